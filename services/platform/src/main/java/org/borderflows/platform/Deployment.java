@@ -23,7 +23,8 @@ public record Deployment(String reportingCountry, ZoneId timeZone) {
 
     public static Deployment fromEnvironment() {
         String country = System.getenv().getOrDefault("BORDER_FLOWS_REPORTING_COUNTRY", DEFAULT.reportingCountry());
-        String zone = System.getenv().getOrDefault("BORDER_FLOWS_TIME_ZONE", DEFAULT.timeZone().getId());
+        String zone = System.getenv()
+                .getOrDefault("BORDER_FLOWS_TIME_ZONE", DEFAULT.timeZone().getId());
         return new Deployment(country, ZoneId.of(zone));
     }
 

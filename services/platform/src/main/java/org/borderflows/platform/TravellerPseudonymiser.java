@@ -47,7 +47,8 @@ public final class TravellerPseudonymiser {
     public static TravellerPseudonymiser fromConfig(String keyFile, String keyValue) {
         if (keyFile != null && !keyFile.isBlank()) {
             try {
-                return new TravellerPseudonymiser(Files.readString(Path.of(keyFile)).trim().getBytes(StandardCharsets.UTF_8));
+                return new TravellerPseudonymiser(
+                        Files.readString(Path.of(keyFile)).trim().getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the pseudonymisation key file " + keyFile, e);
             }
@@ -62,7 +63,8 @@ public final class TravellerPseudonymiser {
 
     /** From the environment: BORDER_FLOWS_PSEUDONYM_KEY_FILE, else BORDER_FLOWS_PSEUDONYM_KEY, else development. */
     public static TravellerPseudonymiser fromEnvironment() {
-        return fromConfig(System.getenv("BORDER_FLOWS_PSEUDONYM_KEY_FILE"), System.getenv("BORDER_FLOWS_PSEUDONYM_KEY"));
+        return fromConfig(
+                System.getenv("BORDER_FLOWS_PSEUDONYM_KEY_FILE"), System.getenv("BORDER_FLOWS_PSEUDONYM_KEY"));
     }
 
     public static TravellerPseudonymiser development() {
@@ -83,8 +85,8 @@ public final class TravellerPseudonymiser {
 
     /** The 64-hex-digit pseudonym of a traveller. */
     public String pseudonym(String documentCountry, String documentNumber, LocalDate birthDate) {
-        String identity = documentCountry.toUpperCase(Locale.ROOT) + "|" + normaliseDocumentNumber(documentNumber)
-                + "|" + birthDate;
+        String identity = documentCountry.toUpperCase(Locale.ROOT) + "|" + normaliseDocumentNumber(documentNumber) + "|"
+                + birthDate;
         Mac mac = macs.get();
         return HexFormat.of().formatHex(mac.doFinal(identity.getBytes(StandardCharsets.UTF_8)));
     }

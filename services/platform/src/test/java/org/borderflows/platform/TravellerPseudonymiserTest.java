@@ -37,7 +37,6 @@ class TravellerPseudonymiserTest {
 
     @Test
     void aShortKeyIsRefused() {
-        assertThatThrownBy(() -> new TravellerPseudonymiser(new byte[8]))
-                .hasMessageContaining("at least 16 bytes");
+        assertThatThrownBy(() -> new TravellerPseudonymiser(new byte[8])).hasMessageContaining("at least 16 bytes");
     }
 }
