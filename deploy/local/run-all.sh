@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Builds border-flows and runs the whole system on this machine: a real KRaft broker, the card gateway, two stay
+# engine instances, the query service with its dashboard, and simulated border posts sending cards to the gateway.
+# Ctrl-C stops everything cleanly (the broker's data stays in data/kafka; `deploy/local/kafka.sh reset` deletes it).
+#
+#   deploy/local/run-all.sh [--no-build] [--rate CARDS_PER_SECOND] [--travellers N]
+#
+# Logs: data/logs/<service>.log. Ports: dashboard 8080, gateway 8081, engines 8082 and 8083, broker 9092.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+build=1
+rate=${SIM_RATE:-200}
+travellers=${SIM_TRAVELLERS:-20000}
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-build) build=0 ;;
+    --rate) rate=$2; shift ;;
+    --travellers) travellers=$2; shift ;;
+    *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  esac
+  shift
+done
+logs="$repo/data/logs"
+mkdir -p "$logs"
+pids=()
+
+stop_all() {
+  trap - INT TERM EXIT
+  echo
+  echo "stopping..."
+  for ((i=${#pids[@]}-1; i>=0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  "$here/kafka.sh" stop
+}
+trap stop_all INT TERM EXIT
+
+if [ "$build" = 1 ]; then
+  echo "building (mvn package, tests skipped; run them with: mvn -B verify)..."
+  (cd "$repo" && mvn -B -q package -DskipTests -Dspotless.check.skip=true)
+fi
+"$here/kafka.sh" start
+
+# start NAME MODULE MAIN_CLASS [ENV=VALUE ...]: runs a module's main class with its runtime classpath.
+start() {
+  local name=$1 module=$2 main=$3; shift 3
+  local dir="$repo/$module"
+  if [ ! -f "$dir/target/classpath.txt" ] || [ ! -f "$dir/target/classes/${main//.//}.class" ]; then
+    echo "  (skipping $name: $main is not built)"
+    return 0
+  fi
+  env KAFKA_BOOTSTRAP_SERVERS=localhost:${KAFKA_PORT:-9092} "$@" \
+    java -Xmx${SERVICE_HEAP:-768m} -cp "$dir/target/classes:$(cat "$dir/target/classpath.txt")" "$main" \
+    > "$logs/$name.log" 2>&1 &
+  pids+=($!)
+  echo "  started $name (pid $!, log data/logs/$name.log)"
+}
+
+wait_http() { # URL: wait up to 90 s for a service to answer
+  for _ in $(seq 1 180); do curl -s -o /dev/null "$1" && return 0; sleep 0.5; done
+  echo "  warning: $1 did not answer within 90 s; see data/logs" >&2
+}
+
+echo "starting services..."
+start card-gateway services/card-gateway org.borderflows.gateway.Application MICRONAUT_SERVER_PORT=8081
+start stay-engine-1 services/stay-engine org.borderflows.engine.Application MICRONAUT_SERVER_PORT=8082 \
+  BORDER_FLOWS_ENGINE_STATE_DIR="$repo/data/engine-1"
+start stay-engine-2 services/stay-engine org.borderflows.engine.Application MICRONAUT_SERVER_PORT=8083 \
+  BORDER_FLOWS_ENGINE_STATE_DIR="$repo/data/engine-2"
+start flow-query services/flow-query org.borderflows.query.Application MICRONAUT_SERVER_PORT=8080
+wait_http http://localhost:8081/health
+wait_http http://localhost:8080/health
+start border-simulator services/border-simulator org.borderflows.simulator.BorderSimulator \
+  SIM_ARGS="" -- 2>/dev/null || true
+
+cat <<INFO
+
+border-flows is running:
+  dashboard            http://localhost:8080/
+  query API            http://localhost:8080/api/v1/datasets   (statistician / statistician-dev-password)
+  card gateway         http://localhost:8081/api/v1/crossings  (X-Api-Key: dev-simulator-key)
+  stay engines         http://localhost:8082/health  http://localhost:8083/health
+  traveller status     POST http://localhost:8082/api/v1/travellers/status  (agency / agency-dev-password)
+  Kafka                localhost:${KAFKA_PORT:-9092}
+  simulated posts      ${rate} cards/s to the gateway
+  logs                 data/logs/
+Press Ctrl-C to stop.
+INFO
+while true; do sleep 3600; done
