@@ -30,7 +30,10 @@ public enum Topic {
     /** Current status per traveller ({@code TravellerStatus}), key travellerId. */
     TRAVELLER_STATUS("traveller-status", 6, Cleanup.COMPACT, null),
     /** Data-quality findings ({@code QualityEvent}), key issue:eventId, null retracts. */
-    QUALITY_EVENTS("quality-events", 6, Cleanup.COMPACT, null);
+    QUALITY_EVENTS("quality-events", 6, Cleanup.COMPACT, null),
+    /** Cells of the published tables ({@code TableCell}), key dataset|month|dimensions; written by the
+     * flow-query aggregator, read whole by every query instance. */
+    TABLE_CELLS("table-cells", 6, Cleanup.COMPACT, null);
 
     public enum Cleanup {
         DELETE,
