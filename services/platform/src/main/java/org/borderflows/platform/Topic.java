@@ -33,7 +33,10 @@ public enum Topic {
     QUALITY_EVENTS("quality-events", 6, Cleanup.COMPACT, null),
     /** Cells of the published tables ({@code TableCell}), key dataset|month|dimensions; written by the
      * flow-query aggregator, read whole by every query instance. */
-    TABLE_CELLS("table-cells", 6, Cleanup.COMPACT, null);
+    TABLE_CELLS("table-cells", 6, Cleanup.COMPACT, null),
+    /** The stay engine's processing clock (RULES.md §8): each engine task broadcasts its stream time to every
+     * partition, so the clock of a quiet partition advances too. Partition count MUST equal CROSSINGS'. */
+    ENGINE_CLOCK("engine-clock", 6, Cleanup.DELETE, Duration.ofDays(7));
 
     public enum Cleanup {
         DELETE,
