@@ -1,0 +1,79 @@
+package org.borderflows.engine;
+
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
+import org.borderflows.engine.topology.StayTopology;
+import org.borderflows.engine.topology.TravellerLookup;
+import org.borderflows.platform.TopicCreator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the topology of {@link StayTopology} for as long as the application runs: started eagerly at start-up,
+ * closed gracefully (commit, leave the group) on shutdown.
+ */
+@Context
+public class StayEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StayEngine.class);
+
+    private final KafkaStreams streams;
+    private final TravellerLookup lookup;
+
+    public StayEngine(EngineConfiguration config) throws Exception {
+        if (config.createTopics()) {
+            try (Admin admin = Admin.create(config.kafka().common())) {
+                TopicCreator.createMissing(admin, (short) 1);
+            }
+        }
+        Properties props =
+                streamsProperties(config.kafka().streams(config.settings().applicationId()), config);
+        StreamsBuilder builder = new StreamsBuilder();
+        StayTopology.build(builder, config.settings());
+        this.streams = new KafkaStreams(builder.build(props), props);
+        this.lookup =
+                new TravellerLookup(streams, HostInfo.buildFromEndpoint(config.applicationServer()), config.settings());
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("stay engine stream thread failed; replacing it", e);
+            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                    .REPLACE_THREAD;
+        });
+        streams.start();
+        LOG.info(
+                "stay engine {} started, application.server={}",
+                config.settings().applicationId(),
+                config.applicationServer());
+    }
+
+    /** Engine defaults for throughput; anything set under border-flows.kafka.properties wins. */
+    static Properties streamsProperties(Properties base, EngineConfiguration config) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000");
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, String.valueOf(64L * 1024 * 1024));
+        props.putAll(base);
+        return props;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public TravellerLookup lookup() {
+        return lookup;
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        LOG.info("closing the stay engine");
+        streams.close(Duration.ofSeconds(30));
+    }
+}

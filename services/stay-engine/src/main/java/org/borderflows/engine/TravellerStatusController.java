@@ -1,0 +1,75 @@
+package org.borderflows.engine;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import org.borderflows.engine.topology.TravellerLookup;
+
+/**
+ * The border agency's traveller status query (role {@code agency}). The identity is hashed here with the
+ * engine's pseudonym key (RULES.md §2); only the pseudonym travels further, including to another instance.
+ */
+@Controller
+@Secured("agency")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class TravellerStatusController {
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    private final EngineConfiguration config;
+    private final StayEngine engine;
+    private final StatusForwarder forwarder;
+
+    public TravellerStatusController(EngineConfiguration config, StayEngine engine, StatusForwarder forwarder) {
+        this.config = config;
+        this.engine = engine;
+        this.forwarder = forwarder;
+    }
+
+    @Post(uri = "/api/v1/travellers/status", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<?> status(@Valid @Body StatusRequest request, HttpRequest<?> http) {
+        String travellerId = config.pseudonymiser()
+                .pseudonym(request.documentCountry(), request.documentNumber(), request.birthDate());
+        TravellerLookup.Result result = engine.lookup().find(travellerId);
+        if (result instanceof TravellerLookup.Elsewhere elsewhere) {
+            return forwarder.forward(
+                    elsewhere.owner(), travellerId, http.getHeaders().get(HttpHeaders.AUTHORIZATION));
+        }
+        return respond(result);
+    }
+
+    /** An instance that does not own the traveller forwards here, with the pseudonym only. */
+    @Post(uri = "/internal/v1/travellers/status", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<?> owned(@Valid @Body ForwardedRequest request) {
+        return respond(engine.lookup().findHere(request.travellerId()));
+    }
+
+    static HttpResponse<?> respond(TravellerLookup.Result result) {
+        if (result instanceof TravellerLookup.Found found) {
+            return HttpResponse.ok(TravellerStatusView.of(found.evaluation(), found.clock()));
+        }
+        if (result instanceof TravellerLookup.Unknown) {
+            return HttpResponse.notFound(new Problem("no crossing is known for this traveller"));
+        }
+        String reason = result instanceof TravellerLookup.Unavailable u ? u.reason() : "not available";
+        return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(new Problem("the engine is rebalancing, try again: " + reason));
+    }
+
+    @Serdeable
+    public record ForwardedRequest(@NotBlank String travellerId) {}
+
+    @Serdeable
+    public record Problem(String message) {}
+}

@@ -1,0 +1,44 @@
+package org.borderflows.engine.topology;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.borderflows.domain.RuleSettings;
+import org.borderflows.platform.Deployment;
+
+/**
+ * What the stay-engine topology needs to know, free of any framework.
+ *
+ * @param applicationId the Kafka Streams application id; also the key of this engine's ticks on the clock topic,
+ *     so two applications sharing a cluster never move each other's clocks
+ * @param deployment reporting country and time zone (RULES.md §1): a stream time becomes a clock date there
+ * @param rules the thresholds of RULES.md §3-§5, §7
+ * @param horizonDays how far behind the processing clock an out-of-order crossing may arrive and still be put in
+ *     its place (default 30); older ones go to the late-crossings topic (RULES.md §9 "late records")
+ */
+public record EngineSettings(String applicationId, Deployment deployment, RuleSettings rules, int horizonDays) {
+    public static final int DEFAULT_HORIZON_DAYS = 30;
+
+    public EngineSettings {
+        if (applicationId == null || applicationId.isBlank()) {
+            throw new IllegalArgumentException("the engine's application id must not be empty");
+        }
+        if (horizonDays < 0) {
+            throw new IllegalArgumentException("horizonDays must not be negative, got " + horizonDays);
+        }
+    }
+
+    /** RULES.md defaults for a deployment, horizon 30 days. */
+    public static EngineSettings defaults(String applicationId, Deployment deployment) {
+        return new EngineSettings(
+                applicationId, deployment, RuleSettings.defaults(deployment.reportingCountry()), DEFAULT_HORIZON_DAYS);
+    }
+
+    public EngineSettings withHorizonDays(int days) {
+        return new EngineSettings(applicationId, deployment, rules, days);
+    }
+
+    /** The processing clock as a date (RULES.md §8: day arithmetic works on local dates). */
+    public LocalDate clockDate(long streamTimeMs) {
+        return deployment.localDate(Instant.ofEpochMilli(streamTimeMs));
+    }
+}

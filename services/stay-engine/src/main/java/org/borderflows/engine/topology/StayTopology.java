@@ -1,0 +1,109 @@
+package org.borderflows.engine.topology;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.AutoOffsetReset;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.StreamPartitioner;
+import org.apache.kafka.streams.state.Stores;
+import org.borderflows.platform.Topic;
+import org.borderflows.schema.AvroSerde;
+import org.borderflows.schema.Crossing;
+
+/**
+ * The stay engine: crossings in, spells / 12/16 outcomes / traveller status / quality findings out, corrected
+ * in place (RULES.md §3-§5, §7, §8).
+ *
+ * <pre>
+ *  crossings (key travellerId, event time = crossedAt) ──► TravellerProcessor ──► spells            (key spellId)
+ *                                                              │  ▲               crossing-outcomes (key eventId)
+ *                 stores: travellers, due-index, clock ◄───────┘  │               traveller-status  (key travellerId)
+ *                                                                 │               quality-events    (key issue:eventId)
+ *  engine-clock (ticks of every task, latest offset) ──► ClockProcessor           late-crossings    (key travellerId)
+ *                                                                                 engine-clock      (to ALL partitions)
+ * </pre>
+ *
+ * <p>Both sources are in one sub-topology (they share the clock store), so task N reads partition N of crossings
+ * and of engine-clock, and its stream time is the max of both: a partition with no crossings still advances.
+ */
+public final class StayTopology {
+    /** Per traveller: kept crossings, carry, hashes of the last outputs ({@link TravellerState}). Key travellerId. */
+    public static final String TRAVELLERS_STORE = "travellers";
+    /** Review dates: (epoch day, travellerId) to nothing; scanned up to the clock on punctuation. */
+    public static final String DUE_STORE = "due-index";
+    /** One entry per task: {@link #CLOCK_KEY} to the processing clock (stream time, epoch ms). */
+    public static final String CLOCK_STORE = "clock";
+
+    public static final String CLOCK_KEY = "clock";
+
+    private StayTopology() {}
+
+    public static void build(StreamsBuilder builder, EngineSettings settings) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(TRAVELLERS_STORE), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(DUE_STORE), Serdes.Bytes(), Serdes.ByteArray())
+                .withCachingEnabled());
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLOCK_STORE), Serdes.String(), Serdes.Long())
+                        .withCachingEnabled());
+
+        KStream<String, Crossing> crossings = builder.stream(
+                Topic.CROSSINGS.topicName(),
+                Consumed.with(Serdes.String(), AvroSerde.of(Crossing.class))
+                        .withTimestampExtractor(new EventTime.OfCrossing())
+                        .withName("crossings-source"));
+        // Latest: a new engine (new application id) must not start from ticks of an earlier run (§8 replay).
+        KStream<String, Long> ticks = builder.stream(
+                Topic.ENGINE_CLOCK.topicName(),
+                Consumed.with(Serdes.String(), Serdes.Long())
+                        .withTimestampExtractor(new EventTime.OfClockTick(settings.applicationId()))
+                        .withOffsetResetPolicy(AutoOffsetReset.latest())
+                        .withName("clock-source"));
+        ticks.process(() -> new ClockProcessor(settings.applicationId()), Named.as("clock-ticks"), CLOCK_STORE);
+
+        EngineOutput.BytesSerde outputSerde = new EngineOutput.BytesSerde();
+        crossings
+                .process(
+                        () -> new TravellerProcessor(settings),
+                        Named.as("travellers"),
+                        TRAVELLERS_STORE,
+                        DUE_STORE,
+                        CLOCK_STORE)
+                .split(Named.as("output-"))
+                .branch(
+                        (key, out) -> out.topic() == Topic.ENGINE_CLOCK,
+                        Branched.withConsumer(
+                                ticksOut -> ticksOut.to(
+                                        Topic.ENGINE_CLOCK.topicName(),
+                                        Produced.with(Serdes.String(), outputSerde)
+                                                .withStreamPartitioner(new ToEveryPartition())
+                                                .withName("clock-sink")),
+                                "clock"))
+                .defaultBranch(Branched.withConsumer(
+                        results -> results.to(
+                                (key, out, context) -> out.topic().topicName(),
+                                Produced.with(Serdes.String(), outputSerde).withName("results-sink")),
+                        "results"));
+    }
+
+    /** Multicast (KIP-837): a clock tick goes to every partition of the clock topic, i.e. to every task. */
+    static final class ToEveryPartition implements StreamPartitioner<String, EngineOutput> {
+        @Override
+        public Optional<Set<Integer>> partitions(String topic, String key, EngineOutput value, int numPartitions) {
+            Set<Integer> all = new HashSet<>();
+            for (int p = 0; p < numPartitions; p++) {
+                all.add(p);
+            }
+            return Optional.of(all);
+        }
+    }
+}

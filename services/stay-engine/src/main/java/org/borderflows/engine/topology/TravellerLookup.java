@@ -1,0 +1,98 @@
+package org.borderflows.engine.topology;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.borderflows.domain.Evaluation;
+import org.borderflows.domain.TravellerTimeline;
+
+/**
+ * Interactive query of one traveller (the border agency's status query): finds which instance owns the
+ * traveller's partition ({@link KafkaStreams#queryMetadataForKey}); if it is this one, reads the kept history
+ * from the travellers store and evaluates it at the partition's processing clock, so days used / remaining and
+ * overstays are current even when nothing was re-emitted.
+ */
+public final class TravellerLookup {
+    private final KafkaStreams streams;
+    private final HostInfo self;
+    private final EngineSettings settings;
+
+    public TravellerLookup(KafkaStreams streams, HostInfo self, EngineSettings settings) {
+        this.streams = streams;
+        this.self = self;
+        this.settings = settings;
+    }
+
+    /** What a lookup found. */
+    public sealed interface Result {}
+
+    /** This instance owns the key and knows the traveller. */
+    public record Found(Evaluation evaluation, LocalDate clock) implements Result {}
+
+    /** This instance owns the key; the traveller has never crossed (or is not in this engine's data). */
+    public record Unknown() implements Result {}
+
+    /** Another instance owns the key: ask it. */
+    public record Elsewhere(HostInfo owner) implements Result {}
+
+    /** Ownership is moving (start-up, rebalance, restore): ask again shortly. */
+    public record Unavailable(String reason) implements Result {}
+
+    public Result find(String travellerId) {
+        if (streams.state() != KafkaStreams.State.RUNNING) {
+            return new Unavailable("engine is " + streams.state());
+        }
+        KeyQueryMetadata meta;
+        try {
+            meta = streams.queryMetadataForKey(
+                    StayTopology.TRAVELLERS_STORE, travellerId, Serdes.String().serializer());
+        } catch (IllegalStateException e) {
+            return new Unavailable(e.getMessage());
+        }
+        if (meta == null || Objects.equals(meta, KeyQueryMetadata.NOT_AVAILABLE)) {
+            return new Unavailable("no instance owns the traveller's partition yet");
+        }
+        if (!meta.activeHost().equals(self)) {
+            return new Elsewhere(meta.activeHost());
+        }
+        return findLocal(travellerId, meta.partition());
+    }
+
+    /** Reads this instance's active store for the partition (no stale reads: a standby could lag). */
+    public Result findLocal(String travellerId, int partition) {
+        try {
+            ReadOnlyKeyValueStore<String, byte[]> store = streams.store(StoreQueryParameters.fromNameAndType(
+                            StayTopology.TRAVELLERS_STORE, QueryableStoreTypes.<String, byte[]>keyValueStore())
+                    .withPartition(partition));
+            ReadOnlyKeyValueStore<String, Long> clocks = streams.store(StoreQueryParameters.fromNameAndType(
+                            StayTopology.CLOCK_STORE, QueryableStoreTypes.<String, Long>keyValueStore())
+                    .withPartition(partition));
+            byte[] stored = store.get(travellerId);
+            if (stored == null) {
+                return new Unknown();
+            }
+            Long clockMs = clocks.get(StayTopology.CLOCK_KEY);
+            TravellerState state = TravellerState.decode(travellerId, stored);
+            LocalDate clock = clockMs == null ? state.latestDate : settings.clockDate(clockMs);
+            return new Found(TravellerTimeline.evaluate(state.carry, state.crossings, clock, settings.rules()), clock);
+        } catch (InvalidStateStoreException e) {
+            return new Unavailable(e.getMessage());
+        }
+    }
+
+    /** The partition of a traveller, for {@link #findLocal} on a forwarded request. */
+    public Result findHere(String travellerId) {
+        Result r = find(travellerId);
+        if (r instanceof Elsewhere) {
+            return new Unavailable("this instance no longer owns the traveller");
+        }
+        return r;
+    }
+}

@@ -1,0 +1,333 @@
+package org.borderflows.engine.topology;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.borderflows.domain.CrossingFact;
+import org.borderflows.domain.Evaluation;
+import org.borderflows.domain.TravellerTimeline;
+import org.borderflows.platform.Topic;
+import org.borderflows.schema.AvroSerde;
+import org.borderflows.schema.Crossing;
+import org.borderflows.schema.CrossingOutcome;
+import org.borderflows.schema.QualityEvent;
+import org.borderflows.schema.QualityIssue;
+import org.borderflows.schema.Spell;
+import org.borderflows.schema.TravellerStatus;
+
+/**
+ * The engine's one processor: per traveller, applies each crossing to the kept history, re-evaluates it with
+ * {@link TravellerTimeline#evaluate} (RULES.md §3-§5, §7) at the processing clock (§8), and writes only what
+ * changed; on stream-time punctuation, re-evaluates the travellers whose next review date the clock has passed.
+ *
+ * <p>Runbook of one crossing:
+ *
+ * <ol>
+ *   <li>the clock is the task's stream time: the latest {@code crossedAt} seen on this partition, or the latest
+ *       clock tick other tasks broadcast (so quiet partitions advance too); never the wall clock;
+ *   <li>a crossing older than the traveller's latest one and older than clock - horizon is not applied: it goes
+ *       to {@code late-crossings} with a LATE finding;
+ *   <li>otherwise it joins the history (in any order: the rules sort, and count duplicates once), the history is
+ *       evaluated, and every spell, outcome, finding and the status whose fingerprint changed is written; an
+ *       output key no longer produced is retracted with a tombstone;
+ *   <li>the history is pruned (final, out-of-reach crossings folded into a carry) and the traveller is filed in
+ *       the due index under its next review date.
+ * </ol>
+ */
+final class TravellerProcessor implements Processor<String, Crossing, String, EngineOutput> {
+    /** Prune only once a history is longer than this: most travellers cross a few times and never need it. */
+    private static final int PRUNE_ABOVE = 6;
+
+    private static final String SPELL = "S|";
+    private static final String OUTCOME = "O|";
+    private static final String STATUS = "T|";
+
+    private final EngineSettings settings;
+    private final OutputEncoder encoder = new OutputEncoder();
+    private final AvroSerde<Crossing> crossingSerde = AvroSerde.of(Crossing.class);
+    private final AvroSerde<QualityEvent> qualitySerde = AvroSerde.of(QualityEvent.class);
+    private ProcessorContext<String, EngineOutput> context;
+    private KeyValueStore<String, byte[]> travellers;
+    private KeyValueStore<Bytes, byte[]> due;
+    private KeyValueStore<String, Long> clock;
+    private long lastBroadcastDay = Long.MIN_VALUE;
+    private long lastReviewedDay = Long.MIN_VALUE;
+
+    TravellerProcessor(EngineSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, EngineOutput> context) {
+        this.context = context;
+        this.travellers = context.getStateStore(StayTopology.TRAVELLERS_STORE);
+        this.due = context.getStateStore(StayTopology.DUE_STORE);
+        this.clock = context.getStateStore(StayTopology.CLOCK_STORE);
+        // Hourly in stream time: the reporting zone's midnight is caught within the hour of stream time.
+        context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::review);
+    }
+
+    @Override
+    public void process(Record<String, Crossing> record) {
+        Crossing crossing = record.value();
+        if (crossing == null) {
+            return;
+        }
+        long now = advanceClock(context.currentStreamTimeMs());
+        broadcast(crossing.getCrossedAt().toEpochMilli());
+        LocalDate today = settings.clockDate(now);
+        String travellerId = crossing.getTravellerId();
+        byte[] stored = travellers.get(travellerId);
+        TravellerState state = stored == null ? TravellerState.empty() : TravellerState.decode(travellerId, stored);
+        CrossingFact fact = CrossingFact.from(crossing);
+        if (isLate(state, fact, today)) {
+            rejectLate(crossing, today, now);
+            return;
+        }
+        state.crossings.add(fact);
+        if (state.latestDate == null || fact.date().isAfter(state.latestDate)) {
+            state.latestDate = fact.date();
+        }
+        evaluateAndSave(travellerId, state, today, now);
+    }
+
+    /**
+     * RULES.md §9 "late records": a crossing that would have to be slotted in before the traveller's latest one,
+     * dated before clock - horizon. Outputs that old have been published (and may be final); they are not
+     * rewritten. A traveller's first crossing, or one newer than all its others, is never late.
+     */
+    private boolean isLate(TravellerState state, CrossingFact fact, LocalDate today) {
+        return state.latestDate != null
+                && fact.date().isBefore(state.latestDate)
+                && fact.date().isBefore(today.minusDays(settings.horizonDays()));
+    }
+
+    private void rejectLate(Crossing crossing, LocalDate today, long now) {
+        forward(Topic.LATE_CROSSINGS, crossing.getTravellerId(), crossingSerde.serialize(null, crossing), now);
+        QualityEvent late = QualityEvent.newBuilder()
+                .setIssue(QualityIssue.LATE)
+                .setEventId(crossing.getEventId())
+                .setTravellerId(crossing.getTravellerId())
+                .setCrossingDate(crossing.getCrossingDate())
+                .setBorderPost(crossing.getBorderPost())
+                .setOccurrences(1)
+                .setAsOf(today)
+                .build();
+        forward(
+                Topic.QUALITY_EVENTS,
+                QualityIssue.LATE.name() + ":" + crossing.getEventId(),
+                qualitySerde.serialize(null, late),
+                now);
+    }
+
+    /** Stream-time punctuation: re-evaluates every traveller whose review date the clock has reached (§8). */
+    private void review(long streamTimeMs) {
+        long now = advanceClock(streamTimeMs);
+        LocalDate today = settings.clockDate(now);
+        if (today.toEpochDay() <= lastReviewedDay) {
+            return;
+        }
+        lastReviewedDay = today.toEpochDay();
+        List<Bytes> dueKeys = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = due.range(null, DueIndex.upTo(today))) {
+            while (it.hasNext()) {
+                dueKeys.add(it.next().key);
+            }
+        }
+        for (Bytes key : dueKeys) {
+            due.delete(key);
+            String travellerId = DueIndex.travellerId(key);
+            byte[] stored = travellers.get(travellerId);
+            if (stored == null) {
+                continue;
+            }
+            TravellerState state = TravellerState.decode(travellerId, stored);
+            state.nextChange = null; // its index entry is gone
+            evaluateAndSave(travellerId, state, today, now);
+        }
+    }
+
+    private void evaluateAndSave(String travellerId, TravellerState state, LocalDate today, long now) {
+        Evaluation evaluation = TravellerTimeline.evaluate(state.carry, state.crossings, today, settings.rules());
+        emitChanges(travellerId, state, evaluation, now);
+        if (state.crossings.size() > PRUNE_ABOVE) {
+            prune(state, today);
+        }
+        LocalDate next = evaluation.nextChange().orElse(null);
+        if (next != null && !next.isAfter(today)) {
+            next = today.plusDays(1); // never file a traveller under a date already reviewed
+        }
+        if (state.nextChange != null && !state.nextChange.equals(next)) {
+            due.delete(DueIndex.key(state.nextChange, travellerId));
+        }
+        if (next != null && !next.equals(state.nextChange)) {
+            due.put(DueIndex.key(next, travellerId), DueIndex.EMPTY);
+        }
+        state.nextChange = next;
+        travellers.put(travellerId, state.encode());
+    }
+
+    /**
+     * Drops crossings no rule can look at again. Their outputs stay published as they are (final): their keys
+     * leave {@code emitted}, so they are neither rewritten nor retracted later.
+     */
+    private void prune(TravellerState state, LocalDate today) {
+        TravellerTimeline.Pruned pruned =
+                TravellerTimeline.prune(state.carry, state.crossings, today, settings.rules(), settings.horizonDays());
+        if (pruned.kept().size() == state.crossings.size()) {
+            return;
+        }
+        Set<String> kept = new HashSet<>();
+        pruned.kept().forEach(f -> kept.add(f.eventId()));
+        state.carry = pruned.carry();
+        state.crossings.clear();
+        state.crossings.addAll(pruned.kept());
+        state.emitted.keySet().removeIf(k -> !k.equals(STATUS) && !kept.contains(eventIdOf(k)));
+    }
+
+    private void emitChanges(String travellerId, TravellerState state, Evaluation evaluation, long now) {
+        Map<String, Long> before = state.emitted;
+        Map<String, Long> after = new LinkedHashMap<>(Math.max(16, before.size() * 2));
+        for (Spell spell : evaluation.spells()) {
+            String tag = SPELL + spell.getStartEventId();
+            long fp = encoder.fingerprint(spell);
+            if (after.put(tag, fp) == null && !Long.valueOf(fp).equals(before.get(tag))) {
+                forward(Topic.SPELLS, spell.getSpellId(), encoder.encode(spell), now);
+            }
+        }
+        for (CrossingOutcome outcome : evaluation.outcomes()) {
+            String tag = OUTCOME + outcome.getEventId();
+            long fp = encoder.fingerprint(outcome);
+            if (after.put(tag, fp) == null && !Long.valueOf(fp).equals(before.get(tag))) {
+                forward(Topic.CROSSING_OUTCOMES, outcome.getEventId(), encoder.encode(outcome), now);
+            }
+        }
+        for (QualityEvent finding : evaluation.findings()) {
+            String tag = qualityTag(finding.getIssue(), finding.getEventId());
+            long fp = encoder.fingerprint(finding);
+            if (after.put(tag, fp) == null && !Long.valueOf(fp).equals(before.get(tag))) {
+                forward(
+                        Topic.QUALITY_EVENTS,
+                        qualityKey(finding.getIssue(), finding.getEventId()),
+                        encoder.encode(finding),
+                        now);
+            }
+        }
+        TravellerStatus status = evaluation.status();
+        if (status != null) {
+            long fp = encoder.fingerprint(status);
+            after.put(STATUS, fp);
+            if (!Long.valueOf(fp).equals(before.get(STATUS))) {
+                forward(Topic.TRAVELLER_STATUS, travellerId, encoder.encode(status), now);
+            }
+        }
+        for (String tag : before.keySet()) {
+            if (!after.containsKey(tag)) {
+                retract(travellerId, tag, now);
+            }
+        }
+        state.emitted = after;
+    }
+
+    /** A tombstone for an output the history no longer produces, so compacted readers drop it (never double count). */
+    private void retract(String travellerId, String tag, long now) {
+        String eventId = eventIdOf(tag);
+        if (tag.startsWith(SPELL)) {
+            forward(Topic.SPELLS, travellerId + ":" + eventId, null, now);
+        } else if (tag.startsWith(OUTCOME)) {
+            forward(Topic.CROSSING_OUTCOMES, eventId, null, now);
+        } else if (tag.startsWith(STATUS)) {
+            forward(Topic.TRAVELLER_STATUS, travellerId, null, now);
+        } else {
+            forward(Topic.QUALITY_EVENTS, tag.substring(1, tag.indexOf('|')) + ":" + eventId, null, now);
+        }
+    }
+
+    private static String qualityTag(QualityIssue issue, String eventId) {
+        return "Q" + issue.name() + "|" + eventId;
+    }
+
+    private static String qualityKey(QualityIssue issue, String eventId) {
+        return issue.name() + ":" + eventId;
+    }
+
+    private static String eventIdOf(String tag) {
+        return tag.substring(tag.indexOf('|') + 1);
+    }
+
+    private void forward(Topic topic, String key, byte[] value, long timestamp) {
+        context.forward(new Record<>(key, new EngineOutput(topic, value), timestamp));
+    }
+
+    /** The processing clock: the task's stream time, kept in the clock store for the status query. */
+    private long advanceClock(long streamTimeMs) {
+        Long known = clock.get(StayTopology.CLOCK_KEY);
+        if (known == null || streamTimeMs > known) {
+            clock.put(StayTopology.CLOCK_KEY, streamTimeMs);
+            return streamTimeMs;
+        }
+        return known;
+    }
+
+    /**
+     * Tells every task this partition's event time once per new day, so that a partition that receives no
+     * crossings still sees its clock pass review dates (the clock topic is read by every task; see StayTopology).
+     * Only the task's own crossings are broadcast, never ticks it received, so ticks do not echo.
+     */
+    private void broadcast(long crossedAtMs) {
+        long day = Math.floorDiv(crossedAtMs, 86_400_000L);
+        if (day > lastBroadcastDay) {
+            lastBroadcastDay = day;
+            context.forward(new Record<>(
+                    settings.applicationId(),
+                    new EngineOutput(
+                            Topic.ENGINE_CLOCK,
+                            ByteBuffer.allocate(8).putLong(crossedAtMs).array()),
+                    crossedAtMs));
+        }
+    }
+
+    /** The due index: key = epoch day (4 bytes, big-endian, so keys sort by date) + traveller id. */
+    static final class DueIndex {
+        static final byte[] EMPTY = new byte[0];
+
+        private DueIndex() {}
+
+        static Bytes key(LocalDate date, String travellerId) {
+            byte[] id = travellerId.getBytes(StandardCharsets.UTF_8);
+            return Bytes.wrap(ByteBuffer.allocate(4 + id.length)
+                    .putInt((int) date.toEpochDay() ^ Integer.MIN_VALUE)
+                    .put(id)
+                    .array());
+        }
+
+        /** The greatest key of a date: every traveller due on or before it sorts at or below. */
+        static Bytes upTo(LocalDate date) {
+            byte[] max = new byte[4 + 65];
+            ByteBuffer.wrap(max).putInt((int) date.toEpochDay() ^ Integer.MIN_VALUE);
+            for (int i = 4; i < max.length; i++) {
+                max[i] = (byte) 0xFF;
+            }
+            return Bytes.wrap(max);
+        }
+
+        static String travellerId(Bytes key) {
+            byte[] k = key.get();
+            return new String(k, 4, k.length - 4, StandardCharsets.UTF_8);
+        }
+    }
+}
