@@ -1,0 +1,80 @@
+package org.borderflows.intake;
+
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.borderflows.platform.KafkaSettings;
+import org.borderflows.platform.Topic;
+import org.borderflows.schema.AvroSerde;
+import org.borderflows.schema.Crossing;
+import org.borderflows.schema.RejectedRecord;
+
+/**
+ * Sends intake results to Kafka with a durable producer ({@link KafkaSettings#durableProducer}: acks=all,
+ * idempotent, lz4): accepted crossings to {@link Topic#CROSSINGS} keyed by traveller pseudonym (one traveller's
+ * crossings stay in order on one partition), rejections to {@link Topic#REJECTED_RECORDS} keyed by event id.
+ * Each send is tracked in a {@link PublishBatch}, which says when everything is acknowledged. Thread-safe: one
+ * publisher (one producer) serves all concurrent requests.
+ */
+public final class IntakePublisher implements AutoCloseable {
+    private final Producer<String, byte[]> producer;
+    private final AvroSerde<Crossing> crossingSerde = AvroSerde.of(Crossing.class);
+    private final AvroSerde<RejectedRecord> rejectionSerde = AvroSerde.of(RejectedRecord.class);
+    private final String crossingsTopic = Topic.CROSSINGS.topicName();
+    private final String rejectedTopic = Topic.REJECTED_RECORDS.topicName();
+
+    public IntakePublisher(Producer<String, byte[]> producer) {
+        this.producer = producer;
+    }
+
+    /** A publisher with its own durable producer; {@code overrides} are extra producer properties. */
+    public static IntakePublisher create(KafkaSettings settings, String clientId, Map<String, String> overrides) {
+        Properties props = settings.durableProducer(clientId);
+        props.putAll(overrides);
+        return new IntakePublisher(new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer()));
+    }
+
+    /**
+     * Hands one result to the producer (may block while the producer's buffer is full: that is the back
+     * pressure that bounds memory). A failure is recorded in the batch, never thrown.
+     */
+    public void publish(IntakeResult result, PublishBatch batch) {
+        ProducerRecord<String, byte[]> record;
+        boolean crossing = result instanceof IntakeResult.Accepted;
+        try {
+            if (result instanceof IntakeResult.Accepted accepted) {
+                Crossing value = accepted.crossing();
+                record = new ProducerRecord<>(
+                        crossingsTopic, value.getTravellerId(), crossingSerde.serialize(crossingsTopic, value));
+            } else {
+                RejectedRecord value = ((IntakeResult.Rejected) result).rejection();
+                record = new ProducerRecord<>(
+                        rejectedTopic, value.getEventId(), rejectionSerde.serialize(rejectedTopic, value));
+            }
+        } catch (RuntimeException e) {
+            batch.failed(e);
+            return;
+        }
+        batch.sending();
+        try {
+            producer.send(record, crossing ? batch.crossingCallback : batch.rejectionCallback);
+        } catch (RuntimeException e) {
+            // thrown (not reported to the callback): e.g. the producer is closed or interrupted
+            batch.abandoned(e);
+        }
+    }
+
+    /** Sends whatever the producer is holding now instead of waiting for linger.ms. */
+    public void flush() {
+        producer.flush();
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

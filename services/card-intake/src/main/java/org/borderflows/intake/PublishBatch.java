@@ -1,0 +1,104 @@
+package org.borderflows.intake;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * Acknowledgement tracking for the records one request or file sends: how many were sent, acknowledged by
+ * Kafka (acks=all) or failed, and a wait for all of them. A caller reports success only after
+ * {@link #awaitAll} returns true with no failure: only then is every record durable.
+ */
+public final class PublishBatch {
+    private final AtomicLong acknowledgedCrossings = new AtomicLong();
+    private final AtomicLong acknowledgedRejections = new AtomicLong();
+    private final Object lock = new Object();
+    private long pending;
+    private long sent;
+    private volatile Exception failure;
+
+    final Callback crossingCallback = (metadata, exception) -> complete(metadata, exception, true);
+    final Callback rejectionCallback = (metadata, exception) -> complete(metadata, exception, false);
+
+    void sending() {
+        synchronized (lock) {
+            pending++;
+            sent++;
+        }
+    }
+
+    private void complete(RecordMetadata metadata, Exception exception, boolean crossing) {
+        if (exception != null) {
+            if (failure == null) {
+                failure = exception;
+            }
+        } else if (crossing) {
+            acknowledgedCrossings.incrementAndGet();
+        } else {
+            acknowledgedRejections.incrementAndGet();
+        }
+        synchronized (lock) {
+            pending--;
+            if (pending == 0) {
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /** A record counted by {@link #sending()} that never reached the producer. */
+    void abandoned(Exception exception) {
+        complete(null, exception, false);
+    }
+
+    /** Records a failure that happened before a record could be handed to the producer. */
+    void failed(Exception exception) {
+        if (failure == null) {
+            failure = exception;
+        }
+    }
+
+    /** True once any record of the batch failed: stop sending, the batch cannot be reported durable. */
+    public boolean hasFailed() {
+        return failure != null;
+    }
+
+    /** The first failure, or null. */
+    public Exception failure() {
+        return failure;
+    }
+
+    public long sent() {
+        synchronized (lock) {
+            return sent;
+        }
+    }
+
+    /** Crossings Kafka has acknowledged so far. */
+    public long acknowledgedCrossings() {
+        return acknowledgedCrossings.get();
+    }
+
+    /** Rejections Kafka has acknowledged so far. */
+    public long acknowledgedRejections() {
+        return acknowledgedRejections.get();
+    }
+
+    /**
+     * Waits until every sent record is acknowledged or failed, at most {@code timeout}. True if all completed
+     * and none failed.
+     */
+    public boolean awaitAll(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (pending > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                lock.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return failure == null;
+    }
+}

@@ -1,0 +1,19 @@
+package org.borderflows.intake;
+
+import java.time.Instant;
+import org.borderflows.schema.Intake;
+import org.borderflows.schema.IntakeChannel;
+
+/**
+ * Who submits a batch, how, and what they may report: the context in which each of its records is validated.
+ *
+ * @param submitter API client, file submitter or Kafka producer name (never a secret)
+ * @param posts the border posts the submitter may report for (RULES.md §1 border_post; NOT_OWN_POST otherwise)
+ * @param receivedAt when the batch arrived; stamped on every accepted crossing
+ */
+public record Submission(IntakeChannel channel, String submitter, PostPermission posts, Instant receivedAt) {
+    /** The Avro intake stamp shared by every crossing of the batch. */
+    public Intake intake() {
+        return new Intake(channel, submitter, receivedAt);
+    }
+}
