@@ -2,8 +2,16 @@ package org.borderflows.domain;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
-/** The rules of RULES.md §3-§5 and §7 applied to one traveller's crossings at a processing clock (§8). */
+/**
+ * The rules of RULES.md §3-§5 and §7 applied to one traveller's crossings at a processing clock (§8): a pure,
+ * deterministic function of its arguments, never of the wall clock or of the order of the crossings.
+ *
+ * <p>Behind it: {@link Deduplication} (order, duplicates), {@link SpellMatcher} (§3 spells, orphan exits, broken
+ * spells), {@link DurationClassifier} (§4), {@link TwelveSixteenRule} (§5), {@link AuthorisedStay} (§7),
+ * {@link Outputs} (Avro values), {@link NextChange} and {@link Pruner}.
+ */
 public final class TravellerTimeline {
 
     private TravellerTimeline() {}
@@ -11,19 +19,30 @@ public final class TravellerTimeline {
     /**
      * Crossings in any order, possibly with duplicates (same eventId, or same traveller + direction + card number
      * + date); the result does not depend on input order or duplicates. Every value's asOf is {@code clock}.
+     *
+     * @param carry what pruned crossings left behind; null when nothing was pruned
      */
     public static Evaluation evaluate(
             TravellerCarry carry, List<CrossingFact> crossings, LocalDate clock, RuleSettings settings) {
-        throw new UnsupportedOperationException("not yet");
+        Analysis analysis = new Analysis(carry, crossings, clock, settings);
+        Optional<LocalDate> nextChange = NextChange.of(analysis);
+        return new Evaluation(
+                Outputs.spells(analysis),
+                Outputs.outcomes(analysis),
+                Outputs.status(analysis),
+                Outputs.findings(analysis),
+                nextChange);
     }
 
     /**
      * Which crossings can be dropped from state because every output they influence is final and no rule (12/16
-     * window and 2N, 90/180 window, the late-arrival horizon {@code keepDays}) can look at them again.
+     * window and 2N, 90/180 window, the late-arrival horizon {@code keepDays}) can look at them again. The kept
+     * crossings (with all their duplicate copies) evaluated with the returned carry give exactly the outputs the
+     * whole history gives for them, now and after any crossing dated on or after {@code clock - keepDays}.
      */
     public static Pruned prune(
             TravellerCarry carry, List<CrossingFact> crossings, LocalDate clock, RuleSettings settings, int keepDays) {
-        throw new UnsupportedOperationException("not yet");
+        return Pruner.prune(new Analysis(carry, crossings, clock, settings), crossings, keepDays);
     }
 
     /** The carry into the first kept crossing and the crossings to keep. */

@@ -1,0 +1,184 @@
+package org.borderflows.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.borderflows.schema.CrossingOutcome;
+import org.borderflows.schema.QualityEvent;
+import org.borderflows.schema.QualityIssue;
+import org.borderflows.schema.ResidenceStatus;
+import org.borderflows.schema.Spell;
+import org.borderflows.schema.SpellKind;
+import org.borderflows.schema.SpellState;
+import org.borderflows.schema.TravellerStatus;
+
+/** Writes an {@link Analysis} as the Avro values the stay engine publishes; every value's asOf is the clock. */
+final class Outputs {
+
+    private Outputs() {}
+
+    static String spellId(CrossingFact start) {
+        return start.travellerId() + ":" + start.eventId();
+    }
+
+    static List<Spell> spells(Analysis a) {
+        List<Spell> spells = new ArrayList<>();
+        for (SpellMatcher.Draft draft : a.matching.spells()) {
+            spells.add(spell(a, draft));
+        }
+        return List.copyOf(spells);
+    }
+
+    private static Spell spell(Analysis a, SpellMatcher.Draft draft) {
+        CrossingFact start = draft.start();
+        CrossingFact end = draft.end();
+        DurationClassifier.Classification c = DurationClassifier.classify(draft, a.clock, a.settings);
+        LocalDate latestExit = draft.kind() == SpellKind.STAY ? a.latestAuthorisedExit.get(start.eventId()) : null;
+        Integer overstay = null;
+        boolean suspected = false;
+        if (latestExit != null && draft.state() == SpellState.CLOSED) {
+            overstay = AuthorisedStay.overstayDays(end.date(), latestExit);
+        } else if (latestExit != null && draft.state() == SpellState.OPEN) {
+            suspected = a.clock.isAfter(latestExit);
+        }
+        return Spell.newBuilder()
+                .setSpellId(spellId(start))
+                .setTravellerId(start.travellerId())
+                .setKind(draft.kind())
+                .setState(draft.state())
+                .setStartEventId(start.eventId())
+                .setStartDate(start.date())
+                .setEndEventId(end == null ? null : end.eventId())
+                .setEndDate(end == null ? null : end.date())
+                .setDurationDays(c.durationDays())
+                .setDurationClass(c.durationClass())
+                .setClassFinal(c.classFinal())
+                .setPurpose(start.purpose())
+                .setCitizenship(start.citizenship())
+                .setSex(start.sex())
+                .setAgeGroup(AgeGroup.of(start.birthDate(), start.date()))
+                .setStartBorderPost(start.borderPost())
+                .setEndBorderPost(end == null ? null : end.borderPost())
+                .setShortTermMigrant(c.shortTermMigrant())
+                .setLongTermMigrant(c.longTermMigrant())
+                .setLabour(c.labour())
+                .setLatestAuthorisedExit(latestExit)
+                .setOverstayDays(overstay)
+                .setSuspectedOverstay(suspected)
+                .setAsOf(a.clock)
+                .build();
+    }
+
+    static List<CrossingOutcome> outcomes(Analysis a) {
+        List<CrossingOutcome> outcomes = new ArrayList<>();
+        List<CrossingFact> ordered = a.ordered();
+        for (int i = 0; i < ordered.size(); i++) {
+            CrossingFact c = ordered.get(i);
+            TwelveSixteenRule.Outcome o = a.outcomes.get(i);
+            outcomes.add(CrossingOutcome.newBuilder()
+                    .setEventId(c.eventId())
+                    .setTravellerId(c.travellerId())
+                    .setDirection(c.direction())
+                    .setCrossingDate(c.date())
+                    .setStatusBefore(o.statusBefore())
+                    .setStatusAfter(o.statusAfter())
+                    .setLongTermMigration(o.longTermMigration())
+                    .setFinalDate(o.finalDate())
+                    .setProvisional(o.finalDate().isAfter(a.clock))
+                    .setBorderPost(c.borderPost())
+                    .setCitizenship(c.citizenship())
+                    .setSex(c.sex())
+                    .setAgeGroup(AgeGroup.of(c.birthDate(), c.date()))
+                    .setPurpose(c.purpose())
+                    .setAsOf(a.clock)
+                    .build());
+        }
+        return List.copyOf(outcomes);
+    }
+
+    static List<QualityEvent> findings(Analysis a) {
+        record Found(QualityIssue issue, CrossingFact crossing, int occurrences) {}
+        List<Found> found = new ArrayList<>();
+        Map<String, Integer> copies = a.distinct.extraCopies();
+        for (CrossingFact c : a.ordered()) {
+            Integer extra = copies.get(c.eventId());
+            if (extra != null) {
+                found.add(new Found(QualityIssue.DUPLICATE, c, extra));
+            }
+        }
+        for (SpellMatcher.Finding f : a.matching.findings()) {
+            found.add(new Found(f.issue(), f.crossing(), 1));
+        }
+        found.sort(Comparator.comparing(Found::crossing, Deduplication.ORDER).thenComparing(Found::issue));
+        List<QualityEvent> events = new ArrayList<>();
+        for (Found f : found) {
+            events.add(QualityEvent.newBuilder()
+                    .setIssue(f.issue())
+                    .setEventId(f.crossing().eventId())
+                    .setTravellerId(f.crossing().travellerId())
+                    .setCrossingDate(f.crossing().date())
+                    .setBorderPost(f.crossing().borderPost())
+                    .setOccurrences(f.occurrences())
+                    .setAsOf(a.clock)
+                    .build());
+        }
+        return List.copyOf(events);
+    }
+
+    /** The traveller's current status; null when there is no crossing. */
+    static TravellerStatus status(Analysis a) {
+        List<CrossingFact> ordered = a.ordered();
+        if (ordered.isEmpty()) {
+            return null;
+        }
+        CrossingFact last = ordered.get(ordered.size() - 1);
+        SpellMatcher.Draft open = a.openSpell();
+        TravellerStatus.Builder status = TravellerStatus.newBuilder()
+                .setTravellerId(last.travellerId())
+                .setInitialStatus(a.resident ? ResidenceStatus.RESIDENT : ResidenceStatus.NON_RESIDENT)
+                .setStatus(a.outcomes.get(ordered.size() - 1).statusAfter())
+                .setLastCrossingDate(last.date())
+                .setLastDirection(last.direction())
+                .setOpenSpellId(open == null ? null : spellId(open.start()))
+                .setAsOf(a.clock);
+        CrossingFact current = currentCard(a, last);
+        if (a.underRegime(current)) {
+            authorisedStay(a, open, status);
+        }
+        return status.build();
+    }
+
+    /** The card that decides whether the traveller is under the regime now: the latest spell's, else the latest. */
+    private static CrossingFact currentCard(Analysis a, CrossingFact last) {
+        List<SpellMatcher.Draft> spells = a.matching.spells();
+        return spells.isEmpty() ? last : spells.get(spells.size() - 1).start();
+    }
+
+    /**
+     * Days used and remaining on the clock date; while in the country the stay's latest authorised exit and, past
+     * it, the in-country overstay so far; once out, the out-of-country overstay of the latest stay.
+     */
+    private static void authorisedStay(Analysis a, SpellMatcher.Draft open, TravellerStatus.Builder status) {
+        status.setDaysUsed(a.authorisedStay.daysUsed(a.clock));
+        status.setDaysRemaining(a.authorisedStay.daysRemaining(a.clock));
+        if (open != null) {
+            LocalDate latestExit = a.latestAuthorisedExit.get(open.start().eventId());
+            boolean suspected = a.clock.isAfter(latestExit);
+            status.setLatestAuthorisedExit(latestExit);
+            status.setSuspectedOverstay(suspected);
+            status.setOverstayDays(suspected ? AuthorisedStay.overstayDays(a.clock, latestExit) : null);
+            return;
+        }
+        List<SpellMatcher.Draft> spells = a.matching.spells();
+        for (int i = spells.size() - 1; i >= 0; i--) {
+            SpellMatcher.Draft spell = spells.get(i);
+            LocalDate latestExit = a.latestAuthorisedExit.get(spell.start().eventId());
+            if (spell.state() == SpellState.CLOSED && latestExit != null) {
+                status.setOverstayDays(AuthorisedStay.overstayDays(spell.end().date(), latestExit));
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package org.borderflows.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.borderflows.schema.ResidenceStatus.NON_RESIDENT;
+import static org.borderflows.schema.ResidenceStatus.RESIDENT;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.assertj.core.groups.Tuple;
+import org.borderflows.schema.CrossingOutcome;
+import org.borderflows.schema.ResidenceStatus;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Itineraries for the 12/16-month rule (RULES.md §5), each crossing with status before and after, the long-term
+ * migration flag and the date the outcome becomes final. Several mirror migrbc's test scenarios.
+ */
+class TwelveSixteenRuleTest {
+
+    private static Tuple outcome(ResidenceStatus before, ResidenceStatus after, boolean ltm, LocalDate finalDate) {
+        return tuple(before, after, ltm, finalDate);
+    }
+
+    private static List<Tuple> outcomes(Evaluation evaluation) {
+        return evaluation.outcomes().stream()
+                .map(o -> tuple(o.getStatusBefore(), o.getStatusAfter(), o.getLongTermMigration(), o.getFinalDate()))
+                .toList();
+    }
+
+    @Test
+    void singleArrivalIsALongTermMigrationProvisionalUntilAYearLater() {
+        Traveller t = Traveller.foreigner();
+        Evaluation e = Traveller.evaluate(LocalDate.of(2024, 6, 1), t.entry("e1", LocalDate.of(2024, 1, 10)));
+
+        assertThat(outcomes(e)).containsExactly(outcome(NON_RESIDENT, RESIDENT, true, LocalDate.of(2025, 1, 9)));
+        assertThat(e.outcomes().get(0).getProvisional()).isTrue();
+        assertThat(e.status().getStatus()).isEqualTo(RESIDENT);
+    }
+
+    @Test
+    void singleArrivalBecomesFinalOnItsFinalDate() {
+        Traveller t = Traveller.foreigner();
+        CrossingFact entry = t.entry("e1", LocalDate.of(2024, 1, 10));
+
+        assertThat(Traveller.evaluate(LocalDate.of(2025, 1, 8), entry)
+                        .outcomes()
+                        .get(0)
+                        .getProvisional())
+                .isTrue();
+        assertThat(Traveller.evaluate(LocalDate.of(2025, 1, 9), entry)
+                        .outcomes()
+                        .get(0)
+                        .getProvisional())
+                .isFalse();
+    }
+
+    @Test
+    void twoHundredFiftyDaysInTheCountryIsNotALongTermMigration() {
+        Traveller t = Traveller.foreigner();
+        Evaluation e = Traveller.evaluate(
+                LocalDate.of(2025, 2, 1),
+                t.entry("e1", LocalDate.of(2024, 1, 10)),
+                t.exit("x1", LocalDate.of(2024, 9, 16)));
+
+        assertThat(outcomes(e))
+                .containsExactly(
+                        outcome(NON_RESIDENT, NON_RESIDENT, false, LocalDate.of(2025, 1, 16)),
+                        outcome(NON_RESIDENT, NON_RESIDENT, false, LocalDate.of(2025, 1, 16)));
+    }
+
+    @Test
+    void yearInTheCountryWithASixtyDayTripOutIsALongTermMigration() {
+        Traveller t = Traveller.foreigner();
+        Evaluation e = Traveller.evaluate(
+                LocalDate.of(2025, 4, 2),
+                t.entry("e1", LocalDate.of(2024, 1, 10)),
+                t.exit("x1", LocalDate.of(2024, 5, 1)),
+                t.entry("e2", LocalDate.of(2024, 6, 30)),
+                t.exit("x2", LocalDate.of(2025, 4, 1)));
+
+        assertThat(outcomes(e))
+                .containsExactly(
+                        outcome(NON_RESIDENT, RESIDENT, true, LocalDate.of(2025, 3, 10)),
+                        // a return inside 2N of the arrival under review: not a migration, final on its own date
+                        outcome(RESIDENT, RESIDENT, false, LocalDate.of(2024, 5, 1)),
+                        outcome(RESIDENT, RESIDENT, false, LocalDate.of(2025, 3, 10)),
+                        // the new resident leaves, assumed for good: provisional emigration
+                        outcome(RESIDENT, NON_RESIDENT, true, LocalDate.of(2026, 4, 1)));
+    }
+
+    @Test
+    void residentLeavingForGoodEmigratesAYearAfterLeaving() {
+        Traveller t = Traveller.citizen();
+        Evaluation e = Traveller.evaluate(LocalDate.of(2025, 3, 1), t.exit("x1", LocalDate.of(2024, 2, 1)));
+
+        assertThat(outcomes(e)).containsExactly(outcome(RESIDENT, NON_RESIDENT, true, LocalDate.of(2025, 1, 31)));
+        assertThat(e.outcomes().get(0).getProvisional()).isFalse();
+        assertThat(e.status().getStatus()).isEqualTo(NON_RESIDENT);
+        assertThat(e.status().getInitialStatus()).isEqualTo(RESIDENT);
+    }
+
+    @Test
+    void residentReturningInsideTwiceTheAllowanceIsNotAMigration() {
+        Traveller t = Traveller.citizen();
+        Evaluation e = Traveller.evaluate(
+                LocalDate.of(2024, 7, 1),
+                t.exit("x1", LocalDate.of(2024, 2, 1)),
+                t.entry("e1", LocalDate.of(2024, 6, 1)));
+
+        assertThat(outcomes(e))
+                .containsExactly(
+                        outcome(RESIDENT, RESIDENT, false, LocalDate.of(2024, 10, 1)),
+                        outcome(RESIDENT, RESIDENT, false, LocalDate.of(2024, 6, 1)));
+        assertThat(e.outcomes()).extracting(CrossingOutcome::getProvisional).containsExactly(true, false);
+    }
+
+    @Test
+    void shortHolidayOfANonResidentIsSettledFourMonthsAfterArrival() {
+        Traveller t = Traveller.foreigner();
+        Evaluation e = Traveller.evaluate(
+                LocalDate.of(2017, 1, 11),
+                t.entry("e1", LocalDate.of(2017, 1, 1)),
+                t.exit("x1", LocalDate.of(2017, 1, 11)));
+
+        assertThat(outcomes(e))
+                .containsExactly(
+                        outcome(NON_RESIDENT, NON_RESIDENT, false, LocalDate.of(2017, 5, 13)),
+                        outcome(NON_RESIDENT, NON_RESIDENT, false, LocalDate.of(2017, 1, 11)));
+    }
+
+    @Test
+    void twoShortTripsAreSettledByTimeBackOnTheOldSide() {
+        Traveller t = Traveller.foreigner();
+        Evaluation e = Traveller.evaluate(
+                LocalDate.of(2017, 4, 1),
+                t.entry("e1", LocalDate.of(2017, 1, 1)),
+                t.exit("x1", LocalDate.of(2017, 1, 11)),
+                t.entry("e2", LocalDate.of(2017, 3, 12)),
+                t.exit("x2", LocalDate.of(2017, 4, 1)));
+
+        assertThat(outcomes(e))
+                .containsExactly(
+                        outcome(NON_RESIDENT, NON_RESIDENT, false, LocalDate.of(2017, 6, 2)),
+                        outcome(NON_RESIDENT, NON_RESIDENT, false, LocalDate.of(2017, 1, 11)),
+                        outcome(NON_RESIDENT, NON_RESIDENT, false, LocalDate.of(2017, 8, 1)),
+                        outcome(NON_RESIDENT, NON_RESIDENT, false, LocalDate.of(2017, 4, 1)));
+    }
+
+    @Test
+    void sameDayVisitIsSettledAfterTheAllowance() {
+        Traveller t = Traveller.foreigner();
+        Evaluation e = Traveller.evaluate(
+                LocalDate.of(2024, 3, 1),
+                t.entry("e1", LocalDate.of(2024, 3, 1)),
+                t.exit("x1", LocalDate.of(2024, 3, 1)));
+
+        assertThat(outcomes(e))
+                .containsExactly(
+                        outcome(NON_RESIDENT, NON_RESIDENT, false, LocalDate.of(2024, 7, 1)),
+                        outcome(NON_RESIDENT, NON_RESIDENT, false, LocalDate.of(2024, 3, 1)));
+    }
+
+    @Test
+    void fourHundredDaysInThenLeavingIsAnImmigrationThenAnEmigration() {
+        Traveller t = Traveller.foreigner();
+        Evaluation e = Traveller.evaluate(
+                LocalDate.of(2024, 5, 1),
+                t.entry("e1", LocalDate.of(2023, 3, 1)),
+                t.exit("x1", LocalDate.of(2024, 4, 4)));
+
+        assertThat(outcomes(e))
+                .containsExactly(
+                        outcome(NON_RESIDENT, RESIDENT, true, LocalDate.of(2024, 2, 29)),
+                        outcome(RESIDENT, NON_RESIDENT, true, LocalDate.of(2025, 4, 4)));
+    }
+
+    @Test
+    void arrivalAfterAShortTripCountsTheFirstArrivalAsTheMigration() {
+        Traveller t = Traveller.foreigner();
+        Evaluation e = Traveller.evaluate(
+                LocalDate.of(2024, 4, 1),
+                t.entry("e1", LocalDate.of(2024, 1, 1)),
+                t.exit("x1", LocalDate.of(2024, 2, 1)),
+                t.entry("e2", LocalDate.of(2024, 3, 1)));
+
+        assertThat(outcomes(e))
+                .containsExactly(
+                        outcome(NON_RESIDENT, RESIDENT, true, LocalDate.of(2025, 1, 29)),
+                        outcome(RESIDENT, RESIDENT, false, LocalDate.of(2024, 2, 1)),
+                        outcome(RESIDENT, RESIDENT, false, LocalDate.of(2025, 1, 29)));
+    }
+
+    @Test
+    void citizenBackAfterSeventeenMonthsAbroadEmigratedAndReturns() {
+        Traveller t = Traveller.citizen();
+        Evaluation e = Traveller.evaluate(
+                LocalDate.of(2023, 6, 2),
+                t.exit("x1", LocalDate.of(2022, 1, 10)),
+                t.entry("e1", LocalDate.of(2023, 6, 1)));
+
+        assertThat(outcomes(e))
+                .containsExactly(
+                        outcome(RESIDENT, NON_RESIDENT, true, LocalDate.of(2023, 1, 10)),
+                        outcome(NON_RESIDENT, RESIDENT, true, LocalDate.of(2024, 5, 31)));
+        assertThat(e.outcomes()).extracting(CrossingOutcome::getProvisional).containsExactly(false, true);
+    }
+
+    @Test
+    void crossingInTheNonMigratingDirectionKeepsTheStatusFinalOnItsDate() {
+        Traveller t = Traveller.citizen();
+        Evaluation e = Traveller.evaluate(LocalDate.of(2024, 3, 1), t.entry("e1", LocalDate.of(2024, 3, 1)));
+
+        assertThat(outcomes(e)).containsExactly(outcome(RESIDENT, RESIDENT, false, LocalDate.of(2024, 3, 1)));
+        assertThat(e.outcomes().get(0).getProvisional()).isFalse();
+    }
+
+    @Test
+    void laterCrossingRevisesAProvisionalOutcome() {
+        Traveller t = Traveller.foreigner();
+        CrossingFact entry = t.entry("e1", LocalDate.of(2024, 1, 10));
+        CrossingFact exit = t.exit("x1", LocalDate.of(2024, 3, 1));
+
+        assertThat(Traveller.evaluate(LocalDate.of(2024, 2, 1), entry)
+                        .outcomes()
+                        .get(0)
+                        .getLongTermMigration())
+                .isTrue();
+        assertThat(Traveller.evaluate(LocalDate.of(2024, 3, 1), entry, exit)
+                        .outcomes()
+                        .get(0)
+                        .getLongTermMigration())
+                .isFalse();
+    }
+
+    @Test
+    void carriedStatusStartsTheWalk() {
+        Traveller t = Traveller.foreigner();
+        TravellerCarry carry = new TravellerCarry(RESIDENT, LocalDate.of(2023, 12, 1));
+        Evaluation e = TravellerTimeline.evaluate(
+                carry, List.of(t.entry("e1", LocalDate.of(2024, 1, 10))), LocalDate.of(2024, 1, 10), Traveller.KAZ);
+
+        assertThat(outcomes(e)).containsExactly(outcome(RESIDENT, RESIDENT, false, LocalDate.of(2024, 1, 10)));
+    }
+}
