@@ -1,0 +1,16 @@
+package org.borderflows.query;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+
+/**
+ * Kafka side of the service (prefix {@code flow-query.kafka}).
+ *
+ * @param enabled false runs the API on an empty cube (tests that feed the cube themselves)
+ * @param bootstrapServers Kafka bootstrap servers
+ * @param clientProperties optional path of a properties file with extra client settings (SASL/TLS)
+ * @param stateDir Kafka Streams state directory of the aggregator
+ * @param aggregate false: only read the table-cells topic (a read-only replica), do not run the aggregator
+ */
+@ConfigurationProperties("flow-query.kafka")
+public record KafkaConfig(
+        boolean enabled, String bootstrapServers, String clientProperties, String stateDir, boolean aggregate) {}

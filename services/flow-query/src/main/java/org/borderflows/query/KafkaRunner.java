@@ -1,0 +1,96 @@
+package org.borderflows.query;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.HealthIndicator;
+import io.micronaut.management.health.indicator.HealthResult;
+import jakarta.annotation.PreDestroy;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.borderflows.platform.KafkaSettings;
+import org.borderflows.platform.TopicCreator;
+import org.borderflows.query.tables.Cube;
+import org.borderflows.query.topology.CellReader;
+import org.borderflows.query.topology.FlowTableTopology;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the Kafka side with the service: the aggregator (shared application id, so instances split the work)
+ * and this instance's reader of the whole table-cells topic into the cube. Health is DOWN until the cells
+ * present at start are loaded, or when the aggregator has failed.
+ */
+@Context
+@Requires(property = "flow-query.kafka.enabled", value = "true", defaultValue = "true")
+final class KafkaRunner implements HealthIndicator {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaRunner.class);
+    private final KafkaStreams streams;
+    private final CellReader reader;
+
+    KafkaRunner(KafkaConfig kafka, QueryConfig config, Cube cube) {
+        KafkaSettings settings = new KafkaSettings(
+                kafka.bootstrapServers(),
+                kafka.clientProperties() == null || kafka.clientProperties().isBlank()
+                        ? Map.of()
+                        : KafkaSettings.readProperties(Path.of(kafka.clientProperties())));
+        try (Admin admin = Admin.create(settings.common())) {
+            TopicCreator.createMissing(admin, (short) 1);
+        } catch (Exception e) {
+            LOG.warn("could not check the topics (they may already exist): {}", e.toString());
+        }
+        if (kafka.aggregate()) {
+            StreamsBuilder builder = new StreamsBuilder();
+            FlowTableTopology.build(builder, ZoneId.of(config.timeZone()));
+            Properties props = settings.streams(FlowTableTopology.APPLICATION_ID);
+            props.put(StreamsConfig.STATE_DIR_CONFIG, kafka.stateDir());
+            props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+            props.put("auto.offset.reset", "earliest");
+            streams = new KafkaStreams(builder.build(), props);
+            streams.setUncaughtExceptionHandler(e -> {
+                LOG.error("flow-table aggregator failed", e);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            });
+            streams.start();
+        } else {
+            streams = null;
+        }
+        reader = new CellReader(settings.common(), cube);
+        Thread thread = new Thread(reader, "table-cells-reader");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public Publisher<HealthResult> getResult() {
+        boolean streamsOk = streams == null
+                || (streams.state() != KafkaStreams.State.ERROR
+                        && streams.state() != KafkaStreams.State.NOT_RUNNING
+                        && streams.state() != KafkaStreams.State.PENDING_SHUTDOWN);
+        HealthStatus status = streamsOk && reader.isCaughtUp() ? HealthStatus.UP : HealthStatus.DOWN;
+        return Publishers.just(HealthResult.builder("flow-tables", status)
+                .details(Map.of(
+                        "aggregator",
+                        streams == null ? "off" : streams.state().name(),
+                        "cellsLoaded",
+                        reader.isCaughtUp()))
+                .build());
+    }
+
+    @PreDestroy
+    void stop() {
+        reader.close();
+        if (streams != null) {
+            streams.close(java.time.Duration.ofSeconds(10));
+        }
+    }
+}

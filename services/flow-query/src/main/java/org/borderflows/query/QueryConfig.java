@@ -1,0 +1,15 @@
+package org.borderflows.query;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+
+/**
+ * Settings of the query service (application.yml, prefix {@code flow-query}).
+ *
+ * @param protectionKey key of the HMAC that draws the random rounding of a protected cell (RULES.md §10)
+ * @param estimatorMinCohort finalised crossings a §6 group needs before a coarser group is used
+ * @param timeZone the reporting country's zone, for dating rejected records
+ */
+@ConfigurationProperties("flow-query")
+public record QueryConfig(String protectionKey, int estimatorMinCohort, String timeZone) {
+    public static final String DEV_PROTECTION_KEY = "dev-only-protection-key";
+}

@@ -1,0 +1,79 @@
+package org.borderflows.query.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.borderflows.query.tables.BadQueryException;
+
+/**
+ * The published tables (RULES.md §9). Anonymous callers get protected figures (§10); the roles agency and
+ * statistician get exact ones. Polling friendly: ETag / If-None-Match and Cache-Control.
+ */
+@Controller("/api/v1")
+@Secured(SecurityRule.IS_ANONYMOUS)
+class DatasetController {
+    private final QueryService service;
+
+    DatasetController(QueryService service) {
+        this.service = service;
+    }
+
+    @Operation(summary = "The datasets with their dimensions, measures and descriptions")
+    @Get(uri = "/datasets", produces = MediaType.APPLICATION_JSON)
+    String datasets() {
+        return service.catalogue();
+    }
+
+    @Operation(
+            summary = "A table: rows grouped by the `by` dimensions over from..to (YYYY-MM), filtered by"
+                    + " <dimension>=v1,v2; JSON, or CSV with Accept: text/csv or format=csv")
+    @Get(
+            uri = "/datasets/{name}",
+            produces = {MediaType.APPLICATION_JSON, "text/csv"})
+    HttpResponse<String> dataset(
+            @PathVariable @Parameter(description = "dataset name, see /api/v1/datasets") String name,
+            HttpRequest<?> request,
+            @Nullable Authentication authentication) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        request.getParameters().forEach((key, values) -> parameters.put(key, String.join(",", values)));
+        boolean csv = wantsCsv(parameters.get("format"), request.getHeaders().get(HttpHeaders.ACCEPT));
+        boolean exact = authentication != null
+                && (authentication.getRoles().contains(Roles.AGENCY)
+                        || authentication.getRoles().contains(Roles.STATISTICIAN));
+        QueryService.Rendered answer = service.dataset(name, parameters, csv, !exact);
+        MutableHttpResponse<String> response =
+                answer.etag().equals(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH))
+                        ? HttpResponse.status(HttpStatus.NOT_MODIFIED)
+                        : HttpResponse.ok(answer.body()).contentType(answer.mediaType());
+        return response.header(HttpHeaders.ETAG, answer.etag())
+                .header(HttpHeaders.CACHE_CONTROL, (exact ? "private" : "public") + ", max-age=2, must-revalidate")
+                .header(HttpHeaders.VARY, "Accept, Authorization")
+                .header("X-As-Of", answer.asOf())
+                .header("X-Protected", String.valueOf(answer.isProtected()));
+    }
+
+    private static boolean wantsCsv(String format, String accept) {
+        if (format != null && !format.isBlank()) {
+            if (!List.of("csv", "json").contains(format)) {
+                throw new BadQueryException("format", "format must be json or csv, got '" + format + "'");
+            }
+            return format.equals("csv");
+        }
+        return accept != null && accept.contains("text/csv") && !accept.contains(MediaType.APPLICATION_JSON);
+    }
+}

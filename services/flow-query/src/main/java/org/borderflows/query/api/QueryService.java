@@ -1,0 +1,115 @@
+package org.borderflows.query.api;
+
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.borderflows.query.tables.Datasets;
+import org.borderflows.query.tables.Json;
+import org.borderflows.query.tables.Query;
+import org.borderflows.query.tables.Table;
+import org.borderflows.query.tables.TableQueries;
+
+/**
+ * The query service behind the controllers: validates, answers from the cube, renders JSON or CSV and caches
+ * each rendered answer (with its ETag) until the cube changes, so dashboards polling the same question cost a
+ * map lookup.
+ */
+@Singleton
+public class QueryService {
+    /** A rendered answer: body, media type, strong ETag, clock and protection flag. */
+    public record Rendered(String body, String mediaType, String etag, String asOf, boolean isProtected) {}
+
+    private record Cached(long version, Rendered rendered) {}
+
+    private static final int CACHE_SIZE = 2_000;
+    private final TableQueries queries;
+    private final Map<String, Cached> cache =
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+                    return size() > CACHE_SIZE;
+                }
+            });
+
+    public QueryService(TableQueries queries) {
+        this.queries = queries;
+    }
+
+    /** @param parameters query parameters, multi-valued ones already joined with commas */
+    public Rendered dataset(String name, Map<String, String> parameters, boolean csv, boolean protect) {
+        long version = queries.cube().version();
+        String key = name + "|" + new TreeMap<>(parameters) + "|" + csv + "|" + protect;
+        Cached hit = cache.get(key);
+        if (hit != null && hit.version() == version) {
+            return hit.rendered();
+        }
+        Query query = Query.parse(name, parameters);
+        Table table = queries.run(query, protect);
+        String body = csv ? table.toCsv() : table.toJson();
+        Rendered rendered = new Rendered(
+                body,
+                csv ? "text/csv" : "application/json",
+                etag(body),
+                table.asOf() == null ? "" : table.asOf().toString(),
+                protect);
+        cache.put(key, new Cached(version, rendered));
+        return rendered;
+    }
+
+    /** The catalogue: datasets with their dimensions (and allowed values) and measures. */
+    public String catalogue() {
+        List<Object> datasets = new ArrayList<>();
+        for (Datasets.Dataset d : Datasets.all()) {
+            Map<String, Object> ds = new LinkedHashMap<>();
+            ds.put("name", d.name());
+            ds.put("description", d.description());
+            List<Object> dims = new ArrayList<>();
+            for (Datasets.Dimension dim : d.dimensions()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", dim.name());
+                m.put("description", dim.description());
+                m.put("values", dim.values() == null ? null : List.copyOf(dim.values()));
+                m.put("pattern", dim.pattern() == null ? null : dim.pattern().pattern());
+                dims.add(m);
+            }
+            ds.put("dimensions", dims);
+            List<Object> measures = new ArrayList<>();
+            for (Datasets.Measure measure : d.measures()) {
+                measures.add(Map.of("name", measure.name(), "description", measure.description()));
+            }
+            ds.put("measures", measures);
+            datasets.add(ds);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put(
+                "asOf",
+                queries.cube().asOf() == null ? null : queries.cube().asOf().toString());
+        out.put("datasets", datasets);
+        return Json.value(out);
+    }
+
+    public String overstayers(String borderPost, String citizenship) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put(
+                "asOf",
+                queries.cube().asOf() == null ? null : queries.cube().asOf().toString());
+        out.put("overstayers", queries.overstayers(borderPost, citizenship));
+        return Json.value(out);
+    }
+
+    static String etag(String body) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            return "\"" + HexFormat.of().formatHex(hash, 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.borderflows.query.api;
+
+/** Roles of the API users (configured in {@code flow-query.users.<name>.roles}). */
+final class Roles {
+    /** The border agency: everything, including per-person lists. */
+    static final String AGENCY = "agency";
+    /** Statisticians: exact (unprotected) tables. */
+    static final String STATISTICIAN = "statistician";
+
+    private Roles() {}
+}

@@ -1,0 +1,211 @@
+package org.borderflows.query.tables;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.borderflows.query.topology.Contributions;
+import org.borderflows.schema.Direction;
+import org.borderflows.schema.DurationClass;
+import org.borderflows.schema.Purpose;
+import org.borderflows.schema.QualityIssue;
+import org.borderflows.schema.ResidenceStatus;
+import org.borderflows.schema.Sex;
+import org.borderflows.schema.SpellKind;
+
+/** The published datasets of RULES.md §9: their dimensions, measures and descriptions (the API catalogue). */
+public final class Datasets {
+    /** A dimension: its name, what it means, and either its closed set of values or the pattern of a value. */
+    public record Dimension(String name, String description, Set<String> values, Pattern pattern) {
+        public boolean accepts(String value) {
+            return values != null
+                    ? values.contains(value)
+                    : pattern.matcher(value).matches();
+        }
+
+        public String allowed() {
+            return values != null ? String.join(", ", values) : "values matching " + pattern.pattern();
+        }
+    }
+
+    public record Measure(String name, String description) {}
+
+    public record Dataset(String name, String description, List<Dimension> dimensions, List<Measure> measures) {
+        public Dimension dimension(String name) {
+            return dimensions.stream()
+                    .filter(d -> d.name().equals(name))
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
+    public static final String REVISIONS = "migration-12-16-revisions";
+
+    static final Dimension MONTH =
+            open("month", "Calendar month (YYYY-MM) of the dataset's reference date", "\\d{4}-\\d{2}");
+    static final Dimension BORDER_POST = open("borderPost", "Border post code, e.g. KZ-ALA-AIR", "[A-Za-z0-9_-]{1,40}");
+    static final Dimension DIRECTION =
+            closed("direction", "ENTRY (arrival) or EXIT (departure)", names(Direction.values()));
+    static final Dimension RESIDENCE = closed(
+            "residenceStatus",
+            "Residence status before the crossing (RULES.md §3, §5)",
+            names(ResidenceStatus.values()));
+    static final Dimension CITIZENSHIP = open("citizenship", "ISO 3166-1 alpha-3 citizenship", "[A-Z]{3}");
+    static final Dimension SEX = closed("sex", "M, F or X", names(Sex.values()));
+    static final Dimension AGE_GROUP =
+            closed("ageGroup", "Age group at the crossing (5-year groups, 85+, UNKNOWN)", ageGroups());
+    static final Dimension PURPOSE =
+            closed("purpose", "Declared purpose on the (starting) card", names(Purpose.values()));
+    static final Dimension DURATION = closed(
+            "durationClass",
+            "Duration class of RULES.md §4 (PENDING: open and under 90 days)",
+            names(DurationClass.values()));
+    static final Dimension LABOUR =
+            closed("labour", "Labour migrant / emigrant flag (RULES.md §4)", Set.of("true", "false"));
+    static final Dimension KIND = closed(
+            "kind", "STAY (non-resident in the country) or ABSENCE (resident abroad)", names(SpellKind.values()));
+    static final Dimension FINAL =
+            closed("final", "true when the duration class can no longer change", Set.of("true", "false"));
+    static final Dimension FLOW = closed(
+            "flow",
+            "IN: labour migrant arrival (start of stay); OUT: labour emigrant departure (start of absence);"
+                    + " RETURN: returning labour emigrant (end of absence); DEPARTURE: labour migrant leaving",
+            Set.of("IN", "OUT", "RETURN", "DEPARTURE"));
+    static final Dimension OVERSTAY_TYPE = closed(
+            "type",
+            "AT_EXIT: exit after the latest authorised exit date (month of exit); IN_COUNTRY: suspected in-country"
+                    + " overstay, no exit and the clock is past the date (month the overstay began) (RULES.md §7)",
+            Set.of("AT_EXIT", "IN_COUNTRY"));
+    static final Dimension ISSUE = closed(
+            "issue",
+            "RECEIVED (accepted crossings and rejected records), REJECTED, DUPLICATE, ORPHAN_EXIT, BROKEN_SPELL, LATE",
+            issues());
+    static final Dimension REASON = open(
+            "reason",
+            "Rejection reason code (FieldError code, e.g. MISSING, BAD_FORMAT); NONE for other issues",
+            "[A-Z_]{1,40}");
+    static final Dimension STAGE = open(
+            "stage", "Months after the crossing month at which the provisional estimate was made (0-16)", "\\d{1,2}");
+
+    private static final Map<String, Dataset> ALL = new LinkedHashMap<>();
+
+    static {
+        List<Measure> count = List.of(new Measure("count", "Number of records in the cell"));
+        add(new Dataset(
+                Contributions.CROSSINGS,
+                "Arrivals (ENTRY) and departures (EXIT) by month of crossing, with the residence status before"
+                        + " the crossing (RULES.md §9)",
+                List.of(MONTH, BORDER_POST, DIRECTION, RESIDENCE, CITIZENSHIP, SEX, AGE_GROUP, PURPOSE),
+                count));
+        add(new Dataset(
+                Contributions.SPELLS,
+                "Stays and absences by month of start, duration class (PENDING included) and whether the class is"
+                        + " final; broken spells are in the quality dataset (RULES.md §3, §4)",
+                List.of(
+                        MONTH,
+                        KIND,
+                        DURATION,
+                        FINAL,
+                        BORDER_POST,
+                        RESIDENCE,
+                        CITIZENSHIP,
+                        SEX,
+                        AGE_GROUP,
+                        PURPOSE,
+                        LABOUR),
+                count));
+        add(new Dataset(
+                Contributions.MIGRATION,
+                "Long-term migrant arrivals and departures under the 12/16-month rule by month of crossing: final"
+                        + " count, provisional estimate and 95% interval (RULES.md §5, §6)",
+                List.of(MONTH, BORDER_POST, DIRECTION, RESIDENCE, CITIZENSHIP, SEX, AGE_GROUP, PURPOSE),
+                List.of(
+                        new Measure("finalCount", "Crossings whose outcome is final and a long-term migration"),
+                        new Measure(
+                                "estimate",
+                                "finalCount plus, for each provisional crossing, the probability"
+                                        + " it ends as a long-term migration (cohort 12 months earlier, same stage)"),
+                        new Measure("lower", "Lower bound of the 95% interval of the estimate"),
+                        new Measure("upper", "Upper bound of the 95% interval of the estimate"))));
+        add(new Dataset(
+                REVISIONS,
+                "How provisional 12/16 estimates made 0-16 months after the crossing month compared with the final"
+                        + " count, for crossing months whose outcomes are all final (Stats NZ revision report)",
+                List.of(MONTH, STAGE, BORDER_POST, DIRECTION, RESIDENCE, CITIZENSHIP, SEX, AGE_GROUP, PURPOSE),
+                List.of(
+                        new Measure("finalCount", "Final count of long-term migrations"),
+                        new Measure("estimate", "Estimate the service would have published at that stage"),
+                        new Measure("lower", "Lower bound of that estimate's 95% interval"),
+                        new Measure("upper", "Upper bound of that estimate's 95% interval"),
+                        new Measure("revision", "finalCount - estimate"))));
+        add(new Dataset(
+                Contributions.STOCK,
+                "Non-residents present at the end of each month: stays started by then and not ended within the"
+                        + " month (open stays), up to the processing clock",
+                List.of(MONTH, BORDER_POST, CITIZENSHIP, SEX, AGE_GROUP, PURPOSE, LABOUR),
+                count));
+        add(new Dataset(
+                Contributions.LABOUR,
+                "Labour migrants in and labour emigrants out by month of start, and their departures/returns by"
+                        + " month of end (RULES.md §4)",
+                List.of(MONTH, FLOW, DURATION, FINAL, BORDER_POST, CITIZENSHIP, SEX, AGE_GROUP),
+                count));
+        add(new Dataset(
+                Contributions.OVERSTAYS,
+                "Overstays of the 90/180-day rule by month (RULES.md §7); per-person lists are for the border"
+                        + " agency only (GET /api/v1/overstayers)",
+                List.of(MONTH, OVERSTAY_TYPE, BORDER_POST, CITIZENSHIP, SEX, AGE_GROUP, PURPOSE),
+                count));
+        add(new Dataset(
+                Contributions.QUALITY,
+                "Data quality by month: records received, rejected by reason, duplicates, orphan exits, broken"
+                        + " spells, late records (RULES.md §3, §9)",
+                List.of(MONTH, ISSUE, REASON, BORDER_POST),
+                count));
+    }
+
+    private Datasets() {}
+
+    public static Dataset get(String name) {
+        return ALL.get(name);
+    }
+
+    public static List<Dataset> all() {
+        return List.copyOf(ALL.values());
+    }
+
+    private static void add(Dataset d) {
+        ALL.put(d.name(), d);
+    }
+
+    private static Dimension open(String name, String description, String regex) {
+        return new Dimension(name, description, null, Pattern.compile(regex));
+    }
+
+    private static Dimension closed(String name, String description, Set<String> values) {
+        return new Dimension(name, description, values, null);
+    }
+
+    private static Set<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
+    private static Set<String> issues() {
+        Set<String> out = new java.util.LinkedHashSet<>(List.of("RECEIVED", "REJECTED"));
+        out.addAll(names(QualityIssue.values()));
+        return out;
+    }
+
+    private static Set<String> ageGroups() {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (int a = 0; a < 85; a += 5) {
+            out.add(a + "-" + (a + 4));
+        }
+        out.add("85+");
+        out.add("UNKNOWN");
+        return out;
+    }
+}

@@ -1,0 +1,138 @@
+package org.borderflows.query.tables;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.borderflows.query.tables.Cube.Cell;
+
+/**
+ * Provisional estimates of 12/16-month long-term migrations (RULES.md §6; the ABS "migration adjustment" and
+ * the Stats NZ outcomes-based estimate).
+ *
+ * <p>For a provisional crossing of month m, seen at clock month c (stage e = c - m months after the crossing
+ * month), the probability that it ends as a long-term migration is taken from the cohort that crossed in month
+ * m - 12, of the same group, that was also still provisional at the same stage (its final date falls after
+ * month c - 12) and whose outcome is now final: p = (long-term migrations) / (crossings) of that cohort. The
+ * group is direction x citizenship x purpose x sex x age group; when it has fewer than {@code minCohort}
+ * finalised crossings the next coarser group is used (age group, then sex, purpose, citizenship dropped). When
+ * no group has any, the provisional outcome itself is used (p = 1 or 0).
+ *
+ * <p>Interval: the provisional crossings of a group are independent Bernoulli(p) draws and p itself is
+ * estimated from m cohort crossings, so Var = n p (1 - p) + n^2 p (1 - p) / m, summed over groups; the 95%
+ * interval is estimate +/- 1.96 sd, clipped to [finalCount, finalCount + provisional crossings].
+ *
+ * <p>Only the final date's month is kept in the cube (to keep it small), so stages are whole months.
+ */
+final class Estimator {
+    static final List<List<String>> LEVELS = List.of(
+            List.of("direction", "citizenship", "purpose", "sex", "ageGroup"),
+            List.of("direction", "citizenship", "purpose", "sex"),
+            List.of("direction", "citizenship", "purpose"),
+            List.of("direction", "citizenship"),
+            List.of("direction"));
+
+    /** A provisional crossing's probability p, from a cohort of {@code cohort} crossings identified by group. */
+    record Rate(String group, double p, double cohort) {}
+
+    private final int clock;
+    private final boolean current;
+    private final int minCohort;
+    private final Map<String, double[]> cohorts = new HashMap<>();
+
+    /**
+     * @param clock the month index the estimate is made at
+     * @param current true: finality from the engine's provisional flag (today's estimate); false: a crossing
+     *     counts as final at {@code clock} when its final date's month is not after it (back-cast, revisions)
+     */
+    Estimator(Collection<Cell> migrationCells, int clock, boolean current, int minCohort) {
+        this.clock = clock;
+        this.current = current;
+        this.minCohort = minCohort;
+        for (Cell cell : migrationCells) {
+            if (!isFinal(cell) || finalMonth(cell) <= clock - 12) {
+                continue; // not final yet, or already final at the cohort's stage
+            }
+            boolean ltm = "true".equals(cell.dim("ltm"));
+            for (int level = 0; level < LEVELS.size(); level++) {
+                double[] counts = cohorts.computeIfAbsent(groupKey(level, cell.month(), cell), k -> new double[2]);
+                counts[0] += ltm ? cell.count() : 0;
+                counts[1] += cell.count();
+            }
+        }
+    }
+
+    boolean isFinal(Cell cell) {
+        return current ? "false".equals(cell.dim("provisional")) : finalMonth(cell) <= clock;
+    }
+
+    /** The probability that a provisional crossing in this cell ends as a long-term migration. */
+    Rate rate(Cell provisional) {
+        for (int level = 0; level < LEVELS.size(); level++) {
+            String key = groupKey(level, provisional.month() - 12, provisional);
+            double[] counts = cohorts.get(key);
+            boolean coarsest = level == LEVELS.size() - 1;
+            if (counts != null && counts[1] > 0 && (counts[1] >= minCohort || coarsest)) {
+                return new Rate(key, counts[0] / counts[1], counts[1]);
+            }
+        }
+        return new Rate("own-outcome", "true".equals(provisional.dim("ltm")) ? 1 : 0, 0);
+    }
+
+    static int finalMonth(Cell cell) {
+        return Cube.monthIndex(java.time.YearMonth.parse(cell.dim("finalMonth")));
+    }
+
+    private static String groupKey(int level, int month, Cell cell) {
+        StringBuilder key = new StringBuilder().append(level).append('|').append(month);
+        for (String dim : LEVELS.get(level)) {
+            key.append('|').append(cell.dim(dim));
+        }
+        return key.toString();
+    }
+
+    /** Accumulates one row's final count and provisional crossings, then gives the estimate and interval. */
+    static final class Accumulator {
+        private double finalCount;
+        private final Map<String, double[]> groups = new HashMap<>(); // group -> {n, p, cohort}
+
+        void addFinal(double count) {
+            finalCount += count;
+        }
+
+        void addProvisional(double count, Rate rate) {
+            double[] g = groups.computeIfAbsent(
+                    rate.group() + "#" + rate.p(), k -> new double[] {0, rate.p(), rate.cohort()});
+            g[0] += count;
+        }
+
+        double finalCount() {
+            return finalCount;
+        }
+
+        double estimate() {
+            double est = finalCount;
+            for (double[] g : groups.values()) {
+                est += g[0] * g[1];
+            }
+            return est;
+        }
+
+        double[] interval() {
+            double variance = 0;
+            double provisional = 0;
+            for (double[] g : groups.values()) {
+                double n = g[0];
+                double p = g[1];
+                provisional += n;
+                variance += n * p * (1 - p);
+                if (g[2] > 0) {
+                    variance += n * n * p * (1 - p) / g[2];
+                }
+            }
+            double est = estimate();
+            double half = 1.96 * Math.sqrt(variance);
+            return new double[] {Math.max(finalCount, est - half), Math.min(finalCount + provisional, est + half)};
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.borderflows.query.tables;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A query's answer: the shape documented in the module README. Rows map the {@code by} dimensions to their
+ * values and the measures to numbers (Long for counts, Double for estimates; null when suppressed, §10).
+ */
+public record Table(
+        String dataset,
+        LocalDate asOf,
+        boolean isProtected,
+        YearMonth from,
+        YearMonth to,
+        List<String> by,
+        List<String> measures,
+        List<Map<String, Object>> rows) {
+
+    public String toJson() {
+        StringBuilder out = new StringBuilder(256 + rows.size() * 64);
+        out.append("{\"dataset\":").append(Json.string(dataset));
+        out.append(",\"asOf\":").append(asOf == null ? "null" : Json.string(asOf.toString()));
+        out.append(",\"protected\":").append(isProtected);
+        out.append(",\"from\":").append(from == null ? "null" : Json.string(from.toString()));
+        out.append(",\"to\":").append(to == null ? "null" : Json.string(to.toString()));
+        out.append(",\"by\":[");
+        for (int i = 0; i < by.size(); i++) {
+            out.append(i == 0 ? "" : ",").append(Json.string(by.get(i)));
+        }
+        out.append("],\"rows\":[");
+        for (int r = 0; r < rows.size(); r++) {
+            out.append(r == 0 ? "{" : ",{");
+            boolean first = true;
+            for (Map.Entry<String, Object> e : rows.get(r).entrySet()) {
+                out.append(first ? "" : ",")
+                        .append(Json.string(e.getKey()))
+                        .append(':')
+                        .append(Json.value(e.getValue()));
+                first = false;
+            }
+            out.append('}');
+        }
+        return out.append("]}").toString();
+    }
+
+    /** CSV: header of by-dimensions and measures, one line per row; a suppressed count is an empty field. */
+    public String toCsv() {
+        StringBuilder out = new StringBuilder();
+        List<String> columns = new java.util.ArrayList<>(by);
+        columns.addAll(measures);
+        out.append(String.join(",", columns)).append("\r\n");
+        for (Map<String, Object> row : rows) {
+            for (int i = 0; i < columns.size(); i++) {
+                Object v = row.get(columns.get(i));
+                out.append(i == 0 ? "" : ",").append(v == null ? "" : csvField(Json.plain(v)));
+            }
+            out.append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private static String csvField(String v) {
+        if (v.contains(",") || v.contains("\"") || v.contains("\n")) {
+            return "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+}

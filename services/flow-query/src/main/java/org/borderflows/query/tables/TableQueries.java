@@ -1,0 +1,326 @@
+package org.borderflows.query.tables;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.borderflows.query.tables.Cube.Cell;
+import org.borderflows.query.tables.Datasets.Dimension;
+import org.borderflows.query.topology.Contributions;
+
+/**
+ * Answers table questions from the cube: filter the cells of the period, group them by the requested
+ * dimensions, compute the measures (counts; stock at month ends; §6 estimates) and, for the public, protect
+ * every figure (§10). Plain Java, no framework: the HTTP layer only parses and renders.
+ */
+public final class TableQueries {
+    private static final Comparator<List<String>> BY_VALUES = (a, b) -> {
+        for (int i = 0; i < a.size(); i++) {
+            int c = a.get(i).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    };
+
+    private final Cube cube;
+    private final Protection protection;
+    private final int minCohort;
+
+    public TableQueries(Cube cube, Protection protection, int minCohort) {
+        this.cube = cube;
+        this.protection = protection;
+        this.minCohort = minCohort;
+    }
+
+    public Cube cube() {
+        return cube;
+    }
+
+    public Table run(Query q, boolean protect) {
+        LocalDate asOf = cube.asOf();
+        String name = q.dataset().name();
+        Collection<Cell> cells = cube.cells(name.equals(Datasets.REVISIONS) ? Contributions.MIGRATION : name);
+        YearMonth from = q.from() != null ? q.from() : earliest(cells);
+        YearMonth to = q.to() != null ? q.to() : latest(cells, asOf);
+        if (from != null && to != null && from.isAfter(to)) {
+            if (q.from() == null) {
+                from = to;
+            } else {
+                to = from;
+            }
+        }
+        List<String> measures =
+                q.dataset().measures().stream().map(Datasets.Measure::name).toList();
+        if (from == null || to == null) {
+            return new Table(name, asOf, protect, from, to, q.by(), measures, List.of());
+        }
+        Period period = new Period(Cube.monthIndex(from), Cube.monthIndex(to));
+        Map<List<String>, Object> groups =
+                switch (name) {
+                    case Contributions.STOCK -> stock(q, cells, period, asOf);
+                    case Contributions.MIGRATION -> migration(q, cells, period, asOf);
+                    case Datasets.REVISIONS -> revisions(q, cells, period);
+                    default -> counts(q, cells, period);
+                };
+        TreeMap<List<String>, Object> sorted = new TreeMap<>(BY_VALUES);
+        sorted.putAll(groups);
+        List<Map<String, Object>> rows = new ArrayList<>(groups.size());
+        for (Map.Entry<List<String>, Object> group : sorted.entrySet()) {
+            rows.add(row(q, from, to, group.getKey(), group.getValue(), protect));
+        }
+        return new Table(name, asOf, protect, from, to, q.by(), measures, rows);
+    }
+
+    private record Period(int from, int to) {
+        boolean contains(int month) {
+            return month >= from && month <= to;
+        }
+    }
+
+    private Map<List<String>, Object> counts(Query q, Collection<Cell> cells, Period period) {
+        Map<List<String>, Object> groups = new HashMap<>();
+        for (Cell cell : cells) {
+            if (period.contains(cell.month()) && matches(q, cell, cell.month(), Set.of())) {
+                ((double[]) groups.computeIfAbsent(key(q, cell, cell.month(), -1), k -> new double[1]))[0] +=
+                        cell.count();
+            }
+        }
+        return groups;
+    }
+
+    /** Non-residents present at the end of month M: stays started by M, not ended in or before M (§9). */
+    private Map<List<String>, Object> stock(Query q, Collection<Cell> cells, Period period, LocalDate asOf) {
+        Map<List<String>, Object> groups = new HashMap<>();
+        if (asOf == null) {
+            return groups;
+        }
+        int clockMonth = Cube.monthIndex(YearMonth.from(asOf));
+        for (Cell cell : cells) {
+            String end = cell.dim("endMonth");
+            int lastPresent = "OPEN".equals(end) ? clockMonth : Cube.monthIndex(YearMonth.parse(end)) - 1;
+            int first = Math.max(cell.month(), period.from());
+            int last = Math.min(Math.min(lastPresent, period.to()), clockMonth);
+            for (int m = first; m <= last; m++) {
+                if (matches(q, cell, m, Set.of())) {
+                    ((double[]) groups.computeIfAbsent(key(q, cell, m, -1), k -> new double[1]))[0] += cell.count();
+                }
+            }
+        }
+        return groups;
+    }
+
+    /** Final counts and §6 estimates of long-term migrations, at today's clock. */
+    private Map<List<String>, Object> migration(Query q, Collection<Cell> cells, Period period, LocalDate asOf) {
+        Map<List<String>, Object> groups = new HashMap<>();
+        if (asOf == null) {
+            return groups;
+        }
+        Estimator estimator = new Estimator(cells, Cube.monthIndex(YearMonth.from(asOf)), true, minCohort);
+        for (Cell cell : cells) {
+            if (period.contains(cell.month()) && matches(q, cell, cell.month(), Set.of())) {
+                Estimator.Accumulator acc = (Estimator.Accumulator)
+                        groups.computeIfAbsent(key(q, cell, cell.month(), -1), k -> new Estimator.Accumulator());
+                addOutcome(estimator, acc, cell);
+            }
+        }
+        return groups;
+    }
+
+    private static void addOutcome(Estimator estimator, Estimator.Accumulator acc, Cell cell) {
+        if (estimator.isFinal(cell)) {
+            acc.addFinal("true".equals(cell.dim("ltm")) ? cell.count() : 0);
+        } else {
+            acc.addProvisional(cell.count(), estimator.rate(cell));
+        }
+    }
+
+    /**
+     * For crossing months whose outcomes are now all final: the estimate the service would have made 0-16
+     * months after the crossing month (back-cast from the final dates) next to the final count.
+     */
+    private Map<List<String>, Object> revisions(Query q, Collection<Cell> cells, Period period) {
+        Map<Integer, Boolean> settled = new HashMap<>();
+        for (Cell cell : cells) {
+            if (period.contains(cell.month())) {
+                settled.merge(cell.month(), "false".equals(cell.dim("provisional")), Boolean::logicalAnd);
+            }
+        }
+        Set<String> stages = q.filters().get("stage");
+        Map<Integer, Estimator> estimators = new HashMap<>();
+        Map<List<String>, Object> groups = new HashMap<>();
+        for (Cell cell : cells) {
+            if (!Boolean.TRUE.equals(settled.get(cell.month())) || !matches(q, cell, cell.month(), Set.of("stage"))) {
+                continue;
+            }
+            for (int stage = 0; stage <= 16; stage++) {
+                if (stages != null && !stages.contains(String.valueOf(stage))) {
+                    continue;
+                }
+                int clock = cell.month() + stage;
+                Estimator estimator = estimators.computeIfAbsent(clock, c -> new Estimator(cells, c, false, minCohort));
+                Revision r = (Revision) groups.computeIfAbsent(key(q, cell, cell.month(), stage), k -> new Revision());
+                addOutcome(estimator, r.atStage, cell);
+                r.finalCount += "true".equals(cell.dim("ltm")) ? cell.count() : 0;
+            }
+        }
+        return groups;
+    }
+
+    private static final class Revision {
+        final Estimator.Accumulator atStage = new Estimator.Accumulator();
+        double finalCount;
+    }
+
+    private static boolean matches(Query q, Cell cell, int month, Set<String> skip) {
+        for (Map.Entry<String, Set<String>> f : q.filters().entrySet()) {
+            if (skip.contains(f.getKey())) {
+                continue;
+            }
+            String value = f.getKey().equals("month") ? Cube.yearMonth(month).toString() : cell.dim(f.getKey());
+            if (!f.getValue().contains(value)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> key(Query q, Cell cell, int month, int stage) {
+        List<String> key = new ArrayList<>(q.by().size());
+        for (String dim : q.by()) {
+            key.add(
+                    switch (dim) {
+                        case "month" -> Cube.yearMonth(month).toString();
+                        case "stage" -> String.valueOf(stage);
+                        default -> String.valueOf(cell.dim(dim));
+                    });
+        }
+        return key;
+    }
+
+    private Map<String, Object> row(
+            Query q, YearMonth from, YearMonth to, List<String> key, Object value, boolean protect) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < key.size(); i++) {
+            row.put(q.by().get(i), key.get(i));
+        }
+        String identity = protect ? identity(q, from, to, key) : null;
+        if (value instanceof double[] count) {
+            row.put("count", figure(identity, "count", Math.round(count[0]), protect));
+        } else if (value instanceof Estimator.Accumulator acc) {
+            putEstimates(row, identity, acc, acc.finalCount(), protect);
+        } else if (value instanceof Revision r) {
+            putEstimates(row, identity, r.atStage, r.finalCount, protect);
+            Object fin = row.get("finalCount");
+            Object est = row.get("estimate");
+            row.put(
+                    "revision",
+                    fin == null || est == null ? null : ((Number) fin).doubleValue() - ((Number) est).doubleValue());
+        }
+        return row;
+    }
+
+    private void putEstimates(
+            Map<String, Object> row, String identity, Estimator.Accumulator acc, double finalCount, boolean protect) {
+        double[] interval = acc.interval();
+        row.put("finalCount", figure(identity, "finalCount", Math.round(finalCount), protect));
+        row.put(
+                "estimate",
+                protect ? figure(identity, "estimate", Math.round(acc.estimate()), true) : round1(acc.estimate()));
+        row.put("lower", protect ? figure(identity, "lower", Math.round(interval[0]), true) : round1(interval[0]));
+        row.put("upper", protect ? figure(identity, "upper", Math.round(interval[1]), true) : round1(interval[1]));
+    }
+
+    private static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private Long figure(String identity, String measure, long exact, boolean protect) {
+        return protect ? protection.protect(identity + "|" + measure, exact) : exact;
+    }
+
+    /**
+     * The identity of a protected figure: dataset, and for every dimension either its grouped value, its filter
+     * or "*"; the period when month is not grouped. Independent of parameter order or spelling, so the same
+     * question gives the same draw.
+     */
+    private static String identity(Query q, YearMonth from, YearMonth to, List<String> key) {
+        StringBuilder id = new StringBuilder(q.dataset().name());
+        if (!q.by().contains("month")) {
+            id.append("|period=").append(from).append("..").append(to);
+        }
+        for (Dimension dim : q.dataset().dimensions()) {
+            int grouped = q.by().indexOf(dim.name());
+            id.append('|').append(dim.name());
+            if (grouped >= 0) {
+                id.append('=').append(key.get(grouped));
+            } else if (q.filters().containsKey(dim.name())) {
+                id.append(" in ").append(q.filters().get(dim.name()));
+            } else {
+                id.append("=*");
+            }
+        }
+        return id.toString();
+    }
+
+    private static YearMonth earliest(Collection<Cell> cells) {
+        int min = Integer.MAX_VALUE;
+        for (Cell c : cells) {
+            min = Math.min(min, c.month());
+        }
+        return min == Integer.MAX_VALUE ? null : Cube.yearMonth(min);
+    }
+
+    private static YearMonth latest(Collection<Cell> cells, LocalDate asOf) {
+        if (asOf != null) {
+            return YearMonth.from(asOf);
+        }
+        int max = Integer.MIN_VALUE;
+        for (Cell c : cells) {
+            max = Math.max(max, c.month());
+        }
+        return max == Integer.MIN_VALUE ? null : Cube.yearMonth(max);
+    }
+
+    /** Suspected in-country overstayers (RULES.md §7, EES Art. 12), for the border agency only. */
+    public List<Map<String, Object>> overstayers(String borderPost, String citizenship) {
+        LocalDate asOf = cube.asOf();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Cell cell : cube.cells(Contributions.OVERSTAYERS)) {
+            if ((borderPost != null && !borderPost.equals(cell.dim("borderPost")))
+                    || (citizenship != null && !citizenship.equals(cell.dim("citizenship")))) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (String dim : List.of(
+                    "travellerId",
+                    "spellId",
+                    "entryDate",
+                    "latestAuthorisedExit",
+                    "borderPost",
+                    "citizenship",
+                    "sex",
+                    "ageGroup",
+                    "purpose")) {
+                row.put(dim, cell.dim(dim));
+            }
+            String latest = cell.dim("latestAuthorisedExit");
+            row.put(
+                    "overstayDays",
+                    asOf == null || latest == null || latest.isEmpty()
+                            ? null
+                            : java.time.temporal.ChronoUnit.DAYS.between(LocalDate.parse(latest), asOf));
+            out.add(row);
+        }
+        out.sort(Comparator.comparing(r -> String.valueOf(r.get("travellerId")) + r.get("spellId")));
+        return out;
+    }
+}

@@ -1,0 +1,92 @@
+package org.borderflows.query.topology;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.borderflows.platform.Topic;
+import org.borderflows.query.tables.Cube;
+import org.borderflows.schema.AvroSerde;
+import org.borderflows.schema.TableCell;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the whole compacted table-cells topic, from the beginning and then live, into this instance's
+ * {@link Cube}: every query instance holds every cell, so any instance answers any query without routing.
+ * No consumer group: all partitions are assigned, and nothing is committed (the cube is rebuilt at start).
+ */
+public final class CellReader implements Runnable, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CellReader.class);
+    private final KafkaConsumer<String, TableCell> consumer;
+    private final Cube cube;
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private volatile boolean running = true;
+
+    public CellReader(Properties common, Cube cube) {
+        Properties props = new Properties();
+        props.putAll(common);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
+        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), AvroSerde.of(TableCell.class));
+        this.cube = cube;
+    }
+
+    @Override
+    public void run() {
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topic.TABLE_CELLS.topicName()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (running) {
+                ConsumerRecords<String, TableCell> records = consumer.poll(Duration.ofMillis(200));
+                for (ConsumerRecord<String, TableCell> r : records) {
+                    cube.apply(r.key(), r.value());
+                }
+                if (!records.isEmpty()) {
+                    cube.commit();
+                }
+                if (caughtUp.getCount() > 0
+                        && ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                    LOG.info("table cells loaded: {} cells, clock {}", cube.size(), cube.asOf());
+                    caughtUp.countDown();
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (RuntimeException e) {
+            LOG.error("table-cells reader stopped", e);
+        } finally {
+            consumer.close();
+        }
+    }
+
+    /** Waits until the cells present at start have been loaded. */
+    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public boolean isCaughtUp() {
+        return caughtUp.getCount() == 0;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+    }
+}

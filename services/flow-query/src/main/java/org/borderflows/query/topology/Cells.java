@@ -1,0 +1,82 @@
+package org.borderflows.query.topology;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.TreeMap;
+import org.borderflows.schema.TableCell;
+
+/**
+ * Cell identity and arithmetic. A cell is one combination of a dataset, a month and dimension values; its key
+ * is {@code dataset|YYYY-MM|dim=value;dim=value} with the dimensions sorted by name, so the same combination
+ * always lands on the same key (and the same partition of the cell topic).
+ */
+public final class Cells {
+    /** The measure every cell carries: how many records (crossings, spells, findings) fall into it. */
+    public static final String COUNT = "count";
+    /** Dimension value for "not applicable", e.g. the reason of a quality finding that is not a rejection. */
+    public static final String NONE = "NONE";
+
+    private Cells() {}
+
+    public static String month(LocalDate date) {
+        return YearMonth.from(date).toString();
+    }
+
+    /** A cell holding {@code count} records. */
+    public static TableCell of(
+            String dataset, LocalDate month, Map<String, String> dimensions, double count, LocalDate asOf) {
+        return TableCell.newBuilder()
+                .setDataset(dataset)
+                .setMonth(month(month))
+                .setDimensions(new TreeMap<>(dimensions))
+                .setMeasures(new TreeMap<>(Map.of(COUNT, count)))
+                .setAsOf(asOf)
+                .build();
+    }
+
+    public static String key(TableCell cell) {
+        StringBuilder key = new StringBuilder(cell.getDataset())
+                .append('|')
+                .append(cell.getMonth())
+                .append('|');
+        boolean first = true;
+        for (Map.Entry<String, String> e : new TreeMap<>(cell.getDimensions()).entrySet()) {
+            if (!first) {
+                key.append(';');
+            }
+            key.append(e.getKey()).append('=').append(e.getValue());
+            first = false;
+        }
+        return key.toString();
+    }
+
+    public static double count(TableCell cell) {
+        Double count = cell.getMeasures().get(COUNT);
+        return count == null ? 0 : count;
+    }
+
+    /** The same cell with its count multiplied by {@code factor} (-1 to retract a contribution). */
+    public static TableCell scaled(TableCell cell, double factor, LocalDate asOf) {
+        return TableCell.newBuilder(cell)
+                .setMeasures(new TreeMap<>(Map.of(COUNT, count(cell) * factor)))
+                .setAsOf(asOf)
+                .build();
+    }
+
+    /**
+     * Adds a delta to a running cell: counts add up, the clock is the later of the two. A cell whose count
+     * falls back to zero is deleted (null), so the cube holds only cells with data.
+     */
+    public static TableCell add(TableCell total, TableCell delta) {
+        double count = (total == null ? 0 : count(total)) + count(delta);
+        if (Math.abs(count) < 1e-9) {
+            return null;
+        }
+        LocalDate asOf = total == null || delta.getAsOf().isAfter(total.getAsOf()) ? delta.getAsOf() : total.getAsOf();
+        return TableCell.newBuilder(delta)
+                .setMeasures(new TreeMap<>(Map.of(COUNT, count)))
+                .setAsOf(asOf)
+                .build();
+    }
+}

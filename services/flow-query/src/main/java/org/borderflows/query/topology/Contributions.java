@@ -1,0 +1,191 @@
+package org.borderflows.query.topology;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.borderflows.schema.Crossing;
+import org.borderflows.schema.CrossingOutcome;
+import org.borderflows.schema.Direction;
+import org.borderflows.schema.FieldError;
+import org.borderflows.schema.QualityEvent;
+import org.borderflows.schema.RejectedRecord;
+import org.borderflows.schema.ResidenceStatus;
+import org.borderflows.schema.Spell;
+import org.borderflows.schema.SpellKind;
+import org.borderflows.schema.SpellState;
+import org.borderflows.schema.TableCell;
+
+/**
+ * What one engine output contributes to the tables of RULES.md §9: a list of cells with count 1 (or the
+ * number of occurrences). Pure functions: the correction processor calls them for the old and the new value
+ * of a key and sends the difference, so a correction moves a count from one cell to another.
+ */
+public final class Contributions {
+    public static final String CROSSINGS = "crossings";
+    public static final String SPELLS = "spells";
+    public static final String MIGRATION = "migration-12-16";
+    public static final String STOCK = "stock";
+    public static final String LABOUR = "labour";
+    public static final String OVERSTAYS = "overstays";
+    public static final String QUALITY = "quality";
+    /** Per-person suspected in-country overstays (RULES.md §7, EES Art. 12): border agency only. */
+    public static final String OVERSTAYERS = "overstayers";
+
+    /** Cells written for a value that carries no processing clock (e.g. a rejection stamped with wall time). */
+    public static final LocalDate NO_CLOCK = LocalDate.EPOCH;
+
+    private Contributions() {}
+
+    /** A 12/16 outcome: the crossing itself (§9 crossings) and, in the migrating direction, its outcome (§5). */
+    public static List<TableCell> of(CrossingOutcome o) {
+        Map<String, String> dims = new LinkedHashMap<>();
+        dims.put("borderPost", o.getBorderPost());
+        dims.put("direction", o.getDirection().name());
+        dims.put("residenceStatus", o.getStatusBefore().name());
+        dims.put("citizenship", o.getCitizenship());
+        dims.put("sex", o.getSex().name());
+        dims.put("ageGroup", o.getAgeGroup());
+        dims.put("purpose", o.getPurpose().name());
+        List<TableCell> cells = new ArrayList<>();
+        cells.add(Cells.of(CROSSINGS, o.getCrossingDate(), dims, 1, o.getAsOf()));
+        if (isMigratingDirection(o)) {
+            // The month of the final date and the provisional flag let the query side count final outcomes and
+            // estimate provisional ones from the cohort 12 months earlier at the same stage (§6).
+            Map<String, String> migration = new LinkedHashMap<>(dims);
+            migration.put("ltm", String.valueOf(o.getLongTermMigration()));
+            migration.put("provisional", String.valueOf(o.getProvisional()));
+            migration.put("finalMonth", Cells.month(o.getFinalDate()));
+            cells.add(Cells.of(MIGRATION, o.getCrossingDate(), migration, 1, o.getAsOf()));
+        }
+        return cells;
+    }
+
+    /** RULES.md §5: a non-resident arriving or a resident leaving opens a 12/16 review. */
+    static boolean isMigratingDirection(CrossingOutcome o) {
+        return (o.getDirection() == Direction.ENTRY && o.getStatusBefore() == ResidenceStatus.NON_RESIDENT)
+                || (o.getDirection() == Direction.EXIT && o.getStatusBefore() == ResidenceStatus.RESIDENT);
+    }
+
+    /** A spell: its class (§4), the stock of stays (§9), labour flows (§4) and overstays (§7). */
+    public static List<TableCell> of(Spell s) {
+        List<TableCell> cells = new ArrayList<>();
+        if (s.getState() == SpellState.BROKEN) {
+            return cells; // no duration: counted as a data-quality figure from the engine's finding (§3)
+        }
+        boolean stay = s.getKind() == SpellKind.STAY;
+        Map<String, String> person = new LinkedHashMap<>();
+        person.put("citizenship", s.getCitizenship());
+        person.put("sex", s.getSex().name());
+        person.put("ageGroup", s.getAgeGroup());
+
+        Map<String, String> spell = new LinkedHashMap<>(person);
+        spell.put("kind", s.getKind().name());
+        spell.put("durationClass", s.getDurationClass().name());
+        spell.put("final", String.valueOf(s.getClassFinal()));
+        spell.put("borderPost", s.getStartBorderPost());
+        spell.put("residenceStatus", (stay ? ResidenceStatus.NON_RESIDENT : ResidenceStatus.RESIDENT).name());
+        spell.put("purpose", s.getPurpose().name());
+        spell.put("labour", String.valueOf(s.getLabour()));
+        cells.add(Cells.of(SPELLS, s.getStartDate(), spell, 1, s.getAsOf()));
+
+        boolean closed = s.getState() == SpellState.CLOSED && s.getEndDate() != null;
+        if (stay) {
+            // Present at the end of month M when the stay started by M and had not ended by the end of M.
+            Map<String, String> stock = new LinkedHashMap<>(person);
+            stock.put("borderPost", s.getStartBorderPost());
+            stock.put("purpose", s.getPurpose().name());
+            stock.put("labour", String.valueOf(s.getLabour()));
+            stock.put("endMonth", closed ? Cells.month(s.getEndDate()) : "OPEN");
+            cells.add(Cells.of(STOCK, s.getStartDate(), stock, 1, s.getAsOf()));
+        }
+        if (s.getLabour()) {
+            Map<String, String> start = new LinkedHashMap<>(person);
+            start.put("flow", stay ? "IN" : "OUT");
+            start.put("durationClass", s.getDurationClass().name());
+            start.put("final", String.valueOf(s.getClassFinal()));
+            start.put("borderPost", s.getStartBorderPost());
+            cells.add(Cells.of(LABOUR, s.getStartDate(), start, 1, s.getAsOf()));
+            if (closed) {
+                Map<String, String> end = new LinkedHashMap<>(start);
+                end.put("flow", stay ? "DEPARTURE" : "RETURN");
+                end.put("borderPost", s.getEndBorderPost() == null ? Cells.NONE : s.getEndBorderPost());
+                cells.add(Cells.of(LABOUR, s.getEndDate(), end, 1, s.getAsOf()));
+            }
+        }
+        if (stay) {
+            Map<String, String> overstay = new LinkedHashMap<>(person);
+            overstay.put("borderPost", s.getStartBorderPost());
+            overstay.put("purpose", s.getPurpose().name());
+            if (closed && s.getOverstayDays() != null && s.getOverstayDays() > 0) {
+                overstay.put("type", "AT_EXIT");
+                cells.add(Cells.of(OVERSTAYS, s.getEndDate(), overstay, 1, s.getAsOf()));
+            } else if (!closed && s.getSuspectedOverstay()) {
+                LocalDate began = s.getLatestAuthorisedExit() == null
+                        ? s.getStartDate()
+                        : s.getLatestAuthorisedExit().plusDays(1);
+                overstay.put("type", "IN_COUNTRY");
+                cells.add(Cells.of(OVERSTAYS, began, overstay, 1, s.getAsOf()));
+                Map<String, String> who = new LinkedHashMap<>(overstay);
+                who.remove("type");
+                who.put("spellId", s.getSpellId());
+                who.put("travellerId", s.getTravellerId());
+                who.put("entryDate", s.getStartDate().toString());
+                who.put(
+                        "latestAuthorisedExit",
+                        s.getLatestAuthorisedExit() == null
+                                ? ""
+                                : s.getLatestAuthorisedExit().toString());
+                cells.add(Cells.of(OVERSTAYERS, s.getStartDate(), who, 1, s.getAsOf()));
+            }
+        }
+        return cells;
+    }
+
+    /** A data-quality finding of the engine (§3): duplicates, orphan exits, broken spells, late records. */
+    public static List<TableCell> of(QualityEvent q) {
+        return List.of(quality(
+                q.getCrossingDate(),
+                q.getIssue().name(),
+                Cells.NONE,
+                q.getBorderPost(),
+                q.getOccurrences(),
+                q.getAsOf()));
+    }
+
+    /**
+     * A rejected record: received once, and rejected once under each distinct reason code (§1). Dated by the
+     * rejection in the reporting zone (the crossing date may be the invalid field); it does not move the clock.
+     */
+    public static List<TableCell> of(RejectedRecord r, ZoneId zone) {
+        LocalDate day = r.getRejectedAt().atZone(zone).toLocalDate();
+        List<TableCell> cells = new ArrayList<>();
+        cells.add(quality(day, "RECEIVED", Cells.NONE, r.getSubmitter(), 1, NO_CLOCK));
+        Set<String> codes = new LinkedHashSet<>();
+        for (FieldError e : r.getErrors()) {
+            codes.add(e.getCode());
+        }
+        for (String code : codes) {
+            cells.add(quality(day, "REJECTED", code, r.getSubmitter(), 1, NO_CLOCK));
+        }
+        return cells;
+    }
+
+    /** An accepted crossing as received (duplicates included); its date is the processing clock (§8). */
+    public static List<TableCell> of(Crossing c) {
+        return List.of(quality(c.getCrossingDate(), "RECEIVED", Cells.NONE, c.getBorderPost(), 1, c.getCrossingDate()));
+    }
+
+    private static TableCell quality(
+            LocalDate day, String issue, String reason, String borderPost, double count, LocalDate asOf) {
+        Map<String, String> dims = new LinkedHashMap<>();
+        dims.put("issue", issue);
+        dims.put("reason", reason);
+        dims.put("borderPost", borderPost);
+        return Cells.of(QUALITY, day, dims, count, asOf);
+    }
+}

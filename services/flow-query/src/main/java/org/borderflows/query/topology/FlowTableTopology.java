@@ -1,0 +1,107 @@
+package org.borderflows.query.topology;
+
+import java.time.ZoneId;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+import org.borderflows.platform.Topic;
+import org.borderflows.schema.AvroSerde;
+import org.borderflows.schema.Crossing;
+import org.borderflows.schema.CrossingOutcome;
+import org.borderflows.schema.QualityEvent;
+import org.borderflows.schema.RejectedRecord;
+import org.borderflows.schema.Spell;
+import org.borderflows.schema.TableCell;
+
+/**
+ * The flow-table aggregator (RULES.md §9): from the stay engine's outputs to the cells of every published
+ * table, at month grain, written to the compacted {@link Topic#TABLE_CELLS} topic.
+ *
+ * <pre>
+ * spells, crossing-outcomes, quality-events (compacted) --CorrectionProcessor--> cell deltas (-old, +new)
+ * crossings, rejected-records (append-only)            --contributions-------> cell deltas (+1)
+ * cell deltas --repartition by cell key--> sum per cell (store "table-cells-sum") --> table-cells topic
+ * </pre>
+ *
+ * <p>Instances of the query service share this application id, so the work is split by partition; every
+ * instance then reads the whole (small) table-cells topic into memory, so any instance answers any query.
+ * A cell whose count returns to zero is deleted (tombstone on the topic).
+ */
+public final class FlowTableTopology {
+    public static final String APPLICATION_ID = "flow-query-aggregator";
+    static final String SPELLS_STORE = "previous-spells";
+    static final String OUTCOMES_STORE = "previous-outcomes";
+    static final String QUALITY_STORE = "previous-quality-events";
+    static final String SUM_STORE = "table-cells-sum";
+
+    private FlowTableTopology() {}
+
+    public static void build(StreamsBuilder builder, ZoneId zone) {
+        Serde<String> keys = Serdes.String();
+        Serde<TableCell> cells = AvroSerde.of(TableCell.class);
+
+        KStream<String, TableCell> spellDeltas = corrections(
+                builder, Topic.SPELLS, SPELLS_STORE, AvroSerde.of(Spell.class), Contributions::of, Spell::getAsOf);
+        KStream<String, TableCell> outcomeDeltas = corrections(
+                builder,
+                Topic.CROSSING_OUTCOMES,
+                OUTCOMES_STORE,
+                AvroSerde.of(CrossingOutcome.class),
+                Contributions::of,
+                CrossingOutcome::getAsOf);
+        KStream<String, TableCell> qualityDeltas = corrections(
+                builder,
+                Topic.QUALITY_EVENTS,
+                QUALITY_STORE,
+                AvroSerde.of(QualityEvent.class),
+                Contributions::of,
+                QualityEvent::getAsOf);
+        KStream<String, TableCell> received = builder.stream(
+                        Topic.CROSSINGS.topicName(), Consumed.with(keys, AvroSerde.of(Crossing.class)))
+                .filter((k, v) -> v != null)
+                .flatMap((k, v) -> Contributions.of(v).stream()
+                        .map(c -> KeyValue.pair(Cells.key(c), c))
+                        .toList());
+        KStream<String, TableCell> rejected = builder.stream(
+                        Topic.REJECTED_RECORDS.topicName(), Consumed.with(keys, AvroSerde.of(RejectedRecord.class)))
+                .filter((k, v) -> v != null)
+                .flatMap((k, v) -> Contributions.of(v, zone).stream()
+                        .map(c -> KeyValue.pair(Cells.key(c), c))
+                        .toList());
+
+        spellDeltas
+                .merge(outcomeDeltas)
+                .merge(qualityDeltas)
+                .merge(received)
+                .merge(rejected)
+                .groupByKey(Grouped.with("cell-deltas", keys, cells))
+                .aggregate(
+                        () -> null,
+                        (key, delta, total) -> Cells.add(total, delta),
+                        Materialized.<String, TableCell>as(Stores.persistentKeyValueStore(SUM_STORE))
+                                .withKeySerde(keys)
+                                .withValueSerde(cells))
+                .toStream()
+                .to(Topic.TABLE_CELLS.topicName(), Produced.with(keys, cells));
+    }
+
+    private static <V> KStream<String, TableCell> corrections(
+            StreamsBuilder builder,
+            Topic topic,
+            String storeName,
+            Serde<V> serde,
+            java.util.function.Function<V, java.util.List<TableCell>> contributions,
+            java.util.function.Function<V, java.time.LocalDate> clock) {
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), Serdes.String(), serde));
+        return builder.stream(topic.topicName(), Consumed.with(Serdes.String(), serde))
+                .process(() -> new CorrectionProcessor<>(storeName, contributions, clock), storeName);
+    }
+}

@@ -1,0 +1,236 @@
+package org.borderflows.query.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.borderflows.platform.Topic;
+import org.borderflows.query.Fixtures;
+import org.borderflows.schema.AvroSerde;
+import org.borderflows.schema.Crossing;
+import org.borderflows.schema.CrossingOutcome;
+import org.borderflows.schema.Direction;
+import org.borderflows.schema.DurationClass;
+import org.borderflows.schema.QualityEvent;
+import org.borderflows.schema.QualityIssue;
+import org.borderflows.schema.RejectedRecord;
+import org.borderflows.schema.Spell;
+import org.borderflows.schema.TableCell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FlowTableTopologyTest {
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, Spell> spells;
+    private TestInputTopic<String, CrossingOutcome> outcomes;
+    private TestInputTopic<String, QualityEvent> quality;
+    private TestInputTopic<String, RejectedRecord> rejected;
+    private TestInputTopic<String, Crossing> crossings;
+    private TestOutputTopic<String, TableCell> cells;
+    private final Map<String, TableCell> table = new HashMap<>();
+
+    @BeforeEach
+    void start() {
+        StreamsBuilder builder = new StreamsBuilder();
+        FlowTableTopology.build(builder, ZoneId.of("Asia/Almaty"));
+        Properties props = new Properties();
+        props.put("application.id", "flow-table-test");
+        props.put("bootstrap.servers", "unused:9092");
+        driver = new TopologyTestDriver(builder.build(), props);
+        var keys = Serdes.String();
+        spells = driver.createInputTopic(Topic.SPELLS.topicName(), keys.serializer(), AvroSerde.of(Spell.class));
+        outcomes = driver.createInputTopic(
+                Topic.CROSSING_OUTCOMES.topicName(), keys.serializer(), AvroSerde.of(CrossingOutcome.class));
+        quality = driver.createInputTopic(
+                Topic.QUALITY_EVENTS.topicName(), keys.serializer(), AvroSerde.of(QualityEvent.class));
+        rejected = driver.createInputTopic(
+                Topic.REJECTED_RECORDS.topicName(), keys.serializer(), AvroSerde.of(RejectedRecord.class));
+        crossings =
+                driver.createInputTopic(Topic.CROSSINGS.topicName(), keys.serializer(), AvroSerde.of(Crossing.class));
+        cells = driver.createOutputTopic(
+                Topic.TABLE_CELLS.topicName(), keys.deserializer(), AvroSerde.of(TableCell.class));
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    /** The compacted view of the cell topic: latest value per key, tombstones delete. */
+    private Map<String, Double> counts(String dataset) {
+        for (TestRecord<String, TableCell> r : cells.readRecordsToList()) {
+            if (r.value() == null) {
+                table.remove(r.key());
+            } else {
+                table.put(r.key(), r.value());
+            }
+        }
+        Map<String, Double> out = new TreeMap<>();
+        table.forEach((k, v) -> {
+            if (v.getDataset().equals(dataset)) {
+                out.put(k.substring(k.indexOf('|') + 1), Cells.count(v));
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void aCorrectedSpellMovesItsCountFromPendingToShortTerm() {
+        Spell pending = Fixtures.openStay(
+                        "t1", LocalDate.of(2025, 3, 1), DurationClass.PENDING, LocalDate.of(2025, 5, 1))
+                .build();
+        spells.pipeInput(pending.getSpellId(), pending);
+        assertThat(counts("spells"))
+                .containsOnlyKeys(
+                        "2025-03|ageGroup=25-29;borderPost=KZ-ALA-AIR;citizenship=TJK;durationClass=PENDING;final=false;"
+                                + "kind=STAY;labour=false;purpose=WORK;residenceStatus=NON_RESIDENT;sex=M");
+
+        Spell shortTerm = Spell.newBuilder(pending)
+                .setDurationClass(DurationClass.SHORT_TERM)
+                .setAsOf(LocalDate.of(2025, 6, 1))
+                .build();
+        spells.pipeInput(pending.getSpellId(), shortTerm);
+
+        assertThat(counts("spells"))
+                .containsExactly(Map.entry(
+                        "2025-03|ageGroup=25-29;borderPost=KZ-ALA-AIR;citizenship=TJK;durationClass=SHORT_TERM;final=false;"
+                                + "kind=STAY;labour=false;purpose=WORK;residenceStatus=NON_RESIDENT;sex=M",
+                        1.0));
+    }
+
+    @Test
+    void twoSpellsOfTheSameCellCountTwoAndATombstoneSubtractsOne() {
+        Spell a = Fixtures.openStay("t1", LocalDate.of(2025, 3, 1), DurationClass.PENDING, LocalDate.of(2025, 4, 1))
+                .build();
+        Spell b = Fixtures.openStay("t2", LocalDate.of(2025, 3, 9), DurationClass.PENDING, LocalDate.of(2025, 4, 1))
+                .build();
+        spells.pipeInput(a.getSpellId(), a);
+        spells.pipeInput(b.getSpellId(), b);
+        assertThat(counts("spells").values()).containsExactly(2.0);
+
+        spells.pipeInput(a.getSpellId(), (Spell) null);
+
+        assertThat(counts("spells").values()).containsExactly(1.0);
+    }
+
+    @Test
+    void retractingTheLastSpellOfACellDeletesTheCell() {
+        Spell a = Fixtures.openStay("t1", LocalDate.of(2025, 3, 1), DurationClass.PENDING, LocalDate.of(2025, 4, 1))
+                .build();
+        spells.pipeInput(a.getSpellId(), a);
+        spells.pipeInput(a.getSpellId(), (Spell) null);
+
+        assertThat(counts("spells")).isEmpty();
+        assertThat(counts("stock")).isEmpty();
+    }
+
+    @Test
+    void aClosedStayRecordsItsEndMonthForTheStock() {
+        Spell closed = Fixtures.closedStay(
+                        "t1", LocalDate.of(2025, 1, 10), LocalDate.of(2025, 3, 5), DurationClass.VISIT)
+                .build();
+        spells.pipeInput(closed.getSpellId(), closed);
+
+        assertThat(counts("stock"))
+                .containsOnlyKeys(
+                        "2025-01|ageGroup=25-29;borderPost=KZ-ALA-AIR;citizenship=TJK;endMonth=2025-03;labour=false;"
+                                + "purpose=WORK;sex=M");
+    }
+
+    @Test
+    void aLabourStayCountsInAtItsStartAndDepartureAtItsEnd() {
+        Spell labour = Fixtures.closedStay(
+                        "t1", LocalDate.of(2025, 1, 10), LocalDate.of(2025, 6, 5), DurationClass.SHORT_TERM)
+                .setLabour(true)
+                .build();
+        spells.pipeInput(labour.getSpellId(), labour);
+
+        assertThat(counts("labour"))
+                .containsOnlyKeys(
+                        "2025-01|ageGroup=25-29;borderPost=KZ-ALA-AIR;citizenship=TJK;durationClass=SHORT_TERM;final=true;"
+                                + "flow=IN;sex=M",
+                        "2025-06|ageGroup=25-29;borderPost=KZ-KOR-ROAD;citizenship=TJK;durationClass=SHORT_TERM;final=true;"
+                                + "flow=DEPARTURE;sex=M");
+    }
+
+    @Test
+    void aCorrectedOutcomeMovesTheCrossingFromProvisionalToFinal() {
+        CrossingOutcome provisional = Fixtures.arrival(
+                        "e1", LocalDate.of(2025, 2, 3), true, LocalDate.of(2026, 2, 3), LocalDate.of(2025, 6, 1))
+                .build();
+        outcomes.pipeInput("e1", provisional);
+        CrossingOutcome notMigration = CrossingOutcome.newBuilder(provisional)
+                .setLongTermMigration(false)
+                .setStatusAfter(provisional.getStatusBefore())
+                .setFinalDate(LocalDate.of(2025, 9, 1))
+                .setProvisional(false)
+                .setAsOf(LocalDate.of(2025, 10, 1))
+                .build();
+        outcomes.pipeInput("e1", notMigration);
+
+        assertThat(counts("migration-12-16"))
+                .containsOnlyKeys(
+                        "2025-02|ageGroup=25-29;borderPost=KZ-ALA-AIR;citizenship=TJK;direction=ENTRY;finalMonth=2025-09;"
+                                + "ltm=false;provisional=false;purpose=WORK;residenceStatus=NON_RESIDENT;sex=M");
+        assertThat(counts("crossings").values()).containsExactly(1.0);
+    }
+
+    @Test
+    void aDepartureOfANonResidentIsACrossingButNotAMigrationReview() {
+        CrossingOutcome exit = Fixtures.arrival(
+                        "x1", LocalDate.of(2025, 2, 3), false, LocalDate.of(2025, 2, 3), LocalDate.of(2025, 6, 1))
+                .setDirection(Direction.EXIT)
+                .build();
+        outcomes.pipeInput("x1", exit);
+
+        assertThat(counts("crossings")).hasSize(1);
+        assertThat(counts("migration-12-16")).isEmpty();
+    }
+
+    @Test
+    void aRetractedQualityFindingIsNoLongerCounted() {
+        quality.pipeInput(
+                "ORPHAN_EXIT:x1",
+                Fixtures.quality(QualityIssue.ORPHAN_EXIT, "x1", LocalDate.of(2025, 2, 3), LocalDate.of(2025, 2, 3)));
+        quality.pipeInput(
+                "BROKEN_SPELL:x2",
+                Fixtures.quality(QualityIssue.BROKEN_SPELL, "x2", LocalDate.of(2025, 2, 4), LocalDate.of(2025, 2, 4)));
+        quality.pipeInput("ORPHAN_EXIT:x1", (QualityEvent) null);
+
+        assertThat(counts("quality")).containsOnlyKeys("2025-02|borderPost=KZ-KOR-ROAD;issue=BROKEN_SPELL;reason=NONE");
+    }
+
+    @Test
+    void aRejectedRecordIsReceivedOnceAndRejectedOncePerReason() {
+        Instant at = Instant.parse("2025-02-28T20:00:00Z"); // 1 March in Almaty
+        rejected.pipeInput(null, Fixtures.rejected(1, at, "MISSING", "OUT_OF_RANGE", "MISSING"));
+        crossings.pipeInput("t-c1", Fixtures.crossing("c1", LocalDate.of(2025, 3, 2), Direction.ENTRY));
+
+        assertThat(counts("quality"))
+                .containsEntry("2025-03|borderPost=KZ-KOR-ROAD;issue=RECEIVED;reason=NONE", 1.0)
+                .containsEntry("2025-03|borderPost=KZ-KOR-ROAD;issue=REJECTED;reason=MISSING", 1.0)
+                .containsEntry("2025-03|borderPost=KZ-KOR-ROAD;issue=REJECTED;reason=OUT_OF_RANGE", 1.0)
+                .containsEntry("2025-03|borderPost=KZ-ALA-AIR;issue=RECEIVED;reason=NONE", 1.0);
+    }
+
+    @Test
+    void theCellClockIsTheLatestEngineClockOfItsContributions() {
+        crossings.pipeInput("t-c1", Fixtures.crossing("c1", LocalDate.of(2025, 3, 2), Direction.ENTRY));
+        crossings.pipeInput("t-c2", Fixtures.crossing("c2", LocalDate.of(2025, 3, 20), Direction.ENTRY));
+        crossings.pipeInput("t-c3", Fixtures.crossing("c3", LocalDate.of(2025, 3, 7), Direction.ENTRY));
+        counts("quality");
+        assertThat(table.values()).extracting(TableCell::getAsOf).containsExactly(LocalDate.of(2025, 3, 20));
+    }
+}
