@@ -1,0 +1,159 @@
+package org.borderflows.engine.topology;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.borderflows.platform.Deployment;
+import org.borderflows.platform.Topic;
+import org.borderflows.schema.AvroSerde;
+import org.borderflows.schema.Crossing;
+import org.borderflows.schema.CrossingOutcome;
+import org.borderflows.schema.Direction;
+import org.borderflows.schema.Intake;
+import org.borderflows.schema.IntakeChannel;
+import org.borderflows.schema.Purpose;
+import org.borderflows.schema.QualityEvent;
+import org.borderflows.schema.Sex;
+import org.borderflows.schema.Spell;
+import org.borderflows.schema.TravellerStatus;
+
+/** The stay-engine topology in a TopologyTestDriver, with helpers to write crossings and read the outputs. */
+final class EngineDriver implements AutoCloseable {
+    static final String APP = "stay-engine-test";
+    static final Deployment KAZ = Deployment.DEFAULT;
+
+    final TopologyTestDriver driver;
+    private final TestInputTopic<String, Crossing> crossings;
+    private final TestInputTopic<String, Long> clock;
+    private final Map<Topic, TestOutputTopic<String, ?>> outputs = new LinkedHashMap<>();
+    private final Map<Topic, Map<String, Object>> tables = new LinkedHashMap<>();
+    private final Map<Topic, List<KeyValue<String, Object>>> logs = new LinkedHashMap<>();
+
+    EngineDriver() {
+        this(EngineSettings.defaults(APP, KAZ));
+    }
+
+    EngineDriver(EngineSettings settings) {
+        StreamsBuilder builder = new StreamsBuilder();
+        StayTopology.build(builder, settings);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(builder.build(), props);
+        crossings = driver.createInputTopic(
+                Topic.CROSSINGS.topicName(), Serdes.String().serializer(), AvroSerde.of(Crossing.class));
+        clock = driver.createInputTopic(
+                Topic.ENGINE_CLOCK.topicName(),
+                Serdes.String().serializer(),
+                Serdes.Long().serializer());
+        output(Topic.SPELLS, AvroSerde.of(Spell.class));
+        output(Topic.CROSSING_OUTCOMES, AvroSerde.of(CrossingOutcome.class));
+        output(Topic.TRAVELLER_STATUS, AvroSerde.of(TravellerStatus.class));
+        output(Topic.QUALITY_EVENTS, AvroSerde.of(QualityEvent.class));
+        output(Topic.LATE_CROSSINGS, AvroSerde.of(Crossing.class));
+        output(Topic.ENGINE_CLOCK, Serdes.Long().deserializer());
+    }
+
+    private void output(Topic topic, Deserializer<?> values) {
+        outputs.put(
+                topic,
+                driver.createOutputTopic(topic.topicName(), Serdes.String().deserializer(), values));
+        tables.put(topic, new LinkedHashMap<>());
+        logs.put(topic, new ArrayList<>());
+    }
+
+    /** A crossing at 10:00 in Almaty on {@code date}. */
+    static Crossing crossing(
+            String traveller,
+            String eventId,
+            Direction direction,
+            LocalDate date,
+            String citizenship,
+            Purpose purpose) {
+        Instant at = date.atTime(LocalTime.of(10, 0)).atZone(KAZ.timeZone()).toInstant();
+        return Crossing.newBuilder()
+                .setEventId(eventId)
+                .setTravellerId(traveller)
+                .setCardNumber("CARD-" + traveller)
+                .setDirection(direction)
+                .setCrossedAt(at)
+                .setCrossingDate(date)
+                .setBorderPost("KZ-ALA-AIR")
+                .setDocumentCountry(citizenship)
+                .setBirthDate(LocalDate.of(1990, 5, 17))
+                .setSex(Sex.F)
+                .setCitizenship(citizenship)
+                .setPurpose(purpose)
+                .setIntake(new Intake(IntakeChannel.HTTP, "KZ-ALA-AIR", at))
+                .build();
+    }
+
+    static Crossing entry(String traveller, String eventId, LocalDate date) {
+        return crossing(traveller, eventId, Direction.ENTRY, date, "UZB", Purpose.TOURISM);
+    }
+
+    static Crossing exit(String traveller, String eventId, LocalDate date) {
+        return crossing(traveller, eventId, Direction.EXIT, date, "UZB", Purpose.TOURISM);
+    }
+
+    EngineDriver send(Crossing... cs) {
+        for (Crossing c : cs) {
+            crossings.pipeInput(new TestRecord<>(c.getTravellerId(), c, c.getCrossedAt()));
+        }
+        return this;
+    }
+
+    /** A clock tick as another task of the same engine broadcasts it. */
+    EngineDriver tick(String applicationId, LocalDate date) {
+        long ms = date.atTime(LocalTime.NOON).atZone(KAZ.timeZone()).toInstant().toEpochMilli();
+        clock.pipeInput(new TestRecord<>(applicationId, ms, Instant.ofEpochMilli(ms)));
+        return this;
+    }
+
+    /** Drains the output topics into the logs and the "compacted" tables (last value per key, null deletes). */
+    private void drain() {
+        outputs.forEach((topic, out) -> {
+            for (TestRecord<String, ?> r : out.readRecordsToList()) {
+                logs.get(topic).add(KeyValue.pair(r.key(), r.value()));
+                if (r.value() == null) {
+                    tables.get(topic).remove(r.key());
+                } else {
+                    tables.get(topic).put(r.key(), r.value());
+                }
+            }
+        });
+    }
+
+    /** Everything written to a topic so far, in order, tombstones included. */
+    @SuppressWarnings("unchecked")
+    <V> List<KeyValue<String, V>> log(Topic topic) {
+        drain();
+        return (List<KeyValue<String, V>>) (List<?>) List.copyOf(logs.get(topic));
+    }
+
+    /** A topic as a compacted table would hold it: the last value per key, without deleted keys. */
+    @SuppressWarnings("unchecked")
+    <V> Map<String, V> table(Topic topic) {
+        drain();
+        return (Map<String, V>) Map.copyOf(tables.get(topic));
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}

@@ -1,0 +1,207 @@
+package org.borderflows.engine.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.borderflows.engine.topology.EngineDriver.APP;
+import static org.borderflows.engine.topology.EngineDriver.crossing;
+import static org.borderflows.engine.topology.EngineDriver.entry;
+import static org.borderflows.engine.topology.EngineDriver.exit;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
+import org.borderflows.platform.Topic;
+import org.borderflows.schema.Crossing;
+import org.borderflows.schema.Direction;
+import org.borderflows.schema.DurationClass;
+import org.borderflows.schema.Purpose;
+import org.borderflows.schema.QualityEvent;
+import org.borderflows.schema.QualityIssue;
+import org.borderflows.schema.Spell;
+import org.borderflows.schema.SpellState;
+import org.junit.jupiter.api.Test;
+
+/** The engine's plumbing around the rules: matching, corrections, lateness, duplicates, the clock (RULES.md §3, §8). */
+class StayTopologyTest {
+
+    @Test
+    void entryThenExitMakesOneClosedStay() {
+        try (EngineDriver engine = new EngineDriver()) {
+            engine.send(entry("t1", "e1", LocalDate.of(2025, 3, 1)), exit("t1", "x1", LocalDate.of(2025, 3, 21)));
+
+            Map<String, Spell> spells = engine.table(Topic.SPELLS);
+            assertThat(spells).containsOnlyKeys("t1:e1");
+            Spell stay = spells.get("t1:e1");
+            assertThat(stay.getState()).isEqualTo(SpellState.CLOSED);
+            assertThat(stay.getEndEventId()).isEqualTo("x1");
+            assertThat(stay.getDurationDays()).isEqualTo(20);
+            assertThat(stay.getDurationClass()).isEqualTo(DurationClass.VISIT);
+            assertThat(engine.<Object>table(Topic.CROSSING_OUTCOMES)).containsOnlyKeys("e1", "x1");
+            assertThat(engine.<Object>table(Topic.TRAVELLER_STATUS)).containsOnlyKeys("t1");
+        }
+    }
+
+    @Test
+    void exitWithoutEntryIsCountedAsOrphan() {
+        try (EngineDriver engine = new EngineDriver()) {
+            engine.send(exit("t1", "x1", LocalDate.of(2025, 3, 21)));
+
+            Map<String, QualityEvent> findings = engine.table(Topic.QUALITY_EVENTS);
+            assertThat(findings).containsOnlyKeys("ORPHAN_EXIT:x1");
+            assertThat(findings.get("ORPHAN_EXIT:x1").getIssue()).isEqualTo(QualityIssue.ORPHAN_EXIT);
+            assertThat(engine.<Object>table(Topic.SPELLS)).isEmpty();
+        }
+    }
+
+    @Test
+    void entryArrivingAfterItsExitWithinTheHorizonRetractsTheOrphanExit() {
+        try (EngineDriver engine = new EngineDriver()) {
+            engine.send(exit("t1", "x1", LocalDate.of(2025, 3, 21)));
+            engine.send(entry("t1", "e1", LocalDate.of(2025, 3, 1)));
+
+            List<KeyValue<String, QualityEvent>> log = engine.log(Topic.QUALITY_EVENTS);
+            assertThat(log).extracting(kv -> kv.key).containsExactly("ORPHAN_EXIT:x1", "ORPHAN_EXIT:x1");
+            assertThat(log.get(1).value)
+                    .as("the orphan finding is retracted with a tombstone")
+                    .isNull();
+            assertThat(engine.<Object>table(Topic.QUALITY_EVENTS)).isEmpty();
+            Spell stay = engine.<Spell>table(Topic.SPELLS).get("t1:e1");
+            assertThat(stay.getState()).isEqualTo(SpellState.CLOSED);
+            assertThat(stay.getDurationDays()).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void crossingOlderThanTheHorizonGoesToLateCrossingsAndIsNotApplied() {
+        try (EngineDriver engine = new EngineDriver()) {
+            engine.send(entry("t1", "e1", LocalDate.of(2025, 1, 1)), exit("t1", "x1", LocalDate.of(2025, 3, 1)));
+            // 40 days before the clock (2025-03-01) and before the traveller's latest crossing: beyond 30 days.
+            Crossing late = exit("t1", "x0", LocalDate.of(2025, 1, 20));
+            engine.send(late);
+
+            assertThat(engine.<Crossing>table(Topic.LATE_CROSSINGS)).containsEntry("t1", late);
+            QualityEvent finding =
+                    engine.<QualityEvent>table(Topic.QUALITY_EVENTS).get("LATE:x0");
+            assertThat(finding.getIssue()).isEqualTo(QualityIssue.LATE);
+            assertThat(finding.getCrossingDate()).isEqualTo(LocalDate.of(2025, 1, 20));
+            assertThat(engine.<Spell>table(Topic.SPELLS).get("t1:e1").getDurationDays())
+                    .as("the stay is not cut short by the late exit")
+                    .isEqualTo(59);
+            assertThat(engine.<Object>table(Topic.CROSSING_OUTCOMES)).doesNotContainKey("x0");
+        }
+    }
+
+    @Test
+    void outOfOrderCrossingJustInsideTheHorizonIsPutInItsPlace() {
+        try (EngineDriver engine = new EngineDriver()) {
+            engine.send(entry("t1", "e1", LocalDate.of(2025, 1, 1)), entry("t2", "e2", LocalDate.of(2025, 3, 1)));
+            engine.send(exit("t1", "x1", LocalDate.of(2025, 1, 30))); // clock 2025-03-01, 30 days back
+
+            assertThat(engine.<Object>table(Topic.LATE_CROSSINGS)).isEmpty();
+            assertThat(engine.<Spell>table(Topic.SPELLS).get("t1:e1").getDurationDays())
+                    .isEqualTo(29);
+        }
+    }
+
+    @Test
+    void duplicateEventIsCountedOnce() {
+        try (EngineDriver engine = new EngineDriver()) {
+            Crossing in = entry("t1", "e1", LocalDate.of(2025, 3, 1));
+            engine.send(in, in, exit("t1", "x1", LocalDate.of(2025, 3, 11)));
+
+            assertThat(engine.<Object>table(Topic.SPELLS)).containsOnlyKeys("t1:e1");
+            assertThat(engine.<Spell>table(Topic.SPELLS).get("t1:e1").getDurationDays())
+                    .isEqualTo(10);
+            QualityEvent dup = engine.<QualityEvent>table(Topic.QUALITY_EVENTS).get("DUPLICATE:e1");
+            assertThat(dup.getIssue()).isEqualTo(QualityIssue.DUPLICATE);
+            assertThat(dup.getOccurrences()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void openStayBecomesShortTermOnDay90WithNoCrossingOfThatTraveller() {
+        try (EngineDriver engine = new EngineDriver()) {
+            engine.send(crossing("t1", "e1", Direction.ENTRY, LocalDate.of(2025, 1, 1), "TJK", Purpose.WORK));
+            // Another traveller's crossings move the clock: day 89, then day 90 of t1's stay.
+            engine.send(entry("t2", "e2", LocalDate.of(2025, 3, 31)));
+            assertThat(engine.<Spell>table(Topic.SPELLS).get("t1:e1").getDurationClass())
+                    .isEqualTo(DurationClass.PENDING);
+            engine.send(entry("t3", "e3", LocalDate.of(2025, 4, 1)));
+
+            Spell stay = engine.<Spell>table(Topic.SPELLS).get("t1:e1");
+            assertThat(stay.getDurationClass()).isEqualTo(DurationClass.SHORT_TERM);
+            assertThat(stay.getState()).isEqualTo(SpellState.OPEN);
+            assertThat(stay.getClassFinal()).isFalse();
+            assertThat(engine.<Spell>log(Topic.SPELLS).stream()
+                            .filter(kv -> kv.key.equals("t1:e1"))
+                            .map(kv -> kv.value.getDurationClass()))
+                    .as("written at the review points only, not for each elapsed day")
+                    .containsExactly(DurationClass.PENDING, DurationClass.SHORT_TERM);
+        }
+    }
+
+    @Test
+    void clockTickFromAnotherTaskReviewsTheTravellersOfAQuietPartition() {
+        try (EngineDriver engine = new EngineDriver()) {
+            engine.send(crossing("t1", "e1", Direction.ENTRY, LocalDate.of(2025, 1, 1), "TJK", Purpose.WORK));
+            engine.tick(APP, LocalDate.of(2025, 4, 1));
+
+            assertThat(engine.<Spell>table(Topic.SPELLS).get("t1:e1").getDurationClass())
+                    .isEqualTo(DurationClass.SHORT_TERM);
+        }
+    }
+
+    @Test
+    void clockTickOfAnotherApplicationDoesNotMoveTheClock() {
+        try (EngineDriver engine = new EngineDriver()) {
+            engine.send(crossing("t1", "e1", Direction.ENTRY, LocalDate.of(2025, 1, 1), "TJK", Purpose.WORK));
+            engine.tick("another-engine", LocalDate.of(2025, 4, 1));
+
+            assertThat(engine.<Spell>table(Topic.SPELLS).get("t1:e1").getDurationClass())
+                    .isEqualTo(DurationClass.PENDING);
+        }
+    }
+
+    @Test
+    void eachNewDayOfEventTimeIsBroadcastOnceToTheClockTopic() {
+        try (EngineDriver engine = new EngineDriver()) {
+            engine.send(
+                    entry("t1", "e1", LocalDate.of(2025, 1, 1)),
+                    entry("t2", "e2", LocalDate.of(2025, 1, 1)),
+                    entry("t3", "e3", LocalDate.of(2025, 1, 2)));
+
+            List<KeyValue<String, Long>> ticks = engine.log(Topic.ENGINE_CLOCK);
+            assertThat(ticks).extracting(kv -> kv.key).containsOnly(APP);
+            assertThat(ticks)
+                    .extracting(kv -> EngineDriver.KAZ.localDate(java.time.Instant.ofEpochMilli(kv.value)))
+                    .containsExactly(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 2));
+        }
+    }
+
+    @Test
+    void replayingTheSameInputGivesIdenticalOutputs() {
+        List<Crossing> input = List.of(
+                entry("t1", "e1", LocalDate.of(2024, 11, 2)),
+                crossing("t2", "k1", Direction.EXIT, LocalDate.of(2024, 11, 5), "KAZ", Purpose.WORK),
+                exit("t1", "x1", LocalDate.of(2025, 2, 10)),
+                exit("t3", "x3", LocalDate.of(2025, 2, 11)),
+                entry("t3", "e3", LocalDate.of(2025, 1, 20)),
+                crossing("t2", "k2", Direction.ENTRY, LocalDate.of(2025, 9, 30), "KAZ", Purpose.WORK));
+        List<List<KeyValue<String, Object>>> first = run(input);
+        List<List<KeyValue<String, Object>>> second = run(input);
+        assertThat(second).isEqualTo(first);
+        assertThat(first.get(0)).isNotEmpty();
+    }
+
+    private static List<List<KeyValue<String, Object>>> run(List<Crossing> input) {
+        try (EngineDriver engine = new EngineDriver()) {
+            input.forEach(engine::send);
+            return List.of(
+                    engine.log(Topic.SPELLS),
+                    engine.log(Topic.CROSSING_OUTCOMES),
+                    engine.log(Topic.TRAVELLER_STATUS),
+                    engine.log(Topic.QUALITY_EVENTS),
+                    engine.log(Topic.ENGINE_CLOCK));
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.borderflows.engine.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.borderflows.domain.CrossingFact;
+import org.borderflows.domain.TravellerCarry;
+import org.borderflows.schema.Direction;
+import org.borderflows.schema.Purpose;
+import org.borderflows.schema.ResidenceStatus;
+import org.borderflows.schema.Sex;
+import org.junit.jupiter.api.Test;
+
+class TravellerStateTest {
+
+    @Test
+    void stateSurvivesEncodingWithCarryCrossingsAndEmittedHashes() {
+        TravellerState state = TravellerState.empty();
+        state.carry = new TravellerCarry(
+                ResidenceStatus.RESIDENT,
+                LocalDate.of(2024, 6, 1),
+                List.of(new TravellerCarry.Presence(LocalDate.of(2024, 5, 1), LocalDate.of(2024, 5, 20))));
+        state.crossings.add(new CrossingFact(
+                "e1",
+                "t1",
+                null,
+                Direction.ENTRY,
+                Instant.parse("2025-03-01T05:00:00Z"),
+                LocalDate.of(2025, 3, 1),
+                "KZ-ALA-AIR",
+                "UZB",
+                Sex.X,
+                LocalDate.of(1960, 1, 31),
+                Purpose.TRANSIT,
+                0));
+        state.crossings.add(new CrossingFact(
+                "x1",
+                "t1",
+                "AB 123",
+                Direction.EXIT,
+                Instant.parse("2025-03-09T05:00:00Z"),
+                LocalDate.of(2025, 3, 9),
+                "KZ-KOR-ROAD",
+                "UZB",
+                Sex.F,
+                LocalDate.of(1960, 1, 31),
+                Purpose.WORK,
+                null));
+        state.latestDate = LocalDate.of(2025, 3, 9);
+        state.nextChange = LocalDate.of(2026, 3, 1);
+        state.emitted.put("S|e1", -42L);
+        state.emitted.put("T|", Long.MAX_VALUE);
+
+        TravellerState back = TravellerState.decode("t1", state.encode());
+
+        assertThat(back.carry).isEqualTo(state.carry);
+        assertThat(back.crossings).isEqualTo(state.crossings);
+        assertThat(back.latestDate).isEqualTo(state.latestDate);
+        assertThat(back.nextChange).isEqualTo(state.nextChange);
+        assertThat(back.emitted)
+                .containsExactly(java.util.Map.entry("S|e1", -42L), java.util.Map.entry("T|", Long.MAX_VALUE));
+    }
+
+    @Test
+    void emptyStateSurvivesEncoding() {
+        TravellerState back = TravellerState.decode("t1", TravellerState.empty().encode());
+        assertThat(back.carry).isNull();
+        assertThat(back.crossings).isEmpty();
+        assertThat(back.latestDate).isNull();
+        assertThat(back.emitted).isEmpty();
+    }
+}
