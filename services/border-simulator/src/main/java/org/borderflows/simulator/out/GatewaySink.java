@@ -1,0 +1,103 @@
+package org.borderflows.simulator.out;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.borderflows.simulator.gen.Card;
+
+/**
+ * Posts cards to the card gateway ({@code POST /api/v1/crossings}) in batches of NDJSON (or CSV), with the
+ * agency's API key. A batch is retried on connection errors and 5xx/429 answers (the gateway deduplicates by
+ * event_id, so a retry never doubles a crossing); a 4xx answer other than 429 stops the run with its body.
+ */
+public final class GatewaySink implements CardSink {
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI uri;
+    private final String apiKey;
+    private final int batchSize;
+    private final boolean csv;
+    private final StringBuilder batch = new StringBuilder();
+    private int inBatch;
+    private long confirmed;
+    private long rejectedByGateway;
+
+    public GatewaySink(String baseUrl, String apiKey, int batchSize, boolean csv) {
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.uri = URI.create(base + "/api/v1/crossings");
+        this.apiKey = apiKey;
+        this.batchSize = batchSize;
+        this.csv = csv;
+    }
+
+    @Override
+    public void send(Card card) throws IOException, InterruptedException {
+        batch.append(csv ? CardFile.csvLine(card) : CardFile.jsonLine(card));
+        if (++inBatch >= batchSize) {
+            flush();
+        }
+    }
+
+    private void flush() throws IOException, InterruptedException {
+        if (inBatch == 0) {
+            return;
+        }
+        String body = csv ? CardFile.csvHeader() + batch : batch.toString();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", csv ? "text/csv" : "application/x-ndjson")
+                .header("X-Api-Key", apiKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                int code = response.statusCode();
+                if (code / 100 == 2) {
+                    confirmed += inBatch;
+                    if (code == 207) {
+                        rejectedByGateway++;
+                    }
+                    break;
+                }
+                if (code != 429 && code / 100 == 4) {
+                    throw new IOException("gateway answered " + code + " to a batch of " + inBatch + " cards: "
+                            + abbreviate(response.body()));
+                }
+                if (attempt >= 8) {
+                    throw new IOException(
+                            "gateway answered " + code + " " + attempt + " times: " + abbreviate(response.body()));
+                }
+            } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
+                if (attempt >= 8) {
+                    throw new IOException("cannot reach the gateway at " + uri + ": " + e, e);
+                }
+            }
+            Thread.sleep(Math.min(10_000, 200L << attempt));
+        }
+        batch.setLength(0);
+        inBatch = 0;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 500 ? s.substring(0, 500) + "..." : s;
+    }
+
+    @Override
+    public long confirmed() {
+        return confirmed;
+    }
+
+    /** Batches the gateway answered with 207 (some cards rejected, as expected for invalid-field faults). */
+    public long partialBatches() {
+        return rejectedByGateway;
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        flush();
+    }
+}

@@ -1,0 +1,23 @@
+package org.borderflows.simulator.rules;
+
+import java.time.LocalDate;
+
+/**
+ * The 12/16-month-rule outcome of one crossing (RULES.md §5): residence status before and after (true =
+ * resident), whether it is a long-term migration, the date that outcome becomes final, and the date the
+ * status after the crossing becomes final.
+ */
+public record Outcome(
+        String eventId,
+        LocalDate crossingDate,
+        boolean residentBefore,
+        boolean residentAfter,
+        boolean longTermMigration,
+        LocalDate finalDate,
+        LocalDate statusFinalDate) {
+
+    /** Provisional while the final date is after the processing clock (RULES.md §5, §8). */
+    public boolean provisional(LocalDate clock) {
+        return finalDate.isAfter(clock);
+    }
+}

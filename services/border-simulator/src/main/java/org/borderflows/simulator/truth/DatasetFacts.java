@@ -1,0 +1,218 @@
+package org.borderflows.simulator.truth;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.borderflows.simulator.gen.Card;
+import org.borderflows.simulator.gen.Fault;
+import org.borderflows.simulator.gen.SimTraveller;
+import org.borderflows.simulator.rules.Outcome;
+import org.borderflows.simulator.rules.SpellState;
+import org.borderflows.simulator.rules.TravellerRules;
+import org.borderflows.simulator.rules.TruthSpell;
+import org.borderflows.simulator.rules.Xing;
+
+/**
+ * The expected values of the RULES.md §9 datasets as facts (one per crossing, spell, outcome, ...), from the
+ * real itineraries ({@code delivered = false}) or from what was delivered ({@code true}). Any table the query
+ * service publishes is a sum of these facts over its dimensions ({@link #aggregate}).
+ */
+public final class DatasetFacts {
+    public static final List<String> DATASETS =
+            List.of("crossings", "spells", "migration-12-16", "stock", "labour", "overstays", "quality");
+
+    private DatasetFacts() {}
+
+    public static List<Fact> of(GroundTruth truth, boolean delivered) {
+        List<Fact> facts = new ArrayList<>();
+        LocalDate clock = truth.clock();
+        for (TravellerTruth tt : truth.travellers()) {
+            TravellerRules.Result r = delivered ? tt.delivered() : tt.real();
+            SimTraveller t = tt.traveller();
+            String status = tt.resident() ? "RESIDENT" : "NON_RESIDENT";
+            Map<String, Xing> byId = new java.util.HashMap<>();
+            for (Xing x : r.accepted()) {
+                byId.put(x.eventId(), x);
+                facts.add(Fact.of("crossings", "count", person(t, x.date(), x, status)));
+            }
+            for (TruthSpell s : r.spells()) {
+                if (s.state() == SpellState.BROKEN) {
+                    continue;
+                }
+                EnumMap<Dim, String> d = person(t, s.startDate(), byId.get(s.startEventId()), status);
+                d.put(Dim.KIND, s.stay() ? "STAY" : "ABSENCE");
+                d.put(Dim.DURATION_CLASS, s.durationClass().name());
+                d.put(Dim.FINAL, String.valueOf(s.classFinal()));
+                d.put(Dim.LABOUR, String.valueOf(s.labour()));
+                facts.add(Fact.of("spells", "count", d));
+                if (s.labour()) {
+                    EnumMap<Dim, String> l = new EnumMap<>(d);
+                    l.put(Dim.FLOW, s.stay() ? "IN" : "OUT");
+                    facts.add(Fact.of("labour", "count", l));
+                    if (!s.stay() && s.endDate() != null) {
+                        EnumMap<Dim, String> back = new EnumMap<>(d);
+                        back.put(Dim.FLOW, "RETURN");
+                        back.put(Dim.MONTH, YearMonth.from(s.endDate()).toString());
+                        facts.add(Fact.of("labour", "count", back));
+                    }
+                }
+                if (s.stay() && (s.overstayDays() != null && s.overstayDays() > 0 || s.suspectedOverstay())) {
+                    EnumMap<Dim, String> o = new EnumMap<>(d);
+                    o.put(
+                            Dim.MONTH,
+                            YearMonth.from(s.latestAuthorisedExit().plusDays(1)).toString());
+                    o.put(Dim.FLOW, s.suspectedOverstay() ? "IN_COUNTRY" : "OUT_OF_COUNTRY");
+                    facts.add(Fact.of("overstays", "count", o));
+                }
+                if (s.stay()) {
+                    stock(facts, truth, t, s, byId.get(s.startEventId()), status, clock);
+                }
+            }
+            for (Outcome o : r.outcomes()) {
+                Xing x = byId.get(o.eventId());
+                EnumMap<Dim, String> d =
+                        person(t, o.crossingDate(), x, o.residentBefore() ? "RESIDENT" : "NON_RESIDENT");
+                if (o.longTermMigration()) {
+                    facts.add(Fact.of("migration-12-16", o.provisional(clock) ? "provisionalCount" : "finalCount", d));
+                }
+                if (Boolean.TRUE.equals(tt.eventualLongTerm().get(o.eventId()))) {
+                    facts.add(Fact.of("migration-12-16", "eventualCount", d));
+                }
+            }
+            for (LocalDate orphan : r.orphanExitDates()) {
+                facts.add(Fact.of("quality", "count", Map.of(Dim.MONTH, month(orphan), Dim.ISSUE, "ORPHAN_EXIT")));
+            }
+            for (TruthSpell s : r.spells()) {
+                if (s.state() == SpellState.BROKEN) {
+                    facts.add(Fact.of(
+                            "quality", "count", Map.of(Dim.MONTH, month(s.startDate()), Dim.ISSUE, "BROKEN_SPELL")));
+                }
+            }
+        }
+        if (delivered) {
+            for (Card c : truth.world().cards()) {
+                String m = c.crossedAt().length() >= 7 ? c.crossedAt().substring(0, 7) : "UNKNOWN";
+                facts.add(Fact.of("quality", "count", Map.of(Dim.MONTH, m, Dim.ISSUE, "RECEIVED")));
+                String issue =
+                        switch (c.fault()) {
+                            case INVALID -> "REJECTED";
+                            case DUPLICATE -> "DUPLICATE";
+                            case LATE -> "LATE";
+                            default -> null;
+                        };
+                if (issue != null) {
+                    facts.add(Fact.of("quality", "count", Map.of(Dim.MONTH, m, Dim.ISSUE, issue)));
+                }
+            }
+        }
+        return facts;
+    }
+
+    /** Non-residents present at the end of each month (RULES.md §9 stock), up to the clock. */
+    private static void stock(
+            List<Fact> facts,
+            GroundTruth truth,
+            SimTraveller t,
+            TruthSpell s,
+            Xing start,
+            String status,
+            LocalDate clock) {
+        YearMonth m = YearMonth.from(s.startDate());
+        YearMonth last = YearMonth.from(clock);
+        for (; !m.isAfter(last); m = m.plusMonths(1)) {
+            LocalDate end = m.atEndOfMonth().isAfter(clock) ? clock : m.atEndOfMonth();
+            if (s.endDate() != null && !s.endDate().isAfter(end)) {
+                break;
+            }
+            EnumMap<Dim, String> d = person(t, s.startDate(), start, status);
+            d.put(Dim.MONTH, m.toString());
+            facts.add(Fact.of("stock", "count", d));
+        }
+    }
+
+    private static EnumMap<Dim, String> person(SimTraveller t, LocalDate on, Xing x, String status) {
+        EnumMap<Dim, String> d = new EnumMap<>(Dim.class);
+        d.put(Dim.MONTH, month(on));
+        d.put(Dim.RESIDENCE_STATUS, status);
+        d.put(Dim.CITIZENSHIP, t.citizenship());
+        d.put(Dim.SEX, t.sex().name());
+        d.put(Dim.AGE_GROUP, TravellerRules.ageGroup(t.birthDate(), on));
+        if (x != null) {
+            d.put(Dim.BORDER_POST, x.borderPost());
+            d.put(Dim.DIRECTION, x.direction().name());
+            d.put(Dim.PURPOSE, x.purpose().name());
+        }
+        return d;
+    }
+
+    private static String month(LocalDate d) {
+        return YearMonth.from(d).toString();
+    }
+
+    /**
+     * Sums the facts of one dataset and measure by the given dimensions, keeping only facts whose dimension
+     * values are in {@code filter} (dimension → allowed values) and whose month is within [from, to].
+     */
+    public static Map<List<String>, Double> aggregate(
+            List<Fact> facts,
+            String dataset,
+            String measure,
+            List<Dim> by,
+            Map<Dim, Set<String>> filter,
+            YearMonth from,
+            YearMonth to) {
+        Map<List<String>, Double> out = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
+        for (Fact f : facts) {
+            if (!f.dataset().equals(dataset) || !f.measure().equals(measure)) {
+                continue;
+            }
+            String month = f.dims().get(Dim.MONTH);
+            if (from != null && month != null && month.matches("\\d{4}-\\d{2}")) {
+                YearMonth ym = YearMonth.parse(month);
+                if (ym.isBefore(from) || ym.isAfter(to)) {
+                    continue;
+                }
+            }
+            boolean keep = true;
+            for (Map.Entry<Dim, Set<String>> e : filter.entrySet()) {
+                if (!e.getValue().contains(f.dims().get(e.getKey()))) {
+                    keep = false;
+                    break;
+                }
+            }
+            if (!keep) {
+                continue;
+            }
+            List<String> key = new ArrayList<>(by.size());
+            for (Dim d : by) {
+                key.add(String.valueOf(f.dims().get(d)));
+            }
+            out.merge(key, f.value(), Double::sum);
+        }
+        return out;
+    }
+
+    /** Each dataset's facts summed over every dimension they carry: the finest expected cells. */
+    public static Map<String, Map<String, Double>> finestCells(List<Fact> facts) {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        for (Fact f : facts) {
+            StringBuilder key = new StringBuilder();
+            for (Dim d : Dim.values()) {
+                key.append(f.dims().getOrDefault(d, "")).append(',');
+            }
+            key.append(f.measure());
+            out.computeIfAbsent(f.dataset(), k -> new TreeMap<>()).merge(key.toString(), f.value(), Double::sum);
+        }
+        return out;
+    }
+
+    static boolean faulty(Fault f) {
+        return !f.delivered();
+    }
+}

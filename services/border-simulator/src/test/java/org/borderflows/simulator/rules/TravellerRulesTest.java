@@ -1,0 +1,144 @@
+package org.borderflows.simulator.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.borderflows.schema.Purpose;
+import org.junit.jupiter.api.Test;
+
+class TravellerRulesTest {
+    private final TravellerRules rules = TravellerRules.defaults();
+    private final LocalDate clock = LocalDate.of(2025, 12, 31);
+
+    @Test
+    void aSameDayReturnIsAZeroDayVisit() {
+        TruthSpell s = rules.evaluate(
+                        Itineraries.of()
+                                .entry(LocalDate.of(2025, 4, 2))
+                                .exit(LocalDate.of(2025, 4, 2))
+                                .list(),
+                        false,
+                        clock)
+                .spells()
+                .get(0);
+
+        assertThat(s.state()).isEqualTo(SpellState.CLOSED);
+        assertThat(s.durationDays()).isZero();
+        assertThat(s.durationClass()).isEqualTo(DurationClass.VISIT);
+    }
+
+    @Test
+    void anExitWithoutEntryIsAnOrphanNotAStay() {
+        TravellerRules.Result r =
+                rules.evaluate(Itineraries.of().exit(LocalDate.of(2025, 1, 5)).list(), false, clock);
+
+        assertThat(r.spells()).isEmpty();
+        assertThat(r.orphanExitDates()).containsExactly(LocalDate.of(2025, 1, 5));
+    }
+
+    @Test
+    void twoEntriesInARowBreakTheFirstStay() {
+        TravellerRules.Result r = rules.evaluate(
+                Itineraries.of()
+                        .entry(LocalDate.of(2025, 1, 5))
+                        .entry(LocalDate.of(2025, 3, 5))
+                        .exit(LocalDate.of(2025, 3, 20))
+                        .list(),
+                false,
+                clock);
+
+        assertThat(r.spells()).extracting(TruthSpell::state).containsExactly(SpellState.BROKEN, SpellState.CLOSED);
+        assertThat(r.spells().get(0).durationDays()).isNull();
+        assertThat(r.spells().get(1).durationDays()).isEqualTo(15);
+        assertThat(r.brokenSpells()).isEqualTo(1);
+    }
+
+    @Test
+    void aResidentsWorkAbsenceOfFiveMonthsIsShortTermLabourEmigration() {
+        TruthSpell s = rules.evaluate(
+                        Itineraries.of()
+                                .purpose(Purpose.WORK)
+                                .exit(LocalDate.of(2025, 2, 1))
+                                .entry(LocalDate.of(2025, 7, 1))
+                                .list(),
+                        true,
+                        clock)
+                .spells()
+                .get(0);
+
+        assertThat(s.stay()).isFalse();
+        assertThat(s.durationDays()).isEqualTo(150);
+        assertThat(s.durationClass()).isEqualTo(DurationClass.SHORT_TERM);
+        assertThat(s.labour()).isTrue();
+        assertThat(s.shortTermMigrant()).isTrue();
+    }
+
+    @Test
+    void aTouristStayOfFourMonthsIsShortTermButNotAMigrant() {
+        TruthSpell s = rules.evaluate(
+                        Itineraries.of()
+                                .entry(LocalDate.of(2025, 2, 1))
+                                .exit(LocalDate.of(2025, 6, 1))
+                                .list(),
+                        false,
+                        clock)
+                .spells()
+                .get(0);
+
+        assertThat(s.durationClass()).isEqualTo(DurationClass.SHORT_TERM);
+        assertThat(s.shortTermMigrant()).isFalse();
+        assertThat(s.overstayDays()).isEqualTo(31); // latest authorised exit 1 May 2025 (90 days from 1 Feb)
+    }
+
+    @Test
+    void openSpellsArePendingUnderNinetyDaysAndFinalLongTermFromAYear() {
+        LocalDate at = LocalDate.of(2025, 6, 1);
+        assertThat(open(at, LocalDate.of(2025, 8, 29)).durationClass()).isEqualTo(DurationClass.PENDING);
+        TruthSpell shortTerm = open(at, LocalDate.of(2025, 8, 30));
+        assertThat(shortTerm.durationClass()).isEqualTo(DurationClass.SHORT_TERM);
+        assertThat(shortTerm.classFinal()).isFalse();
+        TruthSpell longTerm = open(at, LocalDate.of(2026, 6, 1));
+        assertThat(longTerm.durationClass()).isEqualTo(DurationClass.LONG_TERM);
+        assertThat(longTerm.classFinal()).isTrue();
+    }
+
+    @Test
+    void aTouristStillInAfterNinetyDaysIsASuspectedOverstayer() {
+        TruthSpell s = open(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 4, 1));
+
+        assertThat(s.latestAuthorisedExit()).isEqualTo(LocalDate.of(2025, 3, 31));
+        assertThat(s.suspectedOverstay()).isTrue();
+    }
+
+    @Test
+    void aCardSentTwiceCountsOnce() {
+        List<Xing> crossings = new ArrayList<>(Itineraries.of()
+                .entry(LocalDate.of(2025, 1, 5))
+                .exit(LocalDate.of(2025, 1, 9))
+                .list());
+        crossings.add(crossings.get(1));
+
+        TravellerRules.Result r = rules.evaluate(crossings, false, clock);
+
+        assertThat(r.duplicates()).isEqualTo(1);
+        assertThat(r.spells()).hasSize(1);
+    }
+
+    @Test
+    void ageGroupsAreFiveYearBandsUpTo85Plus() {
+        assertThat(TravellerRules.ageGroup(LocalDate.of(2000, 6, 1), LocalDate.of(2025, 5, 31)))
+                .isEqualTo("20-24");
+        assertThat(TravellerRules.ageGroup(LocalDate.of(2000, 6, 1), LocalDate.of(2025, 6, 1)))
+                .isEqualTo("25-29");
+        assertThat(TravellerRules.ageGroup(LocalDate.of(1930, 1, 1), LocalDate.of(2025, 6, 1)))
+                .isEqualTo("85+");
+    }
+
+    private TruthSpell open(LocalDate entry, LocalDate clockDate) {
+        return rules.evaluate(Itineraries.of().entry(entry).list(), false, clockDate)
+                .spells()
+                .get(0);
+    }
+}
