@@ -18,8 +18,8 @@ import org.borderflows.schema.TravellerStatus;
  * Encodes the engine's outputs and fingerprints them for change detection.
  *
  * <p>The fingerprint is a 64-bit FNV-1a hash of the value's Avro binary body with the fields that move every day
- * blanked out: {@code asOf} (the clock), an open spell's elapsed {@code durationDays}, and a status's
- * {@code daysUsed}/{@code daysRemaining}. So a value is written again only when something a reader acts on
+ * blanked out: {@code asOf} (the clock), an open spell's elapsed {@code durationDays} and {@code overstayDays}, a
+ * status's {@code daysUsed}/{@code daysRemaining} and, while suspected, its {@code overstayDays}. So a value is written again only when something a reader acts on
  * changed: a crossing, a class or outcome reaching its review date (RULES.md §4, §5), an overstay (§7). The
  * written value itself carries the real, current fields.
  *
@@ -42,16 +42,19 @@ final class OutputEncoder {
     long fingerprint(Spell spell) {
         LocalDate asOf = spell.getAsOf();
         Integer duration = spell.getDurationDays();
+        Integer overstay = spell.getOverstayDays();
         boolean open = spell.getState() == SpellState.OPEN;
         spell.setAsOf(BLANK_DATE);
         if (open) {
             spell.setDurationDays(null);
+            spell.setOverstayDays(null); // grows by a day each day while suspected
         }
         try {
             return hash(spellWriter, spell);
         } finally {
             spell.setAsOf(asOf);
             spell.setDurationDays(duration);
+            spell.setOverstayDays(overstay);
         }
     }
 
@@ -69,15 +72,20 @@ final class OutputEncoder {
         LocalDate asOf = status.getAsOf();
         Integer used = status.getDaysUsed();
         Integer remaining = status.getDaysRemaining();
+        Integer overstay = status.getOverstayDays();
         status.setAsOf(BLANK_DATE);
         status.setDaysUsed(null);
         status.setDaysRemaining(null);
+        if (status.getSuspectedOverstay()) {
+            status.setOverstayDays(null); // an in-country overstay grows by a day each day
+        }
         try {
             return hash(statusWriter, status);
         } finally {
             status.setAsOf(asOf);
             status.setDaysUsed(used);
             status.setDaysRemaining(remaining);
+            status.setOverstayDays(overstay);
         }
     }
 
