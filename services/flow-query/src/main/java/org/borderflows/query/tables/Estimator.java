@@ -16,7 +16,7 @@ import org.borderflows.query.tables.Cube.Cell;
  * month c - 12) and whose outcome is now final: p = (long-term migrations) / (crossings) of that cohort. The
  * group is direction x citizenship x purpose x sex x age group; when it has fewer than {@code minCohort}
  * finalised crossings the next coarser group is used (age group, then sex, purpose, citizenship dropped). When
- * no group has any, the provisional outcome itself is used (p = 1 or 0).
+ * no group has any, the provisional outcome itself is used (p = 1 or 0; see {@link #rate}).
  *
  * <p>Interval: the provisional crossings of a group are independent Bernoulli(p) draws and p itself is
  * estimated from m cohort crossings, so Var = n p (1 - p) + n^2 p (1 - p) / m, summed over groups; the 95%
@@ -76,7 +76,11 @@ final class Estimator {
                 return new Rate(key, counts[0] / counts[1], counts[1]);
             }
         }
-        return new Rate("own-outcome", "true".equals(provisional.dim("ltm")) ? 1 : 0, 0);
+        // No finalised cohort at all. Today: the engine's provisional outcome. Back-cast: the cube holds only the
+        // final outcome, which was not known then, so use the §5 default of a fresh review (the person is
+        // assumed to stay: a long-term migration).
+        boolean provisionalOutcome = !current || "true".equals(provisional.dim("ltm"));
+        return new Rate("own-outcome", provisionalOutcome ? 1 : 0, 0);
     }
 
     static int finalMonth(Cell cell) {

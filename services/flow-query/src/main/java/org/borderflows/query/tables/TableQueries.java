@@ -244,7 +244,7 @@ public final class TableQueries {
     }
 
     private Long figure(String identity, String measure, long exact, boolean protect) {
-        return protect ? protection.protect(identity + "|" + measure, exact) : exact;
+        return protect ? protection.protect(identity + "|" + measure, exact) : Long.valueOf(exact);
     }
 
     /**

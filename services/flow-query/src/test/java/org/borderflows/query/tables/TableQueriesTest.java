@@ -1,0 +1,161 @@
+package org.borderflows.query.tables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.borderflows.query.CubeLoader;
+import org.borderflows.query.Fixtures;
+import org.borderflows.schema.CrossingOutcome;
+import org.borderflows.schema.DurationClass;
+import org.borderflows.schema.Sex;
+import org.junit.jupiter.api.Test;
+
+class TableQueriesTest {
+    private final Cube cube = new Cube();
+    private final CubeLoader load = new CubeLoader(cube);
+    private final TableQueries queries =
+            new TableQueries(cube, new Protection("k".getBytes(StandardCharsets.UTF_8)), 1);
+
+    private static final LocalDate CLOCK = LocalDate.of(2026, 3, 15);
+
+    private Table run(String dataset, String... params) {
+        Map<String, String> p = new LinkedHashMap<>();
+        for (int i = 0; i < params.length; i += 2) {
+            p.put(params[i], params[i + 1]);
+        }
+        return queries.run(Query.parse(dataset, p), false);
+    }
+
+    private CrossingOutcome arrival(String id, LocalDate date, boolean ltm, LocalDate finalDate) {
+        return Fixtures.arrival(id, date, ltm, finalDate, CLOCK).build();
+    }
+
+    /**
+     * Hand-computed §6 example. Clock 2026-03-15. Four provisional arrivals in 2025-11 (TJK, WORK, M, 25-29).
+     * Cohort 2024-11, same group, still provisional at the same stage (final date after 2025-03): 3 long-term
+     * migrations and 1 not, so p = 3/4. A fifth 2024-11 crossing was already final in 2025-02: not in the cohort.
+     * estimate = 4 x 0.75 = 3.0; Var = 4(0.75)(0.25) + 16(0.75)(0.25)/4 = 0.75 + 0.75 = 1.5; sd = 1.2247;
+     * 95% interval 3.0 +/- 2.4005 = [0.6, 5.4], clipped to [0, 4] -> [0.6, 4.0].
+     */
+    private void loadEstimatorExample() {
+        for (int i = 0; i < 4; i++) {
+            load.add(arrival("p" + i, LocalDate.of(2025, 11, 3 + i), true, LocalDate.of(2026, 11, 3 + i)));
+        }
+        for (int i = 0; i < 3; i++) {
+            load.add(arrival("c" + i, LocalDate.of(2024, 11, 3 + i), true, LocalDate.of(2025, 11, 3 + i)));
+        }
+        load.add(arrival("c3", LocalDate.of(2024, 11, 8), false, LocalDate.of(2025, 6, 1)));
+        load.add(arrival("c4", LocalDate.of(2024, 11, 9), false, LocalDate.of(2025, 2, 1)));
+    }
+
+    @Test
+    void provisionalArrivalsAreEstimatedFromTheCohortTwelveMonthsEarlierAtTheSameStage() {
+        loadEstimatorExample();
+
+        Table t = run("migration-12-16", "from", "2025-11", "to", "2025-11", "by", "month");
+
+        assertThat(t.rows())
+                .containsExactly(
+                        Map.of("month", "2025-11", "finalCount", 0L, "estimate", 3.0, "lower", 0.6, "upper", 4.0));
+    }
+
+    @Test
+    void finalLongTermMigrationsAreCountedExactly() {
+        loadEstimatorExample();
+
+        Table t = run("migration-12-16", "from", "2024-11", "to", "2024-11");
+
+        assertThat(t.rows()).containsExactly(Map.of("finalCount", 3L, "estimate", 3.0, "lower", 3.0, "upper", 3.0));
+    }
+
+    @Test
+    void aGroupWithoutCohortFallsBackToACoarserGroup() {
+        loadEstimatorExample();
+        load.add(Fixtures.arrival("f1", LocalDate.of(2025, 11, 20), true, LocalDate.of(2026, 11, 20), CLOCK)
+                .setSex(Sex.F)
+                .build());
+
+        Table t = run("migration-12-16", "from", "2025-11", "to", "2025-11", "sex", "F");
+
+        // No F cohort: direction x citizenship x purpose gives the same 3 of 4.
+        assertThat(t.rows()).hasSize(1);
+        assertThat(t.rows().get(0)).containsEntry("estimate", 0.8); // 0.75 rounded to one decimal
+    }
+
+    @Test
+    void revisionsOfASettledMonthEndAtTheFinalCount() {
+        loadEstimatorExample();
+
+        Table t = run("migration-12-16-revisions", "from", "2024-11", "to", "2024-11", "by", "stage", "stage", "0,16");
+
+        assertThat(t.rows()).hasSize(2);
+        assertThat(t.rows().get(1))
+                .containsEntry("stage", "16")
+                .containsEntry("finalCount", 3L)
+                .containsEntry("revision", 0.0);
+        // At stage 0 nothing was final and no 2023-11 cohort exists: each crossing's own provisional outcome.
+        assertThat(t.rows().get(0))
+                .containsEntry("stage", "0")
+                .containsEntry("estimate", 5.0)
+                .containsEntry("revision", -2.0);
+    }
+
+    @Test
+    void theStockCountsStaysOpenAtTheEndOfEachMonthUpToTheClock() {
+        load.add(Fixtures.closedStay("t1", LocalDate.of(2026, 1, 10), LocalDate.of(2026, 3, 5), DurationClass.VISIT)
+                .build());
+        load.add(Fixtures.openStay("t2", LocalDate.of(2026, 2, 1), DurationClass.PENDING, CLOCK)
+                .build());
+        load.add(Fixtures.closedStay("t3", LocalDate.of(2026, 2, 2), LocalDate.of(2026, 2, 20), DurationClass.VISIT)
+                .build());
+
+        Table t = run("stock", "from", "2025-12", "to", "2026-06", "by", "month");
+
+        assertThat(t.rows())
+                .containsExactly(
+                        Map.of("month", "2026-01", "count", 1L),
+                        Map.of("month", "2026-02", "count", 2L),
+                        Map.of("month", "2026-03", "count", 1L));
+    }
+
+    @Test
+    void publicFiguresHaveNoCountFromOneToFiveAndAreMultiplesOfThree() {
+        for (int i = 0; i < 40; i++) {
+            load.add(Fixtures.openStay("t" + i, LocalDate.of(2026, 1 + i % 3, 1 + i % 20), DurationClass.PENDING, CLOCK)
+                    .setCitizenship(List.of("TJK", "UZB", "RUS", "CHN", "KGZ").get(i % 5))
+                    .build());
+        }
+        Table exact = queries.run(Query.parse("spells", Map.of("by", "month,citizenship")), false);
+        Table open = queries.run(Query.parse("spells", Map.of("by", "month,citizenship")), true);
+
+        assertThat(open.isProtected()).isTrue();
+        assertThat(exact.rows()).extracting(r -> r.get("count")).contains(2L, 3L);
+        for (Map<String, Object> row : open.rows()) {
+            Object count = row.get("count");
+            assertThat(count == null || ((Long) count) % 3 == 0 && (Long) count > 5)
+                    .isTrue();
+        }
+        assertThat(queries.run(Query.parse("spells", Map.of("by", "month,citizenship")), true)
+                        .rows())
+                .isEqualTo(open.rows());
+    }
+
+    @Test
+    void unknownDatasetDimensionValueAndBadPeriodsAreRefusedNamingTheParameter() {
+        assertThatThrownBy(() -> Query.parse("flows", Map.of())).hasMessageContaining("unknown dataset 'flows'");
+        assertThatThrownBy(() -> Query.parse("crossings", Map.of("by", "colour")))
+                .isInstanceOf(BadQueryException.class)
+                .hasMessageContaining("unknown dimension 'colour'");
+        assertThatThrownBy(() -> Query.parse("crossings", Map.of("sex", "Q")))
+                .hasMessageContaining("unknown value 'Q' for dimension sex");
+        assertThatThrownBy(() -> Query.parse("crossings", Map.of("from", "2025-13")))
+                .hasMessageContaining("from must be a month YYYY-MM");
+        assertThatThrownBy(() -> Query.parse("crossings", Map.of("from", "2025-05", "to", "2025-01")))
+                .hasMessageContaining("is after to");
+    }
+}
