@@ -1,0 +1,92 @@
+package org.borderflows.gateway;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.borderflows.gateway.ingest.BatchIngester;
+import org.borderflows.intake.CardIntake;
+import org.borderflows.intake.CardValidator;
+import org.borderflows.intake.IntakePublisher;
+import org.borderflows.platform.Deployment;
+import org.borderflows.platform.KafkaSettings;
+import org.borderflows.platform.TravellerPseudonymiser;
+
+/**
+ * Wires the plain intake classes from the {@code border-flows.*} configuration (see application.yml, where
+ * every key is documented).
+ */
+@Factory
+public class IntakeFactory {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    Deployment deployment(
+            @Value("${border-flows.deployment.reporting-country:KAZ}") String country,
+            @Value("${border-flows.deployment.time-zone:Asia/Almaty}") String zone) {
+        return new Deployment(country, ZoneId.of(zone));
+    }
+
+    @Singleton
+    KafkaSettings kafkaSettings(
+            @Value("${border-flows.kafka.bootstrap-servers:localhost:9092}") String bootstrap,
+            @Value("${border-flows.kafka.client-properties-file:}") String propertiesFile) {
+        return new KafkaSettings(
+                bootstrap,
+                propertiesFile.isBlank()
+                        ? Map.of()
+                        : KafkaSettings.readProperties(java.nio.file.Path.of(propertiesFile)));
+    }
+
+    @Singleton
+    TravellerPseudonymiser pseudonymiser(
+            @Value("${border-flows.pseudonym.key-file:}") String keyFile,
+            @Value("${border-flows.pseudonym.key:}") String key) {
+        return TravellerPseudonymiser.fromConfig(keyFile, key);
+    }
+
+    @Singleton
+    CardIntake cardIntake(
+            Deployment deployment,
+            TravellerPseudonymiser pseudonymiser,
+            Clock clock,
+            @Value("${border-flows.validation.clock-skew:10m}") Duration clockSkew) {
+        return new CardIntake(new CardValidator(deployment, clock, clockSkew), pseudonymiser, clock);
+    }
+
+    /** One durable producer shared by all requests; closed (flushed) at shutdown. */
+    @Singleton
+    @Bean(preDestroy = "close")
+    IntakePublisher publisher(
+            KafkaSettings settings,
+            @Value("${border-flows.gateway.kafka.max-block:5s}") Duration maxBlock,
+            @Value("${border-flows.gateway.kafka.delivery-timeout:30s}") Duration deliveryTimeout,
+            @Value("${border-flows.gateway.kafka.buffer-memory:67108864}") long bufferMemory) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(maxBlock.toMillis()));
+        long delivery = deliveryTimeout.toMillis();
+        overrides.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(delivery));
+        overrides.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(1000, delivery / 3)));
+        overrides.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(bufferMemory));
+        return IntakePublisher.create(settings, "card-gateway", overrides);
+    }
+
+    @Singleton
+    BatchIngester batchIngester(
+            CardIntake intake,
+            IntakePublisher publisher,
+            @Value("${border-flows.gateway.max-rejections-listed:10000}") int maxListed,
+            @Value("${border-flows.gateway.kafka.delivery-timeout:30s}") Duration deliveryTimeout) {
+        return new BatchIngester(intake, publisher, maxListed, deliveryTimeout.plusSeconds(5));
+    }
+}
