@@ -1,0 +1,94 @@
+package org.borderflows.simulator.truth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.borderflows.platform.TravellerPseudonymiser;
+import org.borderflows.simulator.gen.Fault;
+import org.borderflows.simulator.gen.FaultRates;
+import org.borderflows.simulator.gen.Simulation;
+import org.borderflows.simulator.rules.SpellState;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class GroundTruthTest {
+    private static GroundTruth truth;
+
+    @BeforeAll
+    static void compute() {
+        Simulation.World world = Simulation.run(new Simulation.Settings(
+                YearMonth.of(2025, 1),
+                YearMonth.of(2025, 12),
+                0,
+                20_000,
+                3,
+                FaultRates.all(0.01),
+                ZoneId.of("Asia/Almaty")));
+        truth = GroundTruth.compute(world, TravellerPseudonymiser.development());
+    }
+
+    @Test
+    void theClockIsTheLastDeliveredCrossingDate() {
+        assertThat(truth.clock()).isEqualTo(LocalDate.of(2025, 12, 31));
+    }
+
+    @Test
+    void travellersWithAllCardsDeliveredHaveTheSameResultsFromRealAndDeliveredCrossings() {
+        assertThat(truth.travellers()).filteredOn(TravellerTruth::allDelivered).allSatisfy(t -> {
+            assertThat(t.delivered().spells()).isEqualTo(t.real().spells());
+            assertThat(t.delivered().outcomes()).isEqualTo(t.real().outcomes());
+        });
+    }
+
+    @Test
+    void aLostExitThatEndedAStayLeavesItOpenOrBroken() {
+        int checked = 0;
+        for (TravellerTruth t : truth.travellers()) {
+            for (var spell : t.real().spells()) {
+                Simulation.Fate end = spell.endEventId() == null
+                        ? null
+                        : truth.world().fates().get(spell.endEventId());
+                Simulation.Fate start = truth.world().fates().get(spell.startEventId());
+                if (spell.stay()
+                        && end != null
+                        && end.fault() == Fault.LOST_EXIT
+                        && start.fault().delivered()) {
+                    checked++;
+                    assertThat(t.delivered().spells())
+                            .filteredOn(s -> s.startEventId().equals(spell.startEventId()))
+                            .singleElement()
+                            .satisfies(s -> assertThat(s.state()).isIn(SpellState.OPEN, SpellState.BROKEN));
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(10);
+    }
+
+    @Test
+    void theDatasetsCountEveryRealCrossingOnce() {
+        List<Fact> facts = DatasetFacts.of(truth, false);
+        long crossings = truth.travellers().stream()
+                .mapToLong(t -> t.real().accepted().size())
+                .sum();
+
+        Map<List<String>, Double> total =
+                DatasetFacts.aggregate(facts, "crossings", "count", List.of(), Map.of(), null, null);
+
+        assertThat(total.get(List.of())).isEqualTo((double) crossings);
+    }
+
+    @Test
+    void labourStaysArriveMostlyInSpring() {
+        List<Fact> facts = DatasetFacts.of(truth, false);
+        Map<List<String>, Double> byMonth = DatasetFacts.aggregate(
+                facts, "labour", "count", List.of(Dim.MONTH), Map.of(Dim.FLOW, Set.of("IN")), null, null);
+
+        assertThat(byMonth.getOrDefault(List.of("2025-04"), 0.0))
+                .isGreaterThan(byMonth.getOrDefault(List.of("2025-11"), 0.0));
+    }
+}
