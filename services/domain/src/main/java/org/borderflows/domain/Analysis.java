@@ -84,8 +84,8 @@ final class Analysis {
     private List<TwelveSixteenRule.Outcome> outcomesOfAll(List<CrossingFact> ordered) {
         ResidenceStatus initial = initialStatus();
         LocalDate initialFinal = carry == null ? null : carry.statusFinalDate();
-        List<TwelveSixteenRule.Outcome> walked =
-                TwelveSixteenRule.walk(matching.walk(), initial, initialFinal, settings);
+        List<TwelveSixteenRule.Outcome> walked = TwelveSixteenRule.walk(
+                matching.walk(), initial, initialFinal, carry == null ? Map.of() : carry.returnFinalDates(), settings);
         List<TwelveSixteenRule.Outcome> all = new ArrayList<>(ordered.size());
         ResidenceStatus status = initial;
         LocalDate statusFinal = initialFinal;
@@ -101,7 +101,7 @@ final class Analysis {
                 // non-migrating direction, final on its own date or when the status before it becomes final.
                 LocalDate date = ordered.get(i).date();
                 LocalDate fin = statusFinal != null && statusFinal.isAfter(date) ? statusFinal : date;
-                all.add(new TwelveSixteenRule.Outcome(status, fin, status, fin, false, fin, -1));
+                all.add(new TwelveSixteenRule.Outcome(status, fin, status, fin, false, fin, -1, null, -1));
             }
         }
         return all;

@@ -158,7 +158,7 @@ final class Outputs {
 
     /**
      * Days used and remaining on the clock date; while in the country the stay's latest authorised exit and, past
-     * it, the in-country overstay so far; once out, the out-of-country overstay of the latest stay.
+     * it, the in-country overstay so far; once out, the out-of-country overstay of the latest stay if it was closed by an exit.
      */
     private static void authorisedStay(Analysis a, SpellMatcher.Draft open, TravellerStatus.Builder status) {
         status.setDaysUsed(a.authorisedStay.daysUsed(a.clock));
@@ -172,13 +172,12 @@ final class Outputs {
             return;
         }
         List<SpellMatcher.Draft> spells = a.matching.spells();
-        for (int i = spells.size() - 1; i >= 0; i--) {
-            SpellMatcher.Draft spell = spells.get(i);
-            LocalDate latestExit = a.latestAuthorisedExit.get(spell.start().eventId());
-            if (spell.state() == SpellState.CLOSED && latestExit != null) {
-                status.setOverstayDays(AuthorisedStay.overstayDays(spell.end().date(), latestExit));
-                return;
-            }
+        SpellMatcher.Draft latest = spells.isEmpty() ? null : spells.get(spells.size() - 1);
+        LocalDate latestExit = latest == null
+                ? null
+                : a.latestAuthorisedExit.get(latest.start().eventId());
+        if (latestExit != null && latest.state() == SpellState.CLOSED) {
+            status.setOverstayDays(AuthorisedStay.overstayDays(latest.end().date(), latestExit));
         }
     }
 }

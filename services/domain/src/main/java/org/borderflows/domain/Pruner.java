@@ -2,8 +2,10 @@ package org.borderflows.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.borderflows.domain.TravellerCarry.Presence;
 import org.borderflows.schema.Direction;
@@ -17,16 +19,18 @@ import org.borderflows.schema.ResidenceStatus;
  * <ul>
  *   <li>crossing k starts a spell (a non-resident's entry, a resident's exit), so every dropped spell is closed or
  *       broken and crossing k is matched the same way with or without what came before (§3);
- *   <li>crossing k is dated before clock - keepDays, so no late crossing can be put before it;
- *   <li>every dropped crossing's 12/16 outcome is final (final date not after the clock), and every dropped review
- *       was decided by a spell ending at a dropped crossing (not at k: a late entry just after k would drop k from
- *       the walk as a same-direction repeat and lengthen that spell), so neither later crossings nor late arrivals
- *       can change it, and its S = 2N marks only touched dropped crossings (§5);
+ *   <li>crossing k is dated before the horizon, clock - keepDays, so no late crossing can be put before it;
+ *   <li>every dropped crossing's 12/16 outcome is final (final date not after the clock);
+ *   <li>every dropped review (§5) was decided by a spell ending at a crossing that, with the crossing after it, is
+ *       dated before the horizon: no late crossing can lengthen those spells or change which crossings the walk
+ *       keeps, so the dropped outcomes can never change (a review the traveller's open spell decides is never
+ *       dropped);
  *   <li>k is not the last crossing (the status lives on it).
  * </ul>
  *
- * <p>The carry keeps the 12/16 status after the last dropped crossing of the walk with its final date, and the days
- * present under the 90/180 regime (§7) that a window ending on or after crossing k can still see.
+ * <p>The carry keeps: the 12/16 status after the last dropped crossing of the walk with its final date; the final
+ * dates that the S = 2N rule of dropped reviews gave to kept crossings; and the days present under the 90/180
+ * regime (§7) that a 180-day window ending on or after crossing k can still see.
  */
 final class Pruner {
 
@@ -55,21 +59,23 @@ final class Pruner {
         Direction start = SpellMatcher.startDirection(a.resident);
         int[] walkPositions = a.walkPositions;
         int cut = 0;
-        int decidedUpTo = -1;
+        int fixedUpTo = 0;
         for (int k = 1; k < n; k++) {
             TwelveSixteenRule.Outcome dropped = a.outcomes.get(k - 1);
             if (dropped.finalDate().isAfter(a.clock)) {
                 break;
             }
-            if (dropped.decidedBy() >= 0) {
-                int decider = dropped.decidedBy() < walkPositions.length ? walkPositions[dropped.decidedBy()] : n;
-                decidedUpTo = Math.max(decidedUpTo, decider);
-            }
-            CrossingFact first = ordered.get(k);
-            if (!first.date().isBefore(horizon)) {
+            if (dropped.decidedBy() >= walkPositions.length) {
                 break;
             }
-            if (first.direction() == start && decidedUpTo < k) {
+            if (dropped.decidedBy() >= 0) {
+                fixedUpTo = Math.max(fixedUpTo, walkPositions[dropped.decidedBy()] + 1);
+            }
+            CrossingFact first = ordered.get(k);
+            if (fixedUpTo >= n || !ordered.get(Math.max(k, fixedUpTo)).date().isBefore(horizon)) {
+                break;
+            }
+            if (first.direction() == start) {
                 cut = k;
             }
         }
@@ -79,14 +85,26 @@ final class Pruner {
     private static TravellerCarry carry(Analysis a, int cut) {
         ResidenceStatus status = a.carry == null ? null : a.carry.status();
         LocalDate statusFinal = a.carry == null ? null : a.carry.statusFinalDate();
+        Map<String, LocalDate> returnFinalDates = new HashMap<>();
         for (int position : a.walkPositions) {
-            if (position >= cut) {
-                break;
-            }
             TwelveSixteenRule.Outcome outcome = a.outcomes.get(position);
-            status = outcome.statusAfter();
-            statusFinal = outcome.statusAfterFinal();
+            if (position < cut) {
+                status = outcome.statusAfter();
+                statusFinal = outcome.statusAfterFinal();
+            } else if (markedByDropped(a, outcome, cut)) {
+                returnFinalDates.put(a.ordered().get(position).eventId(), outcome.returnFinalDate());
+            }
         }
+        return new TravellerCarry(status, statusFinal, presence(a, cut), returnFinalDates);
+    }
+
+    private static boolean markedByDropped(Analysis a, TwelveSixteenRule.Outcome outcome, int cut) {
+        int by = outcome.markedBy();
+        return by == TwelveSixteenRule.CARRIED || (by >= 0 && a.walkPositions[by] < cut);
+    }
+
+    /** Presence of dropped stays that a window ending on or after the first kept crossing can see. */
+    private static List<Presence> presence(Analysis a, int cut) {
         LocalDate lastDropped = a.ordered().get(cut - 1).date();
         LocalDate firstVisible = a.ordered().get(cut).date().minusDays(a.settings.authorisedWindowDays() - 1L);
         List<Presence> presence = new ArrayList<>();
@@ -97,6 +115,6 @@ final class Pruner {
                 presence.add(new Presence(from, to));
             }
         }
-        return new TravellerCarry(status, statusFinal, presence);
+        return presence;
     }
 }

@@ -3,6 +3,7 @@ package org.borderflows.domain;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.borderflows.schema.Direction;
 import org.borderflows.schema.ResidenceStatus;
 
@@ -36,6 +37,9 @@ final class TwelveSixteenRule {
     /**
      * @param decidedBy index (in the walk) of the crossing that ends the spell which decided this crossing's review;
      *     the walk's size when the trailing open spell decided it; -1 for a non-migrating crossing
+     * @param returnFinalDate the final date the S = 2N rule of an earlier review gave this crossing, if any
+     * @param markedBy index (in the walk) of the review whose S = 2N rule gave this crossing its final date first;
+     *     -1 when none did, {@link #CARRIED} when the date came with the carry of pruned crossings
      */
     record Outcome(
             ResidenceStatus statusBefore,
@@ -44,15 +48,24 @@ final class TwelveSixteenRule {
             LocalDate statusAfterFinal,
             boolean longTermMigration,
             LocalDate finalDate,
-            int decidedBy) {}
+            int decidedBy,
+            LocalDate returnFinalDate,
+            int markedBy) {}
+
+    static final int CARRIED = -2;
 
     /**
      * @param walk crossings in order, directions alternating except possibly none
      * @param initial status before the first crossing
      * @param initialFinal date that status became final; null to use the first crossing's date
+     * @param carriedReturnFinalDates final dates given by the S = 2N rule of pruned reviews, by event id
      */
     static List<Outcome> walk(
-            List<CrossingFact> walk, ResidenceStatus initial, LocalDate initialFinal, RuleSettings settings) {
+            List<CrossingFact> walk,
+            ResidenceStatus initial,
+            LocalDate initialFinal,
+            Map<String, LocalDate> carriedReturnFinalDates,
+            RuleSettings settings) {
         int n = walk.size();
         int w = settings.windowDays();
         int t = settings.thresholdDays();
@@ -66,6 +79,11 @@ final class TwelveSixteenRule {
             spellDays[i] = i + 1 < n ? DurationClassifier.days(dates[i], dates[i + 1]) : w;
         }
         LocalDate[] flagFinal = new LocalDate[n];
+        int[] markedBy = new int[n];
+        for (int i = 0; i < n; i++) {
+            flagFinal[i] = carriedReturnFinalDates.get(walk.get(i).eventId());
+            markedBy[i] = flagFinal[i] == null ? -1 : CARRIED;
+        }
         List<Outcome> outcomes = new ArrayList<>(n);
         ResidenceStatus before = initial;
         LocalDate beforeFinalSource = initialFinal;
@@ -74,9 +92,10 @@ final class TwelveSixteenRule {
             LocalDate beforeFinal = later(beforeFinalSource, date);
             if (!isMigrating(walk.get(i).direction(), before)) {
                 LocalDate flag = flagFinal[i] != null ? flagFinal[i] : beforeFinal;
-                outcomes.add(new Outcome(before, beforeFinal, before, beforeFinal, false, flag, -1));
+                outcomes.add(new Outcome(
+                        before, beforeFinal, before, beforeFinal, false, flag, -1, flagFinal[i], markedBy[i]));
             } else {
-                outcomes.add(review(i, dates, spellDays, before, beforeFinal, flagFinal, w, t, allowance));
+                outcomes.add(review(i, dates, spellDays, before, beforeFinal, flagFinal, markedBy, w, t, allowance));
             }
             Outcome decided = outcomes.get(i);
             before = decided.statusAfter();
@@ -97,6 +116,7 @@ final class TwelveSixteenRule {
             ResidenceStatus before,
             LocalDate beforeFinal,
             LocalDate[] flagFinal,
+            int[] markedBy,
             int w,
             int t,
             int allowance) {
@@ -116,14 +136,15 @@ final class TwelveSixteenRule {
             if (backOnOldSide > allowance) {
                 LocalDate fin = later(date.plusDays(allowance + onNewSide), beforeFinal);
                 LocalDate flag = flagFinal[i] != null ? flagFinal[i] : fin;
-                return new Outcome(before, beforeFinal, before, fin, false, flag, m);
+                return new Outcome(before, beforeFinal, before, fin, false, flag, m, flagFinal[i], markedBy[i]);
             }
             if (onNewSide >= t) {
                 LocalDate fin = later(date.plusDays(t + backOnOldSide), beforeFinal);
-                return new Outcome(before, beforeFinal, flip(before), fin, true, fin, m);
+                return new Outcome(before, beforeFinal, flip(before), fin, true, fin, m, flagFinal[i], markedBy[i]);
             }
             if (newSide && m < n && dates[m].isBefore(instantReturnCut) && flagFinal[m] == null) {
                 flagFinal[m] = later(dates[m], beforeFinal);
+                markedBy[m] = i;
             }
             newSide = !newSide;
         }

@@ -1,0 +1,97 @@
+package org.borderflows.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pruning never changes an output: a traveller's crossings arrive in stream order (some up to keepDays late), the
+ * state is pruned at checkpoints, and the evaluation of what is kept, with the carry, equals the evaluation of the
+ * whole history for every kept crossing, at every checkpoint and after all later crossings arrived.
+ */
+class PrunePropertyTest {
+
+    private static final int ITINERARIES = 1000;
+    private static final int KEEP_DAYS = 30;
+
+    @Test
+    void pruneThenEvaluateGivesTheSameOutputsForTheKeptCrossings() {
+        Random random = new Random(7L);
+        int pruned = 0;
+        for (int n = 0; n < ITINERARIES; n++) {
+            List<CrossingFact> crossings = RandomItineraries.itinerary(random);
+            List<LocalDate> arrivals = new ArrayList<>();
+            for (CrossingFact c : crossings) {
+                arrivals.add(c.date().plusDays(random.nextInt(4) == 0 ? random.nextInt(KEEP_DAYS + 1) : 0));
+            }
+            TravellerCarry carry = null;
+            List<CrossingFact> state = new ArrayList<>();
+            Set<CrossingFact> arrived = new HashSet<>();
+            LocalDate first = crossings.get(0).date();
+            LocalDate end = RandomItineraries.lastDate(crossings).plusDays(KEEP_DAYS + random.nextInt(900));
+            for (LocalDate clock = first; !clock.isAfter(end); clock = clock.plusDays(20 + random.nextInt(100))) {
+                for (int i = 0; i < crossings.size(); i++) {
+                    if (!arrivals.get(i).isAfter(clock) && arrived.add(crossings.get(i))) {
+                        state.add(crossings.get(i));
+                    }
+                }
+                if (state.isEmpty()) {
+                    continue;
+                }
+                TravellerTimeline.Pruned result =
+                        TravellerTimeline.prune(carry, state, clock, Traveller.KAZ, KEEP_DAYS);
+                pruned += state.size() - result.kept().size();
+                carry = result.carry();
+                state = new ArrayList<>(result.kept());
+                assertSameForKept("itinerary " + n + " at " + clock, crossings, arrived, carry, state, clock);
+            }
+            for (CrossingFact c : crossings) {
+                if (arrived.add(c)) {
+                    state.add(c);
+                }
+            }
+            assertSameForKept("itinerary " + n + " at the end", crossings, arrived, carry, state, end);
+        }
+        assertThat(pruned).as("crossings pruned over all itineraries").isGreaterThan(3000);
+    }
+
+    private static void assertSameForKept(
+            String what,
+            List<CrossingFact> crossings,
+            Set<CrossingFact> arrived,
+            TravellerCarry carry,
+            List<CrossingFact> kept,
+            LocalDate clock) {
+        List<CrossingFact> history =
+                crossings.stream().filter(arrived::contains).toList();
+        Evaluation whole = TravellerTimeline.evaluate(null, history, clock, Traveller.KAZ);
+        Evaluation fromState = TravellerTimeline.evaluate(carry, kept, clock, Traveller.KAZ);
+        Set<String> keptIds = new HashSet<>();
+        kept.forEach(c -> keptIds.add(c.eventId()));
+        String context = what + ": " + crossings + " kept " + keptIds + " carry " + carry;
+
+        assertThat(fromState.spells())
+                .as(context)
+                .isEqualTo(whole.spells().stream()
+                        .filter(s -> keptIds.contains(s.getStartEventId()))
+                        .toList());
+        assertThat(fromState.outcomes())
+                .as(context)
+                .isEqualTo(whole.outcomes().stream()
+                        .filter(o -> keptIds.contains(o.getEventId()))
+                        .toList());
+        assertThat(fromState.findings())
+                .as(context)
+                .isEqualTo(whole.findings().stream()
+                        .filter(f -> keptIds.contains(f.getEventId()))
+                        .toList());
+        assertThat(fromState.status()).as(context).isEqualTo(whole.status());
+        assertThat(fromState.nextChange()).as(context).isEqualTo(whole.nextChange());
+    }
+}
