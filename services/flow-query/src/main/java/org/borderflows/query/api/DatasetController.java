@@ -49,6 +49,11 @@ class DatasetController {
             @PathVariable @Parameter(description = "dataset name, see /api/v1/datasets") String name,
             HttpRequest<?> request,
             @Nullable Authentication authentication) {
+        if (authentication == null && request.getHeaders().contains(HttpHeaders.AUTHORIZATION)) {
+            // Wrong credentials must not silently fall back to the public, protected answer.
+            return HttpResponse.<String>status(HttpStatus.UNAUTHORIZED)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"flow-query\"");
+        }
         Map<String, String> parameters = new LinkedHashMap<>();
         request.getParameters().forEach((key, values) -> parameters.put(key, String.join(",", values)));
         boolean csv = wantsCsv(parameters.get("format"), request.getHeaders().get(HttpHeaders.ACCEPT));
