@@ -108,7 +108,12 @@ public final class BorderSimulator implements Callable<Integer> {
                     + "(default BORDER_FLOWS_PSEUDONYM_KEY_FILE / BORDER_FLOWS_PSEUDONYM_KEY / development key).")
     String keyFile;
 
+    /** Arguments on the command line, or else whitespace-separated in the environment variable SIM_ARGS. */
     public static void main(String[] args) {
+        String env = System.getenv("SIM_ARGS");
+        if (args.length == 0 && env != null && !env.isBlank()) {
+            args = env.trim().split("\\s+");
+        }
         System.exit(new CommandLine(new BorderSimulator()).execute(args));
     }
 

@@ -44,6 +44,17 @@ public final class DuckDbPeer implements Callable<Integer> {
     @Option(names = "--engine-seconds", description = "Engine backfill time of the same file, for the speed ratio.")
     Double engineSeconds;
 
+    @Option(
+            names = "--publish",
+            description = "Publish the file to the inbound topic first and time the engine "
+                    + "(start to last growth of crossing-outcomes); implies --kafka.")
+    boolean publish;
+
+    @Option(
+            names = "--quiet-seconds",
+            description = "With --publish: outcomes still this long = engine done (default ${DEFAULT-VALUE}).")
+    int quietSeconds = 20;
+
     @Option(names = "--work", description = "Working directory for engine topic dumps (default target/peer-work).")
     Path work = Path.of("target", "peer-work");
 
@@ -68,6 +79,10 @@ public final class DuckDbPeer implements Callable<Integer> {
                     PeerComparison.count(c, "SELECT count(*) FROM peer_spells"),
                     PeerComparison.count(c, "SELECT count(*) FROM peer_outcomes"),
                     clock(c));
+            if (publish) {
+                kafka = true;
+                engineSeconds = EnginePublisher.publishAndWait(c, KafkaSettings.fromEnvironment(), quietSeconds);
+            }
             if (engineSeconds != null) {
                 System.out.printf(
                         "speed: engine %.2f s, peer %.2f s, engine/peer time ratio %.2f%n",
@@ -85,6 +100,7 @@ public final class DuckDbPeer implements Callable<Integer> {
                         "engine topics: %,d spells, %,d outcomes read in %.1f s%n",
                         n.spells(), n.outcomes(), (System.nanoTime() - t0) / 1e9);
                 loadEngine(c, work);
+                onlyThisFile(c);
                 agree &= PeerComparison.compare(c, "engine", System.out).agree();
             }
             System.out.println(agree ? "AGREE" : "DISAGREE");
@@ -147,6 +163,19 @@ public final class DuckDbPeer implements Callable<Integer> {
                     + "long_term_migration::BOOLEAN AS long_term_migration, final_date::DATE AS final_date, "
                     + "provisional::BOOLEAN AS provisional "
                     + "FROM read_csv('" + outcomes + "', header = true, all_varchar = true)");
+        }
+    }
+
+    /** Keeps the engine's records of this file's crossings only (the topics may hold other runs' data). */
+    static void onlyThisFile(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            long before = PeerComparison.count(c, "SELECT count(*) FROM e_spells");
+            s.execute("DELETE FROM e_spells WHERE start_event_id NOT IN (SELECT event_id FROM card)");
+            s.execute("DELETE FROM e_outcomes WHERE event_id NOT IN (SELECT event_id FROM card)");
+            long after = PeerComparison.count(c, "SELECT count(*) FROM e_spells");
+            if (after != before) {
+                System.out.printf("engine: %,d spells of crossings not in this file left out%n", before - after);
+            }
         }
     }
 

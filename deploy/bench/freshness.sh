@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Freshness: publishes fault-free simulated cards at RATE cards/s to the Kafka inbound topic (or the gateway
+# with --gateway) and measures, from publication, how long until each card's effect shows in the crossings
+# dataset of the query service (checkpoints every 500 cards, query polled every 100 ms). Prints p50/p90/p99.
+#
+#   deploy/bench/freshness.sh [CARDS] [RATE] [--gateway]     defaults 120000 cards at 2000 cards/s (1 minute)
+#
+# Needs the running system (deploy/local/run-all.sh). Environment: QUERY_URL (http://localhost:8080),
+# GATEWAY_URL (http://localhost:8081), KAFKA_BOOTSTRAP_SERVERS (localhost:9092), BENCH_DIR (<repo>/data/bench).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+cards=${1:-120000}
+rate=${2:-2000}
+via=()
+[ "${3:-}" = "--gateway" ] && via=(--gateway "${GATEWAY_URL:-http://localhost:8081}")
+export KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}
+dir=${BENCH_DIR:-$repo/data/bench}
+mkdir -p "$dir"
+. "$here/_simulator.sh"
+java -Xmx2g -cp "$sim_cp" org.borderflows.simulator.Freshness --cards "$cards" --rate "$rate" \
+  --query "${QUERY_URL:-http://localhost:8080}" "${via[@]}" 2>&1 | grep -v WARN | tee "$dir/freshness-$cards-$rate.txt"
