@@ -13,11 +13,6 @@ import org.borderflows.platform.Topic;
 import org.borderflows.schema.Crossing;
 import org.borderflows.schema.Direction;
 import org.borderflows.schema.Purpose;
-import org.borderflows.schema.QualityEvent;
-import org.borderflows.schema.QualityIssue;
-import org.borderflows.schema.Spell;
-import org.borderflows.schema.SpellState;
-import org.borderflows.schema.TravellerStatus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -97,7 +92,7 @@ class OutOfOrderDeliveryPropertyTest {
                     Topic.LATE_CROSSINGS)) {
                 Map<String, Object> table = new TreeMap<>();
                 engine.<Object>table(topic).forEach((k, v) -> {
-                    Object n = normalised(v);
+                    Object n = Normalised.of(v);
                     if (n != null) {
                         table.put(k, n);
                     }
@@ -106,38 +101,5 @@ class OutOfOrderDeliveryPropertyTest {
             }
             return out;
         }
-    }
-
-    private static Object normalised(Object value) {
-        if (value instanceof Spell s) {
-            Spell copy = Spell.newBuilder(s).setAsOf(LocalDate.EPOCH).build();
-            if (copy.getState() == SpellState.OPEN) {
-                copy.setDurationDays(null);
-                copy.setOverstayDays(null);
-            }
-            return copy;
-        }
-        if (value instanceof TravellerStatus s) {
-            TravellerStatus copy = TravellerStatus.newBuilder(s)
-                    .setAsOf(LocalDate.EPOCH)
-                    .setDaysUsed(null)
-                    .setDaysRemaining(null)
-                    .build();
-            if (copy.getSuspectedOverstay()) {
-                copy.setOverstayDays(null);
-            }
-            return copy;
-        }
-        if (value instanceof QualityEvent q) {
-            return q.getIssue() == QualityIssue.DUPLICATE
-                    ? null
-                    : QualityEvent.newBuilder(q).setAsOf(LocalDate.EPOCH).build();
-        }
-        if (value instanceof org.borderflows.schema.CrossingOutcome o) {
-            return org.borderflows.schema.CrossingOutcome.newBuilder(o)
-                    .setAsOf(LocalDate.EPOCH)
-                    .build();
-        }
-        return value;
     }
 }

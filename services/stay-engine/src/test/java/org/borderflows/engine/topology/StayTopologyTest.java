@@ -179,6 +179,23 @@ class StayTopologyTest {
     }
 
     @Test
+    void aFrequentTravellersLongHistoryKeepsEveryPublishedSpellAndOutcome() {
+        try (EngineDriver engine = new EngineDriver()) {
+            LocalDate day = LocalDate.of(2021, 1, 4);
+            for (int trip = 0; trip < 40; trip++) { // a week in, three weeks out, for three years
+                engine.send(entry("t1", "e" + trip, day), exit("t1", "x" + trip, day.plusDays(7)));
+                day = day.plusDays(28);
+            }
+
+            assertThat(engine.<Spell>table(Topic.SPELLS)).hasSize(40);
+            assertThat(engine.<Object>table(Topic.CROSSING_OUTCOMES)).hasSize(80);
+            assertThat(engine.<Object>log(Topic.SPELLS)).noneMatch(kv -> ((KeyValue<?, ?>) kv).value == null);
+            assertThat(engine.<Object>log(Topic.CROSSING_OUTCOMES))
+                    .noneMatch(kv -> ((KeyValue<?, ?>) kv).value == null);
+        }
+    }
+
+    @Test
     void replayingTheSameInputGivesIdenticalOutputs() {
         List<Crossing> input = List.of(
                 entry("t1", "e1", LocalDate.of(2024, 11, 2)),
