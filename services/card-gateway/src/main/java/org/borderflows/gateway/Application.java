@@ -18,6 +18,11 @@ public final class Application {
     private Application() {}
 
     public static void main(String[] args) {
-        Micronaut.run(Application.class, args);
+        // eager singletons: a misconfiguration (API keys, pseudonym key file, Kafka settings) fails at start-up,
+        // and the development-key warnings appear in the start-up log, not at the first request
+        Micronaut.build(args)
+                .mainClass(Application.class)
+                .eagerInitSingletons(true)
+                .start();
     }
 }

@@ -39,7 +39,7 @@ public class IntakeFactory {
 
     @Singleton
     KafkaSettings kafkaSettings(
-            @Value("${border-flows.kafka.bootstrap-servers:localhost:9092}") String bootstrap,
+            @Value("${border-flows.kafka.bootstrap-servers:`localhost:9092`}") String bootstrap,
             @Value("${border-flows.kafka.client-properties-file:}") String propertiesFile) {
         return new KafkaSettings(
                 bootstrap,

@@ -1,5 +1,6 @@
 package org.borderflows.gateway.ingest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
@@ -9,9 +10,11 @@ import java.util.List;
  * failing field. Every rejected record is also on the rejected-records topic, listed here or not.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record IngestReport(long accepted, long rejected, List<Rejection> rejections, boolean rejectionsTruncated) {
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Rejection(long position, String eventId, List<Reason> errors) {}
 
     /** One failing field: RULES.md §1 name (or "record"), machine-readable code, message. */

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# flow-query benchmarks (loopback only, no broker needed):
+#  1. cube size in memory for a synthetic cell set of N travellers (distinct cells, retained heap);
+#  2. query latency p50/p99 and throughput with C concurrent clients polling dataset questions for S seconds
+#     (at most R requests) while cells keep changing in the background. Target: p99 < 20 ms.
+#
+#   deploy/bench/query-latency.sh [TRAVELLERS] [CLIENTS] [SECONDS] [MAX_REQUESTS]
+#   defaults: 100000 travellers, 50 clients, 20 s, 200000 requests. Heap: HEAP (default 6g).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+travellers=${1:-100000}
+clients=${2:-50}
+seconds=${3:-20}
+max_requests=${4:-200000}
+heap=${HEAP:-6g}
+module=$repo/services/flow-query
+if [ ! -f "$module/target/classpath.txt" ] || [ ! -d "$module/target/classes/org/borderflows/query/bench" ]; then
+  (cd "$repo" && mvn -B -q -o -pl services/flow-query package -DskipTests -Dspotless.check.skip=true)
+fi
+cp="$module/target/classes:$(cat "$module/target/classpath.txt")"
+echo "== cube size ($travellers travellers)"
+java -Xmx"$heap" -cp "$cp" org.borderflows.query.bench.CubeSizeBench "$travellers"
+echo "== query latency ($clients clients, ${seconds}s, at most $max_requests requests)"
+java -Xmx"$heap" -Dlogback.configurationFile=/dev/null -cp "$cp" org.borderflows.query.bench.QueryLatencyBench \
+  "$travellers" "$clients" "$seconds" "$max_requests"
