@@ -14,16 +14,26 @@ import org.borderflows.domain.TravellerCarry.Presence;
  *
  * <p>Holds the days a traveller was present under the regime: only stays under the visa-free regime count (stays
  * on a work or study permit are not short stays, as Art. 6(2) of the Code excludes stays under a residence permit
- * or long-stay visa).
+ * or long-stay visa). Day arithmetic runs on epoch days: this is the engine's hottest loop.
  */
 final class AuthorisedStay {
 
     private final List<Presence> presence;
+    /** The merged presence periods as epoch days: from[i]..to[i], sorted, disjoint, not adjacent. */
+    private final long[] from;
+
+    private final long[] to;
     private final int windowDays;
     private final int maxDays;
 
-    AuthorisedStay(Collection<Presence> presence, RuleSettings settings) {
-        this.presence = merge(presence);
+    AuthorisedStay(Collection<Presence> periods, RuleSettings settings) {
+        this.presence = merge(periods);
+        this.from = new long[presence.size()];
+        this.to = new long[presence.size()];
+        for (int i = 0; i < presence.size(); i++) {
+            from[i] = presence.get(i).from().toEpochDay();
+            to[i] = presence.get(i).to().toEpochDay();
+        }
         this.windowDays = settings.authorisedWindowDays();
         this.maxDays = settings.authorisedMaxDays();
     }
@@ -32,22 +42,23 @@ final class AuthorisedStay {
         return presence;
     }
 
-    /** Days present from {@code from} to {@code to}, both included. */
-    int daysPresent(LocalDate from, LocalDate to) {
+    /** Days present from {@code first} to {@code last}, both included. */
+    int daysPresent(LocalDate first, LocalDate last) {
+        return daysPresent(first.toEpochDay(), last.toEpochDay());
+    }
+
+    private int daysPresent(long first, long last) {
         int days = 0;
-        for (Presence p : presence) {
-            LocalDate a = p.from().isAfter(from) ? p.from() : from;
-            LocalDate b = p.to().isBefore(to) ? p.to() : to;
-            if (!a.isAfter(b)) {
-                days += DurationClassifier.days(a, b) + 1;
-            }
+        for (int i = firstEndingOnOrAfter(first); i < from.length && from[i] <= last; i++) {
+            days += (int) (Math.min(to[i], last) - Math.max(from[i], first) + 1);
         }
         return days;
     }
 
     /** Days used in the window ending on {@code day}. */
     int daysUsed(LocalDate day) {
-        return daysPresent(day.minusDays(windowDays - 1L), day);
+        long last = day.toEpochDay();
+        return daysPresent(last - windowDays + 1, last);
     }
 
     int daysRemaining(LocalDate day) {
@@ -58,22 +69,49 @@ final class AuthorisedStay {
      * The last day L such that every day from {@code entry} to L is authorised when the traveller stays without a
      * break from entry on; presence on or after the entry day is ignored (that is the stay being assessed). The day
      * before entry when even the entry day is not authorised.
+     *
+     * <p>Staying s days (entry day = day 1) ends on day D = entry + s - 1, whose window starts at D - (window - 1);
+     * the days present before entry inside that window shrink as the window slides, one day at a time.
      */
     LocalDate latestAuthorisedExit(LocalDate entry) {
-        LocalDate lastBefore = entry.minusDays(1);
+        long e = entry.toEpochDay();
+        long lookBack = e - windowDays + 1;
+        boolean[] present = new boolean[windowDays - 1];
+        int before = 0;
+        for (int i = firstEndingOnOrAfter(lookBack); i < from.length && from[i] < e; i++) {
+            for (long day = Math.max(from[i], lookBack); day <= Math.min(to[i], e - 1); day++) {
+                present[(int) (day - lookBack)] = true;
+                before++;
+            }
+        }
         for (int stayed = 1; ; stayed++) {
-            LocalDate day = entry.plusDays(stayed - 1L);
-            LocalDate windowStart = day.minusDays(windowDays - 1L);
-            int before = windowStart.isAfter(lastBefore) ? 0 : daysPresent(windowStart, lastBefore);
             if (before + stayed > maxDays) {
-                return day.minusDays(1);
+                return LocalDate.ofEpochDay(e + stayed - 2);
+            }
+            // the next day's window no longer holds day lookBack + stayed - 1
+            if (stayed - 1 < present.length && present[stayed - 1]) {
+                before--;
             }
         }
     }
 
     /** Days of an exit past the latest authorised exit: the out-of-country overstay (0 when in time). */
     static int overstayDays(LocalDate exit, LocalDate latestAuthorisedExit) {
-        return Math.max(0, DurationClassifier.days(latestAuthorisedExit, exit));
+        return (int) Math.max(0, exit.toEpochDay() - latestAuthorisedExit.toEpochDay());
+    }
+
+    private int firstEndingOnOrAfter(long day) {
+        int low = 0;
+        int high = to.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (to[mid] < day) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     /** Sorted, with overlapping or adjacent periods joined. */

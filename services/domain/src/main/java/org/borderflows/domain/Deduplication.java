@@ -1,12 +1,15 @@
 package org.borderflows.domain;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.borderflows.schema.Direction;
 
 /**
  * Puts a traveller's crossings in their one canonical order and counts duplicates once (RULES.md §3).
@@ -30,7 +33,8 @@ final class Deduplication {
     /**
      * @param crossings distinct crossings in canonical order
      * @param extraCopies copies beyond the first, by event id of the first copy, in crossing order
-     * @param firstCopy for every crossing given, the distinct crossing it is a copy of (itself if distinct)
+     * @param firstCopy for every crossing given (by identity), the distinct crossing it is a copy of (itself if
+     *     distinct)
      */
     record Distinct(
             List<CrossingFact> crossings,
@@ -41,10 +45,10 @@ final class Deduplication {
         List<CrossingFact> sorted = new ArrayList<>(all);
         sorted.sort(ORDER);
         Map<String, CrossingFact> byEventId = new HashMap<>();
-        Map<String, CrossingFact> byCardKey = new HashMap<>();
+        Map<CardKey, CrossingFact> byCardKey = new HashMap<>();
         Map<String, Integer> extraCopies = new LinkedHashMap<>();
         List<CrossingFact> distinct = new ArrayList<>();
-        Map<CrossingFact, CrossingFact> firstCopy = new HashMap<>();
+        Map<CrossingFact, CrossingFact> firstCopy = new IdentityHashMap<>();
         for (CrossingFact c : sorted) {
             CrossingFact first = byEventId.get(c.eventId());
             if (first == null) {
@@ -66,8 +70,10 @@ final class Deduplication {
     }
 
     /** The second duplicate rule of §3: traveller + direction + card number + crossing date. */
-    static String cardKey(CrossingFact c) {
+    record CardKey(String travellerId, Direction direction, String cardNumber, LocalDate date) {}
+
+    static CardKey cardKey(CrossingFact c) {
         String card = c.cardNumber() == null ? "" : c.cardNumber();
-        return c.travellerId() + '|' + c.direction() + '|' + card + '|' + c.date();
+        return new CardKey(c.travellerId(), c.direction(), card, c.date());
     }
 }

@@ -43,32 +43,32 @@ final class Outputs {
         } else if (latestExit != null && draft.state() == SpellState.OPEN) {
             suspected = a.clock.isAfter(latestExit);
         }
-        return Spell.newBuilder()
-                .setSpellId(spellId(start))
-                .setTravellerId(start.travellerId())
-                .setKind(draft.kind())
-                .setState(draft.state())
-                .setStartEventId(start.eventId())
-                .setStartDate(start.date())
-                .setEndEventId(end == null ? null : end.eventId())
-                .setEndDate(end == null ? null : end.date())
-                .setDurationDays(c.durationDays())
-                .setDurationClass(c.durationClass())
-                .setClassFinal(c.classFinal())
-                .setPurpose(start.purpose())
-                .setCitizenship(start.citizenship())
-                .setSex(start.sex())
-                .setAgeGroup(AgeGroup.of(start.birthDate(), start.date()))
-                .setStartBorderPost(start.borderPost())
-                .setEndBorderPost(end == null ? null : end.borderPost())
-                .setShortTermMigrant(c.shortTermMigrant())
-                .setLongTermMigrant(c.longTermMigrant())
-                .setLabour(c.labour())
-                .setLatestAuthorisedExit(latestExit)
-                .setOverstayDays(overstay)
-                .setSuspectedOverstay(suspected)
-                .setAsOf(a.clock)
-                .build();
+        // all-args constructors, in schema order: Avro's builders cost more than the rules themselves
+        return new Spell(
+                spellId(start),
+                start.travellerId(),
+                draft.kind(),
+                draft.state(),
+                start.eventId(),
+                start.date(),
+                end == null ? null : end.eventId(),
+                end == null ? null : end.date(),
+                c.durationDays(),
+                c.durationClass(),
+                c.classFinal(),
+                start.purpose(),
+                start.citizenship(),
+                start.sex(),
+                AgeGroup.of(start.birthDate(), start.date()),
+                start.borderPost(),
+                end == null ? null : end.borderPost(),
+                c.shortTermMigrant(),
+                c.longTermMigrant(),
+                c.labour(),
+                latestExit,
+                overstay,
+                suspected,
+                a.clock);
     }
 
     static List<CrossingOutcome> outcomes(Analysis a) {
@@ -77,23 +77,22 @@ final class Outputs {
         for (int i = 0; i < ordered.size(); i++) {
             CrossingFact c = ordered.get(i);
             TwelveSixteenRule.Outcome o = a.outcomes.get(i);
-            outcomes.add(CrossingOutcome.newBuilder()
-                    .setEventId(c.eventId())
-                    .setTravellerId(c.travellerId())
-                    .setDirection(c.direction())
-                    .setCrossingDate(c.date())
-                    .setStatusBefore(o.statusBefore())
-                    .setStatusAfter(o.statusAfter())
-                    .setLongTermMigration(o.longTermMigration())
-                    .setFinalDate(o.finalDate())
-                    .setProvisional(o.finalDate().isAfter(a.clock))
-                    .setBorderPost(c.borderPost())
-                    .setCitizenship(c.citizenship())
-                    .setSex(c.sex())
-                    .setAgeGroup(AgeGroup.of(c.birthDate(), c.date()))
-                    .setPurpose(c.purpose())
-                    .setAsOf(a.clock)
-                    .build());
+            outcomes.add(new CrossingOutcome(
+                    c.eventId(),
+                    c.travellerId(),
+                    c.direction(),
+                    c.date(),
+                    o.statusBefore(),
+                    o.statusAfter(),
+                    o.longTermMigration(),
+                    o.finalDate(),
+                    o.finalDate().isAfter(a.clock),
+                    c.borderPost(),
+                    c.citizenship(),
+                    c.sex(),
+                    AgeGroup.of(c.birthDate(), c.date()),
+                    c.purpose(),
+                    a.clock));
         }
         return List.copyOf(outcomes);
     }
@@ -114,15 +113,14 @@ final class Outputs {
         found.sort(Comparator.comparing(Found::crossing, Deduplication.ORDER).thenComparing(Found::issue));
         List<QualityEvent> events = new ArrayList<>();
         for (Found f : found) {
-            events.add(QualityEvent.newBuilder()
-                    .setIssue(f.issue())
-                    .setEventId(f.crossing().eventId())
-                    .setTravellerId(f.crossing().travellerId())
-                    .setCrossingDate(f.crossing().date())
-                    .setBorderPost(f.crossing().borderPost())
-                    .setOccurrences(f.occurrences())
-                    .setAsOf(a.clock)
-                    .build());
+            events.add(new QualityEvent(
+                    f.issue(),
+                    f.crossing().eventId(),
+                    f.crossing().travellerId(),
+                    f.crossing().date(),
+                    f.crossing().borderPost(),
+                    f.occurrences(),
+                    a.clock));
         }
         return List.copyOf(events);
     }
@@ -135,19 +133,24 @@ final class Outputs {
         }
         CrossingFact last = ordered.get(ordered.size() - 1);
         SpellMatcher.Draft open = a.openSpell();
-        TravellerStatus.Builder status = TravellerStatus.newBuilder()
-                .setTravellerId(last.travellerId())
-                .setInitialStatus(a.resident ? ResidenceStatus.RESIDENT : ResidenceStatus.NON_RESIDENT)
-                .setStatus(a.outcomes.get(ordered.size() - 1).statusAfter())
-                .setLastCrossingDate(last.date())
-                .setLastDirection(last.direction())
-                .setOpenSpellId(open == null ? null : spellId(open.start()))
-                .setAsOf(a.clock);
+        TravellerStatus status = new TravellerStatus(
+                last.travellerId(),
+                a.resident ? ResidenceStatus.RESIDENT : ResidenceStatus.NON_RESIDENT,
+                a.outcomes.get(ordered.size() - 1).statusAfter(),
+                last.date(),
+                last.direction(),
+                open == null ? null : spellId(open.start()),
+                null,
+                null,
+                null,
+                null,
+                false,
+                a.clock);
         CrossingFact current = currentCard(a, last);
         if (a.underRegime(current)) {
             authorisedStay(a, open, status);
         }
-        return status.build();
+        return status;
     }
 
     /** The card that decides whether the traveller is under the regime now: the latest spell's, else the latest. */
@@ -160,7 +163,7 @@ final class Outputs {
      * Days used and remaining on the clock date; while in the country the stay's latest authorised exit and, past
      * it, the in-country overstay so far; once out, the out-of-country overstay of the latest stay if it was closed by an exit.
      */
-    private static void authorisedStay(Analysis a, SpellMatcher.Draft open, TravellerStatus.Builder status) {
+    private static void authorisedStay(Analysis a, SpellMatcher.Draft open, TravellerStatus status) {
         status.setDaysUsed(a.authorisedStay.daysUsed(a.clock));
         status.setDaysRemaining(a.authorisedStay.daysRemaining(a.clock));
         if (open != null) {

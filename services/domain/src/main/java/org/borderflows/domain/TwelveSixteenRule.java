@@ -71,17 +71,21 @@ final class TwelveSixteenRule {
         int t = settings.thresholdDays();
         int allowance = settings.allowanceDays();
         LocalDate[] dates = new LocalDate[n];
+        long[] epochDays = new long[n];
         int[] spellDays = new int[n];
         for (int i = 0; i < n; i++) {
             dates[i] = walk.get(i).date();
+            epochDays[i] = dates[i].toEpochDay();
         }
         for (int i = 0; i < n; i++) {
-            spellDays[i] = i + 1 < n ? DurationClassifier.days(dates[i], dates[i + 1]) : w;
+            spellDays[i] = i + 1 < n ? (int) (epochDays[i + 1] - epochDays[i]) : w;
         }
         LocalDate[] flagFinal = new LocalDate[n];
         int[] markedBy = new int[n];
         for (int i = 0; i < n; i++) {
-            flagFinal[i] = carriedReturnFinalDates.get(walk.get(i).eventId());
+            flagFinal[i] = carriedReturnFinalDates.isEmpty()
+                    ? null
+                    : carriedReturnFinalDates.get(walk.get(i).eventId());
             markedBy[i] = flagFinal[i] == null ? -1 : CARRIED;
         }
         List<Outcome> outcomes = new ArrayList<>(n);
@@ -95,7 +99,8 @@ final class TwelveSixteenRule {
                 outcomes.add(new Outcome(
                         before, beforeFinal, before, beforeFinal, false, flag, -1, flagFinal[i], markedBy[i]));
             } else {
-                outcomes.add(review(i, dates, spellDays, before, beforeFinal, flagFinal, markedBy, w, t, allowance));
+                outcomes.add(review(
+                        i, dates, epochDays, spellDays, before, beforeFinal, flagFinal, markedBy, w, t, allowance));
             }
             Outcome decided = outcomes.get(i);
             before = decided.statusAfter();
@@ -112,6 +117,7 @@ final class TwelveSixteenRule {
     private static Outcome review(
             int i,
             LocalDate[] dates,
+            long[] epochDays,
             int[] spellDays,
             ResidenceStatus before,
             LocalDate beforeFinal,
@@ -122,12 +128,12 @@ final class TwelveSixteenRule {
             int allowance) {
         int n = dates.length;
         LocalDate date = dates[i];
-        LocalDate windowEnd = date.plusDays(w);
-        LocalDate instantReturnCut = beforeFinal.plusDays(2L * allowance);
+        long windowEnd = epochDays[i] + w;
+        long instantReturnCut = beforeFinal.toEpochDay() + 2L * allowance;
         int onNewSide = 0;
         int backOnOldSide = 0;
         boolean newSide = true;
-        for (int m = i + 1; m <= n && !dates[m - 1].isAfter(windowEnd); m++) {
+        for (int m = i + 1; m <= n && epochDays[m - 1] <= windowEnd; m++) {
             if (newSide) {
                 onNewSide += spellDays[m - 1];
             } else {
@@ -142,7 +148,7 @@ final class TwelveSixteenRule {
                 LocalDate fin = later(date.plusDays(t + backOnOldSide), beforeFinal);
                 return new Outcome(before, beforeFinal, flip(before), fin, true, fin, m, flagFinal[i], markedBy[i]);
             }
-            if (newSide && m < n && dates[m].isBefore(instantReturnCut) && flagFinal[m] == null) {
+            if (newSide && m < n && epochDays[m] < instantReturnCut && flagFinal[m] == null) {
                 flagFinal[m] = later(dates[m], beforeFinal);
                 markedBy[m] = i;
             }
