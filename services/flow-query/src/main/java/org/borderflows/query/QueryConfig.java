@@ -8,8 +8,9 @@ import io.micronaut.context.annotation.ConfigurationProperties;
  * @param protectionKey key of the HMAC that draws the random rounding of a protected cell (RULES.md §10)
  * @param estimatorMinCohort finalised crossings a §6 group needs before a coarser group is used
  * @param timeZone the reporting country's zone, for dating rejected records
+ * @param maxStalenessMs how long a cached answer may be served after the cube changed (while recomputed)
  */
 @ConfigurationProperties("flow-query")
-public record QueryConfig(String protectionKey, int estimatorMinCohort, String timeZone) {
+public record QueryConfig(String protectionKey, int estimatorMinCohort, String timeZone, long maxStalenessMs) {
     public static final String DEV_PROTECTION_KEY = "dev-only-protection-key";
 }

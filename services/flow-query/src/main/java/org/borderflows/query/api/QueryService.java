@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.borderflows.query.QueryConfig;
 import org.borderflows.query.tables.Datasets;
 import org.borderflows.query.tables.Json;
 import org.borderflows.query.tables.Query;
@@ -26,41 +29,60 @@ public class QueryService {
     /** A rendered answer: body, media type, strong ETag, clock and protection flag. */
     public record Rendered(String body, String mediaType, String etag, String asOf, boolean isProtected) {}
 
-    private record Cached(long version, Rendered rendered) {}
+    private record Cached(long version, long computedAtNanos, Rendered rendered, AtomicBoolean refreshing) {}
 
     private static final int CACHE_SIZE = 2_000;
     private final TableQueries queries;
-    private final Map<String, Cached> cache =
-            java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
-                    return size() > CACHE_SIZE;
-                }
-            });
+    private final long maxStaleNanos;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public QueryService(TableQueries queries) {
+    public QueryService(TableQueries queries, QueryConfig config) {
         this.queries = queries;
+        this.maxStaleNanos = config.maxStalenessMs() * 1_000_000L;
     }
 
-    /** @param parameters query parameters, multi-valued ones already joined with commas */
+    /**
+     * The rendered answer. A cached answer is served while the cube has not changed, and also for up to
+     * {@code flow-query.max-staleness-ms} after it changed while one request recomputes it: under continuous
+     * updates dashboards get answers at most that old, and a large cube is scanned once per question and period,
+     * not once per poll.
+     *
+     * @param parameters query parameters, multi-valued ones already joined with commas
+     */
     public Rendered dataset(String name, Map<String, String> parameters, boolean csv, boolean protect) {
         long version = queries.cube().version();
         String key = name + "|" + new TreeMap<>(parameters) + "|" + csv + "|" + protect;
         Cached hit = cache.get(key);
-        if (hit != null && hit.version() == version) {
-            return hit.rendered();
+        if (hit != null) {
+            boolean fresh = hit.version() == version || System.nanoTime() - hit.computedAtNanos() < maxStaleNanos;
+            if (fresh || !hit.refreshing().compareAndSet(false, true)) {
+                return hit.rendered();
+            }
         }
+        try {
+            Rendered rendered = render(name, parameters, csv, protect);
+            if (cache.size() >= CACHE_SIZE) {
+                cache.clear();
+            }
+            cache.put(key, new Cached(version, System.nanoTime(), rendered, new AtomicBoolean()));
+            return rendered;
+        } finally {
+            if (hit != null) {
+                hit.refreshing().set(false);
+            }
+        }
+    }
+
+    private Rendered render(String name, Map<String, String> parameters, boolean csv, boolean protect) {
         Query query = Query.parse(name, parameters);
         Table table = queries.run(query, protect);
         String body = csv ? table.toCsv() : table.toJson();
-        Rendered rendered = new Rendered(
+        return new Rendered(
                 body,
                 csv ? "text/csv" : "application/json",
                 etag(body),
                 table.asOf() == null ? "" : table.asOf().toString(),
                 protect);
-        cache.put(key, new Cached(version, rendered));
-        return rendered;
     }
 
     /** The catalogue: datasets with their dimensions (and allowed values) and measures. */

@@ -24,6 +24,7 @@ public final class Cube {
 
     private final Map<String, Map<String, Cell>> byDataset = new ConcurrentHashMap<>();
     private final AtomicLong version = new AtomicLong();
+    private final Map<String, String> strings = new ConcurrentHashMap<>();
     private volatile LocalDate asOf = null;
 
     /** Applies one record of the cell topic: a value replaces the cell, null deletes it. */
@@ -44,6 +45,28 @@ public final class Cube {
         }
     }
 
+    /**
+     * The dimension map with shared instances of its names and values: millions of cells repeat the same few
+     * hundred strings ("KZ-ALA-AIR", "TJK", ...), so sharing them keeps the cube small.
+     */
+    private Map<String, String> canonical(Map<String, String> dims) {
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, String>[] entries = new Map.Entry[dims.size()];
+        int i = 0;
+        for (Map.Entry<String, String> e : dims.entrySet()) {
+            entries[i++] = Map.entry(shared(e.getKey()), shared(e.getValue()));
+        }
+        return Map.ofEntries(entries);
+    }
+
+    private String shared(String s) {
+        if (s.length() > 24) {
+            return s; // per-person ids (overstayer list) are not worth sharing
+        }
+        String known = strings.putIfAbsent(s, s);
+        return known == null ? s : known;
+    }
+
     /** Marks the end of a batch of updates: queries cached for an older version are recomputed. */
     public void commit() {
         version.incrementAndGet();
@@ -61,6 +84,14 @@ public final class Cube {
     public Collection<Cell> cells(String dataset) {
         Map<String, Cell> cells = byDataset.get(dataset);
         return cells == null ? List.of() : cells.values();
+    }
+
+    /** "dataset=cells" for each dataset, for benchmarks and logs. */
+    public List<String> datasetSizes() {
+        return byDataset.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue().size())
+                .sorted()
+                .toList();
     }
 
     public int size() {

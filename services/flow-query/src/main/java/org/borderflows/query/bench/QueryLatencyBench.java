@@ -1,0 +1,196 @@
+package org.borderflows.query.bench;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.borderflows.query.tables.Cube;
+import org.borderflows.query.topology.Cells;
+import org.borderflows.schema.TableCell;
+
+/**
+ * Query latency under dashboard-style polling: starts the service on loopback (Kafka off) over a synthetic cube
+ * of N travellers, keeps changing cells in the background (as the live aggregator does), and runs C clients
+ * that poll a mix of dataset questions (public and statistician, JSON and CSV) until S seconds or R requests.
+ * Prints p50/p90/p99/max latency and throughput.
+ *
+ * <p>Usage: {@code QueryLatencyBench <travellers> <clients> <seconds> <maxRequests> [cellUpdatesPerSecond]}
+ */
+public final class QueryLatencyBench {
+    private QueryLatencyBench() {}
+
+    public static void main(String[] args) throws Exception {
+        long travellers = args.length > 0 ? Long.parseLong(args[0]) : 100_000;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        long maxRequests = args.length > 3 ? Long.parseLong(args[3]) : 200_000;
+        int updatesPerSecond = args.length > 4 ? Integer.parseInt(args[4]) : 2_000;
+
+        try (ApplicationContext context = ApplicationContext.run(
+                Map.of("flow-query.kafka.enabled", false, "micronaut.server.port", -1), "bench")) {
+            Cube cube = context.getBean(Cube.class);
+            long start = System.nanoTime();
+            long crossings = SyntheticCube.fill(cube, travellers, 42);
+            System.out.printf(
+                    Locale.ROOT,
+                    "cube: %d travellers, %d crossings, %d cells (filled in %.1fs)%n",
+                    travellers,
+                    crossings,
+                    cube.size(),
+                    (System.nanoTime() - start) / 1e9);
+            EmbeddedServer server = context.getBean(EmbeddedServer.class);
+            server.start();
+            String base = "http://127.0.0.1:" + server.getPort();
+            List<String> questions = questions();
+            Thread updater = updater(cube, updatesPerSecond);
+            updater.start();
+
+            AtomicLong issued = new AtomicLong();
+            long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+            List<long[]> latencies = new ArrayList<>();
+            long[] counts = new long[clients];
+            long[] errors = new long[clients];
+            List<Thread> threads = new ArrayList<>();
+            HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            String auth = "Basic "
+                    + Base64.getEncoder()
+                            .encodeToString("statistician:statistician-dev-password".getBytes(StandardCharsets.UTF_8));
+            long began = System.nanoTime();
+            for (int c = 0; c < clients; c++) {
+                long[] mine = new long[(int) Math.min(maxRequests, 2_000_000)];
+                latencies.add(mine);
+                int client = c;
+                Thread t = new Thread(() -> {
+                    SplittableRandom random = new SplittableRandom(client);
+                    while (System.nanoTime() < deadline && issued.incrementAndGet() <= maxRequests) {
+                        String q = questions.get(random.nextInt(questions.size()));
+                        HttpRequest.Builder request =
+                                HttpRequest.newBuilder(URI.create(base + q)).GET();
+                        if (client % 3 == 0) {
+                            request.header("Authorization", auth);
+                        }
+                        long t0 = System.nanoTime();
+                        try {
+                            HttpResponse<String> response =
+                                    http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                            if (response.statusCode() != 200) {
+                                errors[client]++;
+                            }
+                        } catch (Exception e) {
+                            errors[client]++;
+                        }
+                        if (counts[client] < mine.length) {
+                            mine[(int) counts[client]] = System.nanoTime() - t0;
+                        }
+                        counts[client]++;
+                    }
+                });
+                threads.add(t);
+                t.start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            double elapsed = (System.nanoTime() - began) / 1e9;
+            updater.interrupt();
+            long total = Arrays.stream(counts).sum();
+            long[] all = new long[(int) Math.min(total, Integer.MAX_VALUE)];
+            int n = 0;
+            for (int c = 0; c < clients; c++) {
+                int k = (int) Math.min(counts[c], latencies.get(c).length);
+                System.arraycopy(latencies.get(c), 0, all, n, k);
+                n += k;
+            }
+            long[] sorted = Arrays.copyOf(all, n);
+            Arrays.sort(sorted);
+            System.out.printf(
+                    Locale.ROOT,
+                    "clients=%d requests=%d errors=%d elapsed=%.1fs throughput=%.0f req/s p50=%.2fms p90=%.2fms"
+                            + " p99=%.2fms max=%.2fms (cell updates %d/s)%n",
+                    clients,
+                    total,
+                    Arrays.stream(errors).sum(),
+                    elapsed,
+                    total / elapsed,
+                    pct(sorted, 0.50),
+                    pct(sorted, 0.90),
+                    pct(sorted, 0.99),
+                    sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
+                    updatesPerSecond);
+        }
+    }
+
+    private static double pct(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
+    }
+
+    /** The dashboard's questions, plus filtered variants by border post and citizenship, JSON and CSV. */
+    static List<String> questions() {
+        List<String> base = List.of(
+                "/api/v1/datasets/crossings?by=month,direction",
+                "/api/v1/datasets/spells?by=month,durationClass&kind=STAY",
+                "/api/v1/datasets/migration-12-16?by=month&direction=ENTRY",
+                "/api/v1/datasets/labour?by=month,flow",
+                "/api/v1/datasets/crossings?by=citizenship&direction=ENTRY",
+                "/api/v1/datasets/quality?by=issue",
+                "/api/v1/datasets/stock?by=month&from=2025-04&to=2026-03",
+                "/api/v1/datasets/overstays?by=month,type");
+        List<String> out = new ArrayList<>(base);
+        for (String post : SyntheticCube.POSTS.subList(0, 3)) {
+            for (String q : base) {
+                out.add(q + "&borderPost=" + post);
+            }
+        }
+        for (String cit : List.of("TJK", "UZB", "RUS")) {
+            out.add(base.get(0) + "&citizenship=" + cit);
+            out.add(base.get(0) + "&citizenship=" + cit + "&format=csv");
+        }
+        return out;
+    }
+
+    /** Re-applies random crossings cells with new counts, committing every 100 ms, like the live reader. */
+    private static Thread updater(Cube cube, int perSecond) {
+        Thread t = new Thread(
+                () -> {
+                    SplittableRandom random = new SplittableRandom(7);
+                    List<Cube.Cell> sample = new ArrayList<>(cube.cells("crossings"))
+                            .subList(0, Math.min(10_000, cube.cells("crossings").size()));
+                    while (!Thread.currentThread().isInterrupted()) {
+                        for (int i = 0; i < perSecond / 10 && !sample.isEmpty(); i++) {
+                            Cube.Cell cell = sample.get(random.nextInt(sample.size()));
+                            TableCell value = Cells.of(
+                                    "crossings",
+                                    Cube.yearMonth(cell.month()).atDay(1),
+                                    cell.dims(),
+                                    1 + random.nextInt(50),
+                                    SyntheticCube.CLOCK);
+                            cube.apply(Cells.key(value), value);
+                        }
+                        cube.commit();
+                        try {
+                            Thread.sleep(100);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "cell-updater");
+        t.setDaemon(true);
+        return t;
+    }
+}
