@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.borderflows.simulator.gen.Card;
-import org.borderflows.simulator.gen.Fault;
 import org.borderflows.simulator.gen.SimTraveller;
 import org.borderflows.simulator.rules.Outcome;
 import org.borderflows.simulator.rules.SpellState;
@@ -31,6 +30,13 @@ public final class DatasetFacts {
 
     public static List<Fact> of(GroundTruth truth, boolean delivered) {
         List<Fact> facts = new ArrayList<>();
+        of(truth, delivered, facts::add);
+        return facts;
+    }
+
+    /** Streams the facts to {@code sink} without holding them all (the 1-million-card truth has millions). */
+    public static void of(GroundTruth truth, boolean delivered, java.util.function.Consumer<Fact> sink) {
+        Sink facts = new Sink(sink);
         LocalDate clock = truth.clock();
         for (TravellerTruth tt : truth.travellers()) {
             TravellerRules.Result r = delivered ? tt.delivered() : tt.real();
@@ -111,18 +117,18 @@ public final class DatasetFacts {
                 }
             }
         }
-        return facts;
+    }
+
+    /** Adapts a consumer to the {@code add} calls below. */
+    private record Sink(java.util.function.Consumer<Fact> consumer) {
+        void add(Fact f) {
+            consumer.accept(f);
+        }
     }
 
     /** Non-residents present at the end of each month (RULES.md §9 stock), up to the clock. */
     private static void stock(
-            List<Fact> facts,
-            GroundTruth truth,
-            SimTraveller t,
-            TruthSpell s,
-            Xing start,
-            String status,
-            LocalDate clock) {
+            Sink facts, GroundTruth truth, SimTraveller t, TruthSpell s, Xing start, String status, LocalDate clock) {
         YearMonth m = YearMonth.from(s.startDate());
         YearMonth last = YearMonth.from(clock);
         for (; !m.isAfter(last); m = m.plusMonths(1)) {
@@ -199,20 +205,18 @@ public final class DatasetFacts {
     }
 
     /** Each dataset's facts summed over every dimension they carry: the finest expected cells. */
-    public static Map<String, Map<String, Double>> finestCells(List<Fact> facts) {
+    public static Map<String, Map<String, Double>> finestCells(GroundTruth truth, boolean delivered) {
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
-        for (Fact f : facts) {
+        of(truth, delivered, f -> {
             StringBuilder key = new StringBuilder();
             for (Dim d : Dim.values()) {
                 key.append(f.dims().getOrDefault(d, "")).append(',');
             }
             key.append(f.measure());
-            out.computeIfAbsent(f.dataset(), k -> new TreeMap<>()).merge(key.toString(), f.value(), Double::sum);
-        }
+            out.computeIfAbsent(f.dataset(), k -> new java.util.HashMap<>())
+                    .merge(key.toString(), f.value(), Double::sum);
+        });
+        out.replaceAll((k, v) -> new TreeMap<>(v));
         return out;
-    }
-
-    static boolean faulty(Fault f) {
-        return !f.delivered();
     }
 }

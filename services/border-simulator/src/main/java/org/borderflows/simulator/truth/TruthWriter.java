@@ -93,8 +93,8 @@ public final class TruthWriter {
         spells(truth, dir.resolve("spells-delivered.csv"), true);
         outcomes(truth, dir.resolve("outcomes.csv"), false);
         outcomes(truth, dir.resolve("outcomes-delivered.csv"), true);
-        datasets(DatasetFacts.of(truth, false), dir.resolve("datasets"));
-        datasets(DatasetFacts.of(truth, true), dir.resolve("datasets-delivered"));
+        datasets(DatasetFacts.finestCells(truth, false), dir.resolve("datasets"));
+        datasets(DatasetFacts.finestCells(truth, true), dir.resolve("datasets-delivered"));
     }
 
     private static void spells(GroundTruth truth, Path file, boolean delivered) throws IOException {
@@ -154,8 +154,7 @@ public final class TruthWriter {
         }
     }
 
-    private static void datasets(List<Fact> facts, Path dir) throws IOException {
-        Map<String, Map<String, Double>> cells = DatasetFacts.finestCells(facts);
+    private static void datasets(Map<String, Map<String, Double>> cells, Path dir) throws IOException {
         for (String dataset : DatasetFacts.DATASETS) {
             try (Writer out = Files.newBufferedWriter(dir.resolve(dataset + ".csv"))) {
                 StringBuilder header = new StringBuilder();
