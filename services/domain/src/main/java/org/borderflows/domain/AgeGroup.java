@@ -1,12 +1,18 @@
 package org.borderflows.domain;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 
 /** Five-year age groups of the published tables (RULES.md §9): "0-4" .. "80-84", "85+", "UNKNOWN". */
 public final class AgeGroup {
 
     public static final String UNKNOWN = "UNKNOWN";
+    private static final String[] GROUPS = new String[17];
+
+    static {
+        for (int i = 0; i < GROUPS.length; i++) {
+            GROUPS[i] = (i * 5) + "-" + (i * 5 + 4);
+        }
+    }
 
     private AgeGroup() {}
 
@@ -15,11 +21,15 @@ public final class AgeGroup {
         if (birthDate == null || on == null || on.isBefore(birthDate)) {
             return UNKNOWN;
         }
-        long age = ChronoUnit.YEARS.between(birthDate, on);
+        int age = on.getYear() - birthDate.getYear();
+        if (on.getMonthValue() < birthDate.getMonthValue()
+                || (on.getMonthValue() == birthDate.getMonthValue()
+                        && on.getDayOfMonth() < birthDate.getDayOfMonth())) {
+            age--; // birthday not reached yet this year (29 February birthdays count from 1 March)
+        }
         if (age >= 85) {
             return "85+";
         }
-        long low = age / 5 * 5;
-        return low + "-" + (low + 4);
+        return GROUPS[age / 5];
     }
 }

@@ -32,6 +32,14 @@ class AgeGroupTest {
     }
 
     @Test
+    void leapDayBirthdayIsReachedOnFirstOfMarch() {
+        assertThat(AgeGroup.of(LocalDate.of(2000, 2, 29), LocalDate.of(2025, 2, 28)))
+                .isEqualTo("20-24");
+        assertThat(AgeGroup.of(LocalDate.of(2000, 2, 29), LocalDate.of(2025, 3, 1)))
+                .isEqualTo("25-29");
+    }
+
+    @Test
     void missingBirthDateIsUnknown() {
         assertThat(AgeGroup.of(null, LocalDate.of(2024, 1, 1))).isEqualTo("UNKNOWN");
     }
