@@ -165,32 +165,42 @@ public final class QueryLatencyBench {
 
     /** Re-applies random crossings cells with new counts, committing every 100 ms, like the live reader. */
     private static Thread updater(Cube cube, int perSecond) {
-        Thread t = new Thread(
-                () -> {
-                    SplittableRandom random = new SplittableRandom(7);
-                    List<Cube.Cell> sample = new ArrayList<>(cube.cells("crossings"))
-                            .subList(0, Math.min(10_000, cube.cells("crossings").size()));
-                    while (!Thread.currentThread().isInterrupted()) {
-                        for (int i = 0; i < perSecond / 10 && !sample.isEmpty(); i++) {
-                            Cube.Cell cell = sample.get(random.nextInt(sample.size()));
-                            TableCell value = Cells.of(
-                                    "crossings",
-                                    Cube.yearMonth(cell.month()).atDay(1),
-                                    cell.dims(),
-                                    1 + random.nextInt(50),
-                                    SyntheticCube.CLOCK);
-                            cube.apply(Cells.key(value), value);
-                        }
-                        cube.commit();
-                        try {
-                            Thread.sleep(100);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                    }
-                },
-                "cell-updater");
+        Thread t = new Thread(() -> updates(cube, perSecond), "cell-updater");
         t.setDaemon(true);
         return t;
+    }
+
+    private static void updates(Cube cube, int perSecond) {
+        SplittableRandom random = new SplittableRandom(7);
+        List<Cube.Cell> sample = cube.read(() -> {
+            List<Cube.Cell> cells = new ArrayList<>();
+            for (Cube.Cell c : cube.cells("crossings")) {
+                if (cells.size() == 10_000) {
+                    break;
+                }
+                cells.add(c);
+            }
+            return cells;
+        });
+        while (!Thread.currentThread().isInterrupted()) {
+            cube.write(() -> {
+                for (int i = 0; i < perSecond / 10 && !sample.isEmpty(); i++) {
+                    Cube.Cell cell = sample.get(random.nextInt(sample.size()));
+                    TableCell value = Cells.of(
+                            "crossings",
+                            Cube.yearMonth(cell.month()).atDay(1),
+                            cell.dims(),
+                            1 + random.nextInt(50),
+                            SyntheticCube.CLOCK);
+                    cube.apply(Cells.key(value), value);
+                }
+            });
+            cube.commit();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 }

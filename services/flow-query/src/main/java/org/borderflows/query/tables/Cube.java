@@ -2,72 +2,156 @@ package org.borderflows.query.tables;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.AbstractCollection;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.borderflows.schema.TableCell;
 
 /**
  * The in-memory copy of every table cell (the whole compacted table-cells topic), held by each query
- * instance. Updates come from one consumer thread; queries read concurrently. {@link #version()} changes after
- * each applied batch, which lets responses be cached until the data changes.
+ * instance. One consumer thread writes; queries read under a read lock ({@link #read}).
+ * {@link #version()} changes after each applied batch, which lets answers be cached until the data changes.
+ *
+ * <p>Memory: a cell of the published datasets is packed into one {@code long} (month in 12 bits, each
+ * dimension value as a dictionary code of a few bits, e.g. 9 bits for a border post or a citizenship) plus its
+ * count, in an open-addressing hash table: about 30 bytes per cell instead of several hundred for maps of
+ * strings. Cells that do not fit (the per-person overstayer list, a dictionary overflow, an unexpected shape)
+ * are kept as plain maps.
  */
 public final class Cube {
-    /** One cell: month as a month index (see {@link #monthIndex}), dimension values, count. */
-    public record Cell(int month, Map<String, String> dims, double count) {
+    /** Bits per dimension for packing; a dataset with any other dimension is kept as maps. */
+    private static final Map<String, Integer> BITS = Map.ofEntries(
+            Map.entry("ageGroup", 5),
+            Map.entry("direction", 1),
+            Map.entry("residenceStatus", 1),
+            Map.entry("sex", 2),
+            Map.entry("purpose", 3),
+            Map.entry("durationClass", 2),
+            Map.entry("final", 1),
+            Map.entry("kind", 1),
+            Map.entry("labour", 1),
+            Map.entry("ltm", 1),
+            Map.entry("provisional", 1),
+            Map.entry("flow", 2),
+            Map.entry("type", 1),
+            Map.entry("issue", 3),
+            Map.entry("borderPost", 9),
+            Map.entry("citizenship", 9),
+            Map.entry("reason", 8),
+            Map.entry("finalMonth", 9),
+            Map.entry("endMonth", 9));
+
+    private static final int MONTH_BITS = 12;
+    private static final int MONTH_BASE = 1990 * 12;
+
+    /** One cell: month (see {@link #monthIndex}), dimension values, count. */
+    public static final class Cell {
+        private final Schema schema;
+        private final long packed;
+        private final int month;
+        private final Map<String, String> dims;
+        private final double count;
+
+        private Cell(Schema schema, long packed, double count) {
+            this.schema = schema;
+            this.packed = packed;
+            this.month = (int) (packed & ((1L << MONTH_BITS) - 1)) + MONTH_BASE;
+            this.dims = null;
+            this.count = count;
+        }
+
+        private Cell(int month, Map<String, String> dims, double count) {
+            this.schema = null;
+            this.packed = 0;
+            this.month = month;
+            this.dims = dims;
+            this.count = count;
+        }
+
+        public int month() {
+            return month;
+        }
+
+        public double count() {
+            return count;
+        }
+
         public String dim(String name) {
-            return dims.get(name);
+            return schema == null ? dims.get(name) : schema.decode(packed, name);
+        }
+
+        public Map<String, String> dims() {
+            if (schema == null) {
+                return dims;
+            }
+            Map<String, String> out = new TreeMap<>();
+            for (String name : schema.names) {
+                out.put(name, schema.decode(packed, name));
+            }
+            return out;
         }
     }
 
-    private final Map<String, Map<String, Cell>> byDataset = new ConcurrentHashMap<>();
+    private final Map<String, Dataset> byDataset = new ConcurrentHashMap<>();
+    private final Map<String, Dictionary> dictionaries = new ConcurrentHashMap<>();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final AtomicLong version = new AtomicLong();
-    private final Map<String, String> strings = new ConcurrentHashMap<>();
     private volatile LocalDate asOf = null;
 
     /** Applies one record of the cell topic: a value replaces the cell, null deletes it. */
     public void apply(String key, TableCell value) {
-        String dataset = key.substring(0, key.indexOf('|'));
-        Map<String, Cell> cells = byDataset.computeIfAbsent(dataset, d -> new ConcurrentHashMap<>());
-        if (value == null) {
-            cells.remove(key);
-            return;
-        }
-        double count = value.getMeasures().getOrDefault("count", 0.0);
-        cells.put(
-                key, new Cell(monthIndex(YearMonth.parse(value.getMonth())), Map.copyOf(value.getDimensions()), count));
-        LocalDate cellClock = value.getAsOf();
-        // The processing clock only moves forward (RULES.md §8), even when the cell that set it is deleted.
-        if (cellClock != null && (asOf == null || cellClock.isAfter(asOf))) {
-            asOf = cellClock;
+        lock.writeLock().lock();
+        try {
+            int bar = key.indexOf('|');
+            String datasetName = key.substring(0, bar);
+            Dataset dataset = byDataset.computeIfAbsent(datasetName, d -> new Dataset());
+            if (value == null) {
+                dataset.remove(key);
+                return;
+            }
+            double count = value.getMeasures().getOrDefault("count", 0.0);
+            int month = monthIndex(YearMonth.parse(value.getMonth()));
+            dataset.put(key, month, value.getDimensions(), count);
+            LocalDate cellClock = value.getAsOf();
+            // The processing clock only moves forward (RULES.md §8), even when the cell that set it is deleted.
+            if (cellClock != null && (asOf == null || cellClock.isAfter(asOf))) {
+                asOf = cellClock;
+            }
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 
-    /**
-     * The dimension map with shared instances of its names and values: millions of cells repeat the same few
-     * hundred strings ("KZ-ALA-AIR", "TJK", ...), so sharing them keeps the cube small.
-     */
-    private Map<String, String> canonical(Map<String, String> dims) {
-        @SuppressWarnings("unchecked")
-        Map.Entry<String, String>[] entries = new Map.Entry[dims.size()];
-        int i = 0;
-        for (Map.Entry<String, String> e : dims.entrySet()) {
-            entries[i++] = Map.entry(shared(e.getKey()), shared(e.getValue()));
+    /** Runs a query under the read lock: the cells it sees do not change while it runs. */
+    public <T> T read(Supplier<T> query) {
+        lock.readLock().lock();
+        try {
+            return query.get();
+        } finally {
+            lock.readLock().unlock();
         }
-        return Map.ofEntries(entries);
     }
 
-    private String shared(String s) {
-        if (s.length() > 24) {
-            return s; // per-person ids (overstayer list) are not worth sharing
+    /** Runs a batch of updates under one write lock. */
+    public void write(Runnable updates) {
+        lock.writeLock().lock();
+        try {
+            updates.run();
+        } finally {
+            lock.writeLock().unlock();
         }
-        String known = strings.putIfAbsent(s, s);
-        return known == null ? s : known;
     }
 
-    /** Marks the end of a batch of updates: queries cached for an older version are recomputed. */
+    /** Marks the end of a batch of updates: answers cached for an older version are recomputed. */
     public void commit() {
         version.incrementAndGet();
     }
@@ -81,21 +165,22 @@ public final class Cube {
         return asOf;
     }
 
+    /** The cells of a dataset; iterate inside {@link #read} (or from the writer thread). */
     public Collection<Cell> cells(String dataset) {
-        Map<String, Cell> cells = byDataset.get(dataset);
-        return cells == null ? List.of() : cells.values();
+        Dataset d = byDataset.get(dataset);
+        return d == null ? List.of() : d.view();
     }
 
     /** "dataset=cells" for each dataset, for benchmarks and logs. */
     public List<String> datasetSizes() {
-        return byDataset.entrySet().stream()
+        return read(() -> byDataset.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue().size())
                 .sorted()
-                .toList();
+                .toList());
     }
 
     public int size() {
-        return byDataset.values().stream().mapToInt(Map::size).sum();
+        return read(() -> byDataset.values().stream().mapToInt(Dataset::size).sum());
     }
 
     /** Months counted from year 0, so that month arithmetic is integer arithmetic. */
@@ -105,5 +190,220 @@ public final class Cube {
 
     public static YearMonth yearMonth(int index) {
         return YearMonth.of(Math.floorDiv(index, 12), Math.floorMod(index, 12) + 1);
+    }
+
+    /** Values of one dimension and their codes (codes are assigned in order of first appearance). */
+    private static final class Dictionary {
+        private final int maxCodes;
+        private final Map<String, Integer> codes = new ConcurrentHashMap<>();
+        private volatile String[] values = new String[16];
+        private int size;
+
+        Dictionary(int bits) {
+            this.maxCodes = 1 << bits;
+        }
+
+        /** The code of a value, adding it if new; -1 when the dictionary is full. */
+        int code(String value) {
+            Integer code = codes.get(value);
+            if (code != null) {
+                return code;
+            }
+            if (size >= maxCodes) {
+                return -1;
+            }
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, values.length * 2);
+            }
+            values[size] = value;
+            codes.put(value, size);
+            return size++;
+        }
+
+        int existing(String value) {
+            Integer code = codes.get(value);
+            return code == null ? -1 : code;
+        }
+
+        String value(int code) {
+            return values[code];
+        }
+    }
+
+    /** Bit layout of a dataset's cells: dimension names (sorted), offsets and dictionaries. */
+    private final class Schema {
+        final String[] names;
+        final int[] offsets;
+        final long[] masks;
+        final Dictionary[] dicts;
+
+        Schema(List<String> sortedNames) {
+            names = sortedNames.toArray(String[]::new);
+            offsets = new int[names.length];
+            masks = new long[names.length];
+            dicts = new Dictionary[names.length];
+            int offset = MONTH_BITS;
+            for (int i = 0; i < names.length; i++) {
+                int bits = BITS.get(names[i]);
+                offsets[i] = offset;
+                masks[i] = (1L << bits) - 1;
+                dicts[i] = dictionaries.computeIfAbsent(names[i], n -> new Dictionary(bits));
+                offset += bits;
+            }
+        }
+
+        int index(String name) {
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        String decode(long packed, String name) {
+            int i = index(name);
+            return i < 0 ? null : dicts[i].value((int) ((packed >>> offsets[i]) & masks[i]));
+        }
+
+        /** The packed key, or -1 when the cell does not fit (month out of range, unknown shape, full dictionary). */
+        long pack(int month, Map<String, String> dims, boolean add) {
+            int m = month - MONTH_BASE;
+            if (m < 0 || m >= (1 << MONTH_BITS) || dims.size() != names.length) {
+                return -1;
+            }
+            long packed = m;
+            for (int i = 0; i < names.length; i++) {
+                String value = dims.get(names[i]);
+                if (value == null) {
+                    return -1;
+                }
+                int code = add ? dicts[i].code(value) : dicts[i].existing(value);
+                if (code < 0) {
+                    return -1;
+                }
+                packed |= ((long) code) << offsets[i];
+            }
+            return packed;
+        }
+    }
+
+    static boolean packable(Collection<String> names) {
+        int bits = MONTH_BITS;
+        for (String name : names) {
+            Integer b = BITS.get(name);
+            if (b == null) {
+                return false;
+            }
+            bits += b;
+        }
+        return bits <= 63;
+    }
+
+    /** The cells of one dataset: packed ones in a hash table, the others in a map. */
+    private final class Dataset {
+        private Schema schema;
+        private boolean schemaChosen;
+        private final LongDoubleMap packed = new LongDoubleMap();
+        private final Map<String, Cell> others = new ConcurrentHashMap<>();
+
+        void put(String key, int month, Map<String, String> dims, double count) {
+            Schema s = schemaFor(dims);
+            long p = s == null ? -1 : s.pack(month, dims, true);
+            if (p >= 0) {
+                packed.put(p, count);
+            } else {
+                others.put(key, new Cell(month, canonical(dims), count));
+            }
+        }
+
+        void remove(String key) {
+            if (others.remove(key) != null || schema == null) {
+                return;
+            }
+            // key = dataset|YYYY-MM|name=value;name=value (the aggregator's Cells.key)
+            String[] parts = key.split("\\|", 3);
+            Map<String, String> dims = new TreeMap<>();
+            if (parts.length == 3 && !parts[2].isEmpty()) {
+                for (String pair : parts[2].split(";")) {
+                    int eq = pair.indexOf('=');
+                    if (eq > 0) {
+                        dims.put(pair.substring(0, eq), pair.substring(eq + 1));
+                    }
+                }
+            }
+            long p = schema.pack(monthIndex(YearMonth.parse(parts[1])), dims, false);
+            if (p >= 0) {
+                packed.remove(p);
+            }
+        }
+
+        private Schema schemaFor(Map<String, String> dims) {
+            if (!schemaChosen) {
+                schemaChosen = true;
+                List<String> names = new ArrayList<>(new TreeMap<>(dims).keySet());
+                schema = packable(names) ? new Schema(names) : null;
+            }
+            return schema;
+        }
+
+        int size() {
+            return packed.size() + others.size();
+        }
+
+        Collection<Cell> view() {
+            Schema s = schema;
+            return new AbstractCollection<>() {
+                @Override
+                public Iterator<Cell> iterator() {
+                    Iterator<Cell> rest = others.values().iterator();
+                    LongDoubleMap.Cursor cursor = packed.cursor();
+                    return new Iterator<>() {
+                        @Override
+                        public boolean hasNext() {
+                            return cursor.hasNext() || rest.hasNext();
+                        }
+
+                        @Override
+                        public Cell next() {
+                            if (cursor.hasNext()) {
+                                cursor.advance();
+                                return new Cell(s, cursor.key(), cursor.value());
+                            }
+                            if (rest.hasNext()) {
+                                return rest.next();
+                            }
+                            throw new NoSuchElementException();
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return Dataset.this.size();
+                }
+            };
+        }
+    }
+
+    private final Map<String, String> strings = new ConcurrentHashMap<>();
+
+    /** Shared instances of short dimension strings for the cells kept as maps. */
+    private Map<String, String> canonical(Map<String, String> dims) {
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, String>[] entries = new Map.Entry[dims.size()];
+        int i = 0;
+        for (Map.Entry<String, String> e : dims.entrySet()) {
+            entries[i++] = Map.entry(shared(e.getKey()), shared(e.getValue()));
+        }
+        return Map.ofEntries(entries);
+    }
+
+    private String shared(String s) {
+        if (s.length() > 24) {
+            return s;
+        }
+        String known = strings.putIfAbsent(s, s);
+        return known == null ? s : known;
     }
 }

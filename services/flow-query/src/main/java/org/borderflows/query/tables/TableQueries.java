@@ -46,6 +46,10 @@ public final class TableQueries {
     }
 
     public Table run(Query q, boolean protect) {
+        return cube.read(() -> runLocked(q, protect));
+    }
+
+    private Table runLocked(Query q, boolean protect) {
         LocalDate asOf = cube.asOf();
         String name = q.dataset().name();
         Collection<Cell> cells = cube.cells(name.equals(Datasets.REVISIONS) ? Contributions.MIGRATION : name);
@@ -292,6 +296,10 @@ public final class TableQueries {
 
     /** Suspected in-country overstayers (RULES.md §7, EES Art. 12), for the border agency only. */
     public List<Map<String, Object>> overstayers(String borderPost, String citizenship) {
+        return cube.read(() -> overstayersLocked(borderPost, citizenship));
+    }
+
+    private List<Map<String, Object>> overstayersLocked(String borderPost, String citizenship) {
         LocalDate asOf = cube.asOf();
         List<Map<String, Object>> out = new ArrayList<>();
         for (Cell cell : cube.cells(Contributions.OVERSTAYERS)) {

@@ -54,9 +54,11 @@ public final class CellReader implements Runnable, AutoCloseable {
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             while (running) {
                 ConsumerRecords<String, TableCell> records = consumer.poll(Duration.ofMillis(200));
-                for (ConsumerRecord<String, TableCell> r : records) {
-                    cube.apply(r.key(), r.value());
-                }
+                cube.write(() -> {
+                    for (ConsumerRecord<String, TableCell> r : records) {
+                        cube.apply(r.key(), r.value());
+                    }
+                });
                 if (!records.isEmpty()) {
                     cube.commit();
                 }

@@ -1,0 +1,134 @@
+package org.borderflows.query.tables;
+
+import java.util.Arrays;
+
+/**
+ * A hash map from non-negative long keys to doubles, open addressing with linear probing (16 bytes per slot,
+ * load at most 0.6): the cube's packed cells without boxing. Not thread-safe: {@link Cube} locks around it.
+ */
+final class LongDoubleMap {
+    private static final long EMPTY = -1L;
+    private long[] keys = newKeys(1024);
+    private double[] values = new double[1024];
+    private int size;
+
+    private static long[] newKeys(int capacity) {
+        long[] k = new long[capacity];
+        Arrays.fill(k, EMPTY);
+        return k;
+    }
+
+    int size() {
+        return size;
+    }
+
+    private static int slot(long key, int mask) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32)) & mask;
+    }
+
+    void put(long key, double value) {
+        if (size + 1 > keys.length * 0.6) {
+            grow();
+        }
+        int mask = keys.length - 1;
+        int i = slot(key, mask);
+        while (keys[i] != EMPTY) {
+            if (keys[i] == key) {
+                values[i] = value;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        keys[i] = key;
+        values[i] = value;
+        size++;
+    }
+
+    void remove(long key) {
+        int mask = keys.length - 1;
+        int i = slot(key, mask);
+        while (keys[i] != EMPTY) {
+            if (keys[i] == key) {
+                // backward-shift deletion keeps every probe chain unbroken
+                int gap = i;
+                int j = (i + 1) & mask;
+                while (keys[j] != EMPTY) {
+                    int home = slot(keys[j], mask);
+                    boolean movable = gap <= j ? (home <= gap || home > j) : (home <= gap && home > j);
+                    if (movable) {
+                        keys[gap] = keys[j];
+                        values[gap] = values[j];
+                        gap = j;
+                    }
+                    j = (j + 1) & mask;
+                }
+                keys[gap] = EMPTY;
+                size--;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    double get(long key) {
+        int mask = keys.length - 1;
+        int i = slot(key, mask);
+        while (keys[i] != EMPTY) {
+            if (keys[i] == key) {
+                return values[i];
+            }
+            i = (i + 1) & mask;
+        }
+        return Double.NaN;
+    }
+
+    private void grow() {
+        long[] oldKeys = keys;
+        double[] oldValues = values;
+        keys = newKeys(oldKeys.length * 2);
+        values = new double[oldKeys.length * 2];
+        size = 0;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != EMPTY) {
+                put(oldKeys[i], oldValues[i]);
+            }
+        }
+    }
+
+    /** Walks the entries; valid while the map is not modified. */
+    Cursor cursor() {
+        return new Cursor();
+    }
+
+    final class Cursor {
+        private int index = -1;
+        private int next = find(0);
+
+        private int find(int from) {
+            for (int i = from; i < keys.length; i++) {
+                if (keys[i] != EMPTY) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        boolean hasNext() {
+            return next >= 0;
+        }
+
+        void advance() {
+            index = next;
+            next = find(index + 1);
+        }
+
+        long key() {
+            return keys[index];
+        }
+
+        double value() {
+            return values[index];
+        }
+    }
+}
