@@ -9,7 +9,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.Topic;
-import org.borderflows.schema.AvroSerde;
 import org.borderflows.schema.Crossing;
 import org.borderflows.schema.RejectedRecord;
 
@@ -17,13 +16,15 @@ import org.borderflows.schema.RejectedRecord;
  * Sends intake results to Kafka with a durable producer ({@link KafkaSettings#durableProducer}: acks=all,
  * idempotent, lz4): accepted crossings to {@link Topic#CROSSINGS} keyed by traveller pseudonym (one traveller's
  * crossings stay in order on one partition), rejections to {@link Topic#REJECTED_RECORDS} keyed by event id.
+ * Values are Avro single-object encoded ({@link SingleObjectEncoder}, readable with {@code AvroSerde}).
  * Each send is tracked in a {@link PublishBatch}, which says when everything is acknowledged. Thread-safe: one
  * publisher (one producer) serves all concurrent requests.
  */
 public final class IntakePublisher implements AutoCloseable {
     private final Producer<String, byte[]> producer;
-    private final AvroSerde<Crossing> crossingSerde = AvroSerde.of(Crossing.class);
-    private final AvroSerde<RejectedRecord> rejectionSerde = AvroSerde.of(RejectedRecord.class);
+    private final SingleObjectEncoder<Crossing> crossingEncoder = new SingleObjectEncoder<>(Crossing.class);
+    private final SingleObjectEncoder<RejectedRecord> rejectionEncoder =
+            new SingleObjectEncoder<>(RejectedRecord.class);
     private final String crossingsTopic = Topic.CROSSINGS.topicName();
     private final String rejectedTopic = Topic.REJECTED_RECORDS.topicName();
 
@@ -48,12 +49,10 @@ public final class IntakePublisher implements AutoCloseable {
         try {
             if (result instanceof IntakeResult.Accepted accepted) {
                 Crossing value = accepted.crossing();
-                record = new ProducerRecord<>(
-                        crossingsTopic, value.getTravellerId(), crossingSerde.serialize(crossingsTopic, value));
+                record = new ProducerRecord<>(crossingsTopic, value.getTravellerId(), crossingEncoder.encode(value));
             } else {
                 RejectedRecord value = ((IntakeResult.Rejected) result).rejection();
-                record = new ProducerRecord<>(
-                        rejectedTopic, value.getEventId(), rejectionSerde.serialize(rejectedTopic, value));
+                record = new ProducerRecord<>(rejectedTopic, value.getEventId(), rejectionEncoder.encode(value));
             }
         } catch (RuntimeException e) {
             batch.failed(e);

@@ -9,23 +9,24 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * Acknowledgement tracking for the records one request or file sends: how many were sent, acknowledged by
  * Kafka (acks=all) or failed, and a wait for all of them. A caller reports success only after
  * {@link #awaitAll} returns true with no failure: only then is every record durable.
+ *
+ * <p>Counters are atomics (the producer's network thread completes records while the caller sends more); the
+ * monitor is taken only when the last pending record completes and someone may be waiting.
  */
 public final class PublishBatch {
     private final AtomicLong acknowledgedCrossings = new AtomicLong();
     private final AtomicLong acknowledgedRejections = new AtomicLong();
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
     private final Object lock = new Object();
-    private long pending;
-    private long sent;
     private volatile Exception failure;
 
     final Callback crossingCallback = (metadata, exception) -> complete(metadata, exception, true);
     final Callback rejectionCallback = (metadata, exception) -> complete(metadata, exception, false);
 
     void sending() {
-        synchronized (lock) {
-            pending++;
-            sent++;
-        }
+        pending.incrementAndGet();
+        sent.incrementAndGet();
     }
 
     private void complete(RecordMetadata metadata, Exception exception, boolean crossing) {
@@ -38,9 +39,8 @@ public final class PublishBatch {
         } else {
             acknowledgedRejections.incrementAndGet();
         }
-        synchronized (lock) {
-            pending--;
-            if (pending == 0) {
+        if (pending.decrementAndGet() == 0) {
+            synchronized (lock) {
                 lock.notifyAll();
             }
         }
@@ -69,9 +69,7 @@ public final class PublishBatch {
     }
 
     public long sent() {
-        synchronized (lock) {
-            return sent;
-        }
+        return sent.get();
     }
 
     /** Crossings Kafka has acknowledged so far. */
@@ -91,12 +89,13 @@ public final class PublishBatch {
     public boolean awaitAll(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
-            while (pending > 0) {
+            while (pending.get() > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
                 }
-                lock.wait(Math.max(1, left / 1_000_000));
+                // bounded wait: a completion between the check and the wait is seen at the next round
+                lock.wait(Math.max(1, Math.min(50, left / 1_000_000)));
             }
         }
         return failure == null;

@@ -18,13 +18,15 @@ import org.borderflows.intake.IntakeResult;
 import org.borderflows.intake.PostPermission;
 import org.borderflows.intake.PublishBatch;
 import org.borderflows.intake.RawCard;
+import org.borderflows.intake.ReadAheadCardReader;
 import org.borderflows.intake.Submission;
 import org.borderflows.schema.IntakeChannel;
 
 /**
  * Publishes one card file (CSV or NDJSON, optionally gzip) through the same {@link CardIntake} as the gateway:
  * crossings to the crossings topic, rejections to the rejected-records topic and to
- * {@code <FILE>.rejected.ndjson}. The file streams through; memory holds one record plus the producer buffer.
+ * {@code <FILE>.rejected.ndjson}. The file streams through (parsed on a second thread, {@link ReadAheadCardReader});
+ * memory holds a few thousand records plus the producer buffer.
  *
  * <p>Loading the same file twice publishes its crossings twice; the stay engine counts a repeated event_id once
  * (RULES.md §3 duplicates), so a re-run after a failure is safe and does not double-count.
@@ -69,7 +71,7 @@ public final class FileLoader {
         Progress progress = progressOut == null ? null : new Progress(progressOut, size);
         CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
         try (RejectionFile rejections = new RejectionFile(file);
-                CardReader reader = format.open(decompressed(counted))) {
+                CardReader reader = new ReadAheadCardReader(format.open(decompressed(counted)))) {
             RawCard card;
             while ((card = reader.next()) != null) {
                 IntakeResult result = intake.process(card, submission);
