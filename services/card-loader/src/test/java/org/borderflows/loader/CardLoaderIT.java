@@ -93,7 +93,7 @@ class CardLoaderIT {
 
         FileLoader.Summary summary = load(file, CardFormat.CSV);
 
-        assertThat(summary.durable()).isTrue();
+        assertThat(summary.durable()).as(summary.failure()).isTrue();
         assertThat(summary.accepted()).isEqualTo(100);
         assertThat(summary.rejected()).isEqualTo(2);
         Path rejected = dir.resolve("cards.csv.gz.rejected.ndjson");
@@ -132,7 +132,7 @@ class CardLoaderIT {
         Files.writeString(file, ndjson);
 
         FileLoader.Summary summary = load(file, CardFormat.NDJSON);
-        assertThat(summary.durable()).isTrue();
+        assertThat(summary.durable()).as(summary.failure()).isTrue();
         assertThat(summary.accepted()).isEqualTo(180);
         assertThat(summary.rejected()).isEqualTo(21);
 
