@@ -77,11 +77,40 @@ public class CrossingsController {
             description = "All records read and durably stored: accepted and rejected counts, reasons per rejected"
                     + " record",
             content = @Content(schema = @Schema(implementation = IngestReport.class)))
-    @ApiResponse(responseCode = "400", description = "Empty body, or no record in it")
-    @ApiResponse(responseCode = "401", description = "Missing or unknown X-Api-Key")
-    @ApiResponse(responseCode = "415", description = "Content-Type not one of the three formats")
-    @ApiResponse(responseCode = "429", description = "Too many batches in flight; retry after Retry-After seconds")
-    @ApiResponse(responseCode = "503", description = "Kafka did not acknowledge the batch; retry after Retry-After")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content = {
+                @Content(
+                        mediaType = "text/csv",
+                        examples =
+                                @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                        value = "event_id,direction,crossed_at,border_post,document_country,"
+                                                + "document_number,birth_date,sex,citizenship,purpose\n"
+                                                + "ALA-000001,ENTRY,2026-03-01T08:15:00+05:00,KZ-ALA-AIR,TJK,"
+                                                + "N1234567,1990-05-17,M,TJK,WORK\n")),
+                @Content(mediaType = "application/x-ndjson"),
+                @Content(mediaType = "application/json")
+            })
+    @ApiResponse(
+            responseCode = "400",
+            description = "Empty body, or no record in it",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(
+            responseCode = "401",
+            description = "Missing or unknown X-Api-Key",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(
+            responseCode = "415",
+            description = "Content-Type not one of the three formats",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many batches in flight; retry after Retry-After seconds",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(
+            responseCode = "503",
+            description = "Kafka did not acknowledge the batch; retry after Retry-After",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @Post
     @Consumes(MediaType.ALL)
     @Produces(MediaType.APPLICATION_JSON)
