@@ -80,6 +80,7 @@ final class TwelveSixteenRule {
         for (int i = 0; i < n; i++) {
             spellDays[i] = i + 1 < n ? (int) (epochDays[i + 1] - epochDays[i]) : w;
         }
+        Sides sides = new Sides(spellDays);
         LocalDate[] flagFinal = new LocalDate[n];
         int[] markedBy = new int[n];
         for (int i = 0; i < n; i++) {
@@ -99,8 +100,8 @@ final class TwelveSixteenRule {
                 outcomes.add(new Outcome(
                         before, beforeFinal, before, beforeFinal, false, flag, -1, flagFinal[i], markedBy[i]));
             } else {
-                outcomes.add(review(
-                        i, dates, epochDays, spellDays, before, beforeFinal, flagFinal, markedBy, w, t, allowance));
+                outcomes.add(
+                        review(i, dates, epochDays, sides, before, beforeFinal, flagFinal, markedBy, w, t, allowance));
             }
             Outcome decided = outcomes.get(i);
             before = decided.statusAfter();
@@ -114,11 +115,17 @@ final class TwelveSixteenRule {
         return (direction == Direction.ENTRY) == (before == ResidenceStatus.NON_RESIDENT);
     }
 
+    /**
+     * Reviews crossing i. Step s (0, 1, 2, ...) adds the spell starting at walk crossing i + s: even steps to the
+     * time on the new side, odd steps to the time back on the old side. Steps run while that crossing is dated up to
+     * date + W. Both sums only grow with s, so the first step deciding each way is found by binary search on prefix
+     * sums; only the S = 2N marks walk the steps, and only up to the cut date.
+     */
     private static Outcome review(
             int i,
             LocalDate[] dates,
             long[] epochDays,
-            int[] spellDays,
+            Sides sides,
             ResidenceStatus before,
             LocalDate beforeFinal,
             LocalDate[] flagFinal,
@@ -128,34 +135,85 @@ final class TwelveSixteenRule {
             int allowance) {
         int n = dates.length;
         LocalDate date = dates[i];
-        long windowEnd = epochDays[i] + w;
+        int lastStep = lastCrossingUpTo(epochDays, epochDays[i] + w) - i;
+        int backStep = firstStep(sides, i, lastStep, false, allowance + 1);
+        int newStep = firstStep(sides, i, lastStep, true, t);
+        int decided = Math.min(backStep, newStep);
+        if (decided > lastStep) {
+            // Unreachable: the spells from crossing i to the first one past the window add up to more than W.
+            throw new IllegalStateException("12/16 review of crossing " + i + " ended undecided");
+        }
         long instantReturnCut = beforeFinal.toEpochDay() + 2L * allowance;
-        int onNewSide = 0;
-        int backOnOldSide = 0;
-        boolean newSide = true;
-        for (int m = i + 1; m <= n && epochDays[m - 1] <= windowEnd; m++) {
-            if (newSide) {
-                onNewSide += spellDays[m - 1];
-            } else {
-                backOnOldSide += spellDays[m - 1];
+        for (int step = 0; step < decided; step += 2) {
+            int m = i + step + 1;
+            if (m >= n || epochDays[m] >= instantReturnCut) {
+                break;
             }
-            if (backOnOldSide > allowance) {
-                LocalDate fin = later(date.plusDays(allowance + onNewSide), beforeFinal);
-                LocalDate flag = flagFinal[i] != null ? flagFinal[i] : fin;
-                return new Outcome(before, beforeFinal, before, fin, false, flag, m, flagFinal[i], markedBy[i]);
-            }
-            if (onNewSide >= t) {
-                LocalDate fin = later(date.plusDays(t + backOnOldSide), beforeFinal);
-                return new Outcome(before, beforeFinal, flip(before), fin, true, fin, m, flagFinal[i], markedBy[i]);
-            }
-            if (newSide && m < n && epochDays[m] < instantReturnCut && flagFinal[m] == null) {
+            if (flagFinal[m] == null) {
                 flagFinal[m] = later(dates[m], beforeFinal);
                 markedBy[m] = i;
             }
-            newSide = !newSide;
         }
-        // Unreachable: the spells from crossing i to the first one past the window add up to more than W = T + N.
-        throw new IllegalStateException("12/16 review of crossing " + i + " ended undecided");
+        int onNewSide = sides.sum(i, i + decided, true);
+        int backOnOldSide = sides.sum(i, i + decided, false);
+        int m = i + decided + 1;
+        if (decided == backStep) {
+            LocalDate fin = later(date.plusDays(allowance + onNewSide), beforeFinal);
+            LocalDate flag = flagFinal[i] != null ? flagFinal[i] : fin;
+            return new Outcome(before, beforeFinal, before, fin, false, flag, m, flagFinal[i], markedBy[i]);
+        }
+        LocalDate fin = later(date.plusDays(t + backOnOldSide), beforeFinal);
+        return new Outcome(before, beforeFinal, flip(before), fin, true, fin, m, flagFinal[i], markedBy[i]);
+    }
+
+    /** The last walk index whose date is on or before {@code day} (dates are sorted). */
+    private static int lastCrossingUpTo(long[] epochDays, long day) {
+        int low = 0;
+        int high = epochDays.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (epochDays[mid] <= day) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low - 1;
+    }
+
+    /** The first step in 0..lastStep after which one side's time reaches {@code atLeast}; lastStep + 1 if none. */
+    private static int firstStep(Sides sides, int i, int lastStep, boolean newSide, int atLeast) {
+        int low = 0;
+        int high = lastStep + 1;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sides.sum(i, i + mid, newSide) >= atLeast) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return low;
+    }
+
+    /** Prefix sums of spell days by the parity of the spell's index in the walk. */
+    private static final class Sides {
+        private final int[][] prefix = new int[2][];
+
+        Sides(int[] spellDays) {
+            prefix[0] = new int[spellDays.length + 1];
+            prefix[1] = new int[spellDays.length + 1];
+            for (int x = 0; x < spellDays.length; x++) {
+                prefix[0][x + 1] = prefix[0][x] + (x % 2 == 0 ? spellDays[x] : 0);
+                prefix[1][x + 1] = prefix[1][x] + (x % 2 == 1 ? spellDays[x] : 0);
+            }
+        }
+
+        /** Days of the spells i..last on the new side of review i (same parity as i) or on the old side. */
+        int sum(int i, int last, boolean newSide) {
+            int parity = newSide ? i % 2 : (i + 1) % 2;
+            return prefix[parity][last + 1] - prefix[parity][i];
+        }
     }
 
     static ResidenceStatus flip(ResidenceStatus status) {

@@ -16,6 +16,8 @@ public final class TimelineBenchmark {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+    private static final int[] GAPS = {1, 5, 30};
+
     private TimelineBenchmark() {}
 
     /** CPU seconds of this thread: on a shared machine, wall time says more about the neighbours. */
@@ -51,7 +53,7 @@ public final class TimelineBenchmark {
                     "random itineraries: %d crossings, %.0f evaluations per CPU second (sink %d)%n",
                     crossings, crossings / seconds, sink);
         }
-        for (int gap : new int[] {1, 5, 30}) {
+        for (int gap : GAPS) {
             Traveller t = Traveller.foreigner();
             TravellerCarry carry = null;
             List<CrossingFact> state = new ArrayList<>();
