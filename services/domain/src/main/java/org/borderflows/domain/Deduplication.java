@@ -44,11 +44,12 @@ final class Deduplication {
     static Distinct of(Collection<CrossingFact> all) {
         List<CrossingFact> sorted = new ArrayList<>(all);
         sorted.sort(ORDER);
-        Map<String, CrossingFact> byEventId = new HashMap<>();
-        Map<CardKey, CrossingFact> byCardKey = new HashMap<>();
+        int capacity = 2 * sorted.size() + 1;
+        Map<String, CrossingFact> byEventId = new HashMap<>(capacity);
+        Map<CardKey, CrossingFact> byCardKey = new HashMap<>(capacity);
         Map<String, Integer> extraCopies = new LinkedHashMap<>();
-        List<CrossingFact> distinct = new ArrayList<>();
-        Map<CrossingFact, CrossingFact> firstCopy = new IdentityHashMap<>();
+        List<CrossingFact> distinct = new ArrayList<>(sorted.size());
+        Map<CrossingFact, CrossingFact> firstCopy = new IdentityHashMap<>(capacity);
         for (CrossingFact c : sorted) {
             CrossingFact first = byEventId.get(c.eventId());
             if (first == null) {
