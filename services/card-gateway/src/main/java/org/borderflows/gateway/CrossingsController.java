@@ -1,5 +1,7 @@
 package org.borderflows.gateway;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -50,18 +52,37 @@ public class CrossingsController {
     private final Clock clock;
     private final Semaphore inFlight;
     private final String retryAfter;
+    private final Counter accepted;
+    private final Counter rejected;
+    private final MeterRegistry meters;
 
     public CrossingsController(
             ApiKeys apiKeys,
             BatchIngester ingester,
             Clock clock,
             @Value("${border-flows.gateway.max-concurrent-requests:4}") int maxConcurrentRequests,
-            @Value("${border-flows.gateway.retry-after-seconds:5}") int retryAfterSeconds) {
+            @Value("${border-flows.gateway.retry-after-seconds:5}") int retryAfterSeconds,
+            MeterRegistry meters) {
         this.apiKeys = apiKeys;
         this.ingester = ingester;
         this.clock = clock;
         this.inFlight = new Semaphore(maxConcurrentRequests);
         this.retryAfter = String.valueOf(retryAfterSeconds);
+        this.meters = meters;
+        this.accepted = Counter.builder("border_flows.cards")
+                .tag("channel", "http")
+                .tag("outcome", "accepted")
+                .description("Cards received over HTTP and acknowledged by Kafka")
+                .register(meters);
+        this.rejected = Counter.builder("border_flows.cards")
+                .tag("channel", "http")
+                .tag("outcome", "rejected")
+                .description("Cards received over HTTP and rejected (kept on rejected-records)")
+                .register(meters);
+    }
+
+    private void countBatch(String status) {
+        meters.counter("border_flows.batches", "status", status).increment();
     }
 
     @Operation(
@@ -135,6 +156,7 @@ public class CrossingsController {
                             + " application/x-ndjson or text/csv");
         }
         if (!inFlight.tryAcquire()) {
+            countBatch("429");
             return error(
                             HttpStatus.TOO_MANY_REQUESTS,
                             "TOO_MANY_REQUESTS",
@@ -155,7 +177,17 @@ public class CrossingsController {
                     Instant.ofEpochMilli(clock.millis()));
             BatchIngester.Outcome outcome = ingester.ingest(in, format, submission);
             if (outcome instanceof BatchIngester.Durable durable) {
-                return HttpResponse.ok(durable.report());
+                IngestReport report = durable.report();
+                accepted.increment(report.accepted());
+                rejected.increment(report.rejected());
+                countBatch("200");
+                LOG.info(
+                        "Batch from {} ({}): {} accepted, {} rejected",
+                        client.get().name(),
+                        format,
+                        report.accepted(),
+                        report.rejected());
+                return HttpResponse.ok(report);
             }
             if (outcome instanceof BatchIngester.KafkaUnavailable unavailable) {
                 LOG.warn(
