@@ -5,12 +5,15 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 
 /** Per-person list of suspected in-country overstayers (RULES.md §7, EES Art. 12): border agency only. */
 @Controller("/api/v1")
 @Secured(Roles.AGENCY)
+@ExecuteOn(TaskExecutors.BLOCKING)
 class OverstayerController {
     private final QueryService service;
 

@@ -35,6 +35,12 @@ public class QueryService {
     private final TableQueries queries;
     private final long maxStaleNanos;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService refresher =
+            java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "answer-refresh");
+                t.setDaemon(true);
+                return t;
+            });
 
     public QueryService(TableQueries queries, QueryConfig config) {
         this.queries = queries;
@@ -42,10 +48,10 @@ public class QueryService {
     }
 
     /**
-     * The rendered answer. A cached answer is served while the cube has not changed, and also for up to
-     * {@code flow-query.max-staleness-ms} after it changed while one request recomputes it: under continuous
-     * updates dashboards get answers at most that old, and a large cube is scanned once per question and period,
-     * not once per poll.
+     * The rendered answer. A cached answer is served while the cube has not changed. After a change it is still
+     * served for up to {@code flow-query.max-staleness-ms} and, beyond that, while a background thread recomputes
+     * it: under continuous updates, polling never waits for a scan of the cube; only the first asking of a
+     * question computes in the request.
      *
      * @param parameters query parameters, multi-valued ones already joined with commas
      */
@@ -53,24 +59,34 @@ public class QueryService {
         long version = queries.cube().version();
         String key = name + "|" + new TreeMap<>(parameters) + "|" + csv + "|" + protect;
         Cached hit = cache.get(key);
-        if (hit != null) {
-            boolean fresh = hit.version() == version || System.nanoTime() - hit.computedAtNanos() < maxStaleNanos;
-            if (fresh || !hit.refreshing().compareAndSet(false, true)) {
-                return hit.rendered();
-            }
+        if (hit == null) {
+            return compute(key, name, parameters, csv, protect);
         }
-        try {
-            Rendered rendered = render(name, parameters, csv, protect);
-            if (cache.size() >= CACHE_SIZE) {
-                cache.clear();
-            }
-            cache.put(key, new Cached(version, System.nanoTime(), rendered, new AtomicBoolean()));
-            return rendered;
-        } finally {
-            if (hit != null) {
+        boolean fresh = hit.version() == version || System.nanoTime() - hit.computedAtNanos() < maxStaleNanos;
+        if (!fresh && hit.refreshing().compareAndSet(false, true)) {
+            try {
+                refresher.execute(() -> {
+                    try {
+                        compute(key, name, parameters, csv, protect);
+                    } finally {
+                        hit.refreshing().set(false);
+                    }
+                });
+            } catch (RuntimeException e) {
                 hit.refreshing().set(false);
             }
         }
+        return hit.rendered();
+    }
+
+    private Rendered compute(String key, String name, Map<String, String> parameters, boolean csv, boolean protect) {
+        long version = queries.cube().version();
+        Rendered rendered = render(name, parameters, csv, protect);
+        if (cache.size() >= CACHE_SIZE) {
+            cache.clear();
+        }
+        cache.put(key, new Cached(version, System.nanoTime(), rendered, new AtomicBoolean()));
+        return rendered;
     }
 
     private Rendered render(String name, Map<String, String> parameters, boolean csv, boolean protect) {

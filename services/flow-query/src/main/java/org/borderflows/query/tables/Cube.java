@@ -171,6 +171,98 @@ public final class Cube {
         return d == null ? List.of() : d.view();
     }
 
+    /**
+     * Fast path of a grouped count over packed cells, without decoding them: filters compare dictionary codes and
+     * the group of a cell is its packed key masked to the grouped dimensions. Call inside {@link #read}. Returns
+     * null when the dataset has cells kept as maps (the caller then takes the general path).
+     *
+     * @param from first month index; @param to last month index
+     * @param filters dimension (or "month") to accepted values
+     * @param by dimensions (or "month") to group by, in output order
+     */
+    public Map<List<String>, double[]> groupedCounts(
+            String datasetName, int from, int to, Map<String, java.util.Set<String>> filters, List<String> by) {
+        Dataset d = byDataset.get(datasetName);
+        if (d == null) {
+            return Map.of();
+        }
+        Schema s = d.schema;
+        if (s == null || !d.others.isEmpty()) {
+            return null;
+        }
+        long monthMask = (1L << MONTH_BITS) - 1;
+        java.util.Set<String> months = filters.get("month");
+        List<long[]> checks = new ArrayList<>(); // {offset, mask} per filter
+        List<boolean[]> allowed = new ArrayList<>();
+        for (Map.Entry<String, java.util.Set<String>> f : filters.entrySet()) {
+            if (f.getKey().equals("month")) {
+                continue;
+            }
+            int i = s.index(f.getKey());
+            if (i < 0) {
+                return null;
+            }
+            boolean[] ok = new boolean[(int) s.masks[i] + 1];
+            for (String value : f.getValue()) {
+                int code = s.dicts[i].existing(value);
+                if (code >= 0) {
+                    ok[code] = true;
+                }
+            }
+            checks.add(new long[] {s.offsets[i], s.masks[i]});
+            allowed.add(ok);
+        }
+        long groupMask = 0;
+        for (String dim : by) {
+            if (dim.equals("month")) {
+                groupMask |= monthMask;
+            } else {
+                int i = s.index(dim);
+                if (i < 0) {
+                    return null;
+                }
+                groupMask |= s.masks[i] << s.offsets[i];
+            }
+        }
+        LongDoubleMap groups = new LongDoubleMap();
+        cells:
+        for (LongDoubleMap.Cursor c = d.packed.cursor(); c.hasNext(); ) {
+            c.advance();
+            long key = c.key();
+            int month = (int) (key & monthMask) + MONTH_BASE;
+            if (month < from || month > to) {
+                continue;
+            }
+            if (months != null && !months.contains(yearMonth(month).toString())) {
+                continue;
+            }
+            for (int f = 0; f < checks.size(); f++) {
+                long[] check = checks.get(f);
+                if (!allowed.get(f)[(int) ((key >>> check[0]) & check[1])]) {
+                    continue cells;
+                }
+            }
+            long group = key & groupMask;
+            double current = groups.get(group);
+            groups.put(group, (Double.isNaN(current) ? 0 : current) + c.value());
+        }
+        Map<List<String>, double[]> out = new java.util.HashMap<>();
+        for (LongDoubleMap.Cursor c = groups.cursor(); c.hasNext(); ) {
+            c.advance();
+            long group = c.key();
+            List<String> values = new ArrayList<>(by.size());
+            for (String dim : by) {
+                values.add(
+                        dim.equals("month")
+                                ? yearMonth((int) (group & monthMask) + MONTH_BASE)
+                                        .toString()
+                                : s.decode(group, dim));
+            }
+            out.put(values, new double[] {c.value()});
+        }
+        return out;
+    }
+
     /** "dataset=cells" for each dataset, for benchmarks and logs. */
     public List<String> datasetSizes() {
         return read(() -> byDataset.entrySet().stream()
