@@ -20,12 +20,12 @@ import org.borderflows.schema.SpellState;
  *       new spell starts.
  *   <li>end with no open spell, for a non-resident: an ORPHAN_EXIT finding, whether it is the first crossing (the
  *       entry happened before the data begin) or follows another exit (the entry between them was lost).
- *   <li>end with no open spell, for a resident: as the first crossing it is normal (a resident who left before the
- *       data begin comes home) and gives no finding; after another entry it means an exit was lost, so it is a
- *       BROKEN_SPELL finding on this entry, with no spell (an absence whose start is unknown cannot be measured).
+ *   <li>end with no open spell, for a resident: an entry with no exit before it is not an orphan (a resident who
+ *       left before the data begin, or whose exit card was lost, comes home); no spell is invented and, since no
+ *       spell was open, none is broken: no finding.
  *   <li>the 12/16 walk removes same-direction repeats "per §3": of start, start it drops the earlier crossing
- *       (its spell is broken), of end, end it drops the later one (it ends no spell). So the walk only sees time
- *       that §3 can measure.
+ *       (its spell is broken), of end, end it drops the later one (it ends no spell). So the walk only sees the
+ *       spells §3 measures, and the time around a lost crossing counts on the traveller's citizenship side.
  * </ul>
  */
 final class SpellMatcher {
@@ -64,13 +64,13 @@ final class SpellMatcher {
                 spells.add(new Draft(kind, SpellState.CLOSED, open, c));
                 open = null;
                 walk.add(c);
-            } else if (first) {
+            } else {
                 if (!resident) {
                     findings.add(new Finding(QualityIssue.ORPHAN_EXIT, c));
                 }
-                walk.add(c);
-            } else {
-                findings.add(new Finding(resident ? QualityIssue.BROKEN_SPELL : QualityIssue.ORPHAN_EXIT, c));
+                if (first) {
+                    walk.add(c);
+                }
             }
             first = false;
         }
