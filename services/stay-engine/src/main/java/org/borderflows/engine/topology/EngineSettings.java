@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.borderflows.domain.RuleSettings;
 import org.borderflows.platform.Deployment;
+import org.borderflows.platform.Topic;
 
 /**
  * What the stay-engine topology needs to know, free of any framework.
@@ -14,14 +15,18 @@ import org.borderflows.platform.Deployment;
  * @param rules the thresholds of RULES.md §3-§5, §7
  * @param horizonDays how far behind the processing clock an out-of-order crossing may arrive and still be put in
  *     its place (default 30); older ones go to the late-crossings topic (RULES.md §9 "late records")
+ * @param topicPrefix put before every topic name the engine reads or writes; empty in every deployment, set only
+ *     by the benchmark so that its synthetic data never mixes with the real topics
  */
-public record EngineSettings(String applicationId, Deployment deployment, RuleSettings rules, int horizonDays) {
+public record EngineSettings(
+        String applicationId, Deployment deployment, RuleSettings rules, int horizonDays, String topicPrefix) {
     public static final int DEFAULT_HORIZON_DAYS = 30;
 
     public EngineSettings {
         if (applicationId == null || applicationId.isBlank()) {
             throw new IllegalArgumentException("the engine's application id must not be empty");
         }
+        topicPrefix = topicPrefix == null ? "" : topicPrefix;
         if (horizonDays < 0) {
             throw new IllegalArgumentException("horizonDays must not be negative, got " + horizonDays);
         }
@@ -30,11 +35,24 @@ public record EngineSettings(String applicationId, Deployment deployment, RuleSe
     /** RULES.md defaults for a deployment, horizon 30 days. */
     public static EngineSettings defaults(String applicationId, Deployment deployment) {
         return new EngineSettings(
-                applicationId, deployment, RuleSettings.defaults(deployment.reportingCountry()), DEFAULT_HORIZON_DAYS);
+                applicationId,
+                deployment,
+                RuleSettings.defaults(deployment.reportingCountry()),
+                DEFAULT_HORIZON_DAYS,
+                "");
     }
 
     public EngineSettings withHorizonDays(int days) {
-        return new EngineSettings(applicationId, deployment, rules, days);
+        return new EngineSettings(applicationId, deployment, rules, days, topicPrefix);
+    }
+
+    public EngineSettings withTopicPrefix(String prefix) {
+        return new EngineSettings(applicationId, deployment, rules, horizonDays, prefix);
+    }
+
+    /** The name of a topic for this engine. */
+    public String topic(Topic topic) {
+        return topicPrefix + topic.topicName();
     }
 
     /** The processing clock as a date (RULES.md §8: day arithmetic works on local dates). */

@@ -1,12 +1,8 @@
 package org.borderflows.engine.topology;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.borderflows.schema.AvroSerde;
 import org.borderflows.schema.CrossingOutcome;
 import org.borderflows.schema.QualityEvent;
@@ -17,86 +13,55 @@ import org.borderflows.schema.TravellerStatus;
 /**
  * Encodes the engine's outputs and fingerprints them for change detection.
  *
- * <p>The fingerprint is a 64-bit FNV-1a hash of the value's Avro binary body with the fields that move every day
- * blanked out: {@code asOf} (the clock), an open spell's elapsed {@code durationDays} and {@code overstayDays}, a
- * status's {@code daysUsed}/{@code daysRemaining} and, while suspected, its {@code overstayDays}. So a value is written again only when something a reader acts on
- * changed: a crossing, a class or outcome reaching its review date (RULES.md §4, §5), an overstay (§7). The
- * written value itself carries the real, current fields.
+ * <p>The fingerprint is a 64-bit hash of the value's fields, computed straight from the record (no encoding, no
+ * allocation: it runs for every output of every re-evaluation), leaving out the fields that move every day:
+ * {@code asOf} (the clock), an open spell's elapsed {@code durationDays} and {@code overstayDays}, a status's
+ * {@code daysUsed}/{@code daysRemaining} and, while suspected, its {@code overstayDays}. So a value is written
+ * again only when something a reader acts on changed: a crossing, a class or outcome reaching its review date
+ * (RULES.md §4, §5), an overstay starting (§7). The written value itself carries the real, current fields.
+ * Field hashes are deterministic across JVMs (strings by their characters, enums by ordinal, dates by epoch day),
+ * so a restarted engine compares against the fingerprints it stored before.
  *
- * <p>One instance per stream task (not thread-safe: it reuses its buffer).
+ * <p>One instance per stream task.
  */
 final class OutputEncoder {
-    private static final LocalDate BLANK_DATE = LocalDate.EPOCH;
+    private static final long NULL = 0x9E3779B97F4A7C15L;
 
     private final AvroSerde<Spell> spellSerde = AvroSerde.of(Spell.class);
     private final AvroSerde<CrossingOutcome> outcomeSerde = AvroSerde.of(CrossingOutcome.class);
     private final AvroSerde<TravellerStatus> statusSerde = AvroSerde.of(TravellerStatus.class);
     private final AvroSerde<QualityEvent> qualitySerde = AvroSerde.of(QualityEvent.class);
-    private final SpecificDatumWriter<Spell> spellWriter = new SpecificDatumWriter<>(Spell.class);
-    private final SpecificDatumWriter<CrossingOutcome> outcomeWriter = new SpecificDatumWriter<>(CrossingOutcome.class);
-    private final SpecificDatumWriter<TravellerStatus> statusWriter = new SpecificDatumWriter<>(TravellerStatus.class);
-    private final SpecificDatumWriter<QualityEvent> qualityWriter = new SpecificDatumWriter<>(QualityEvent.class);
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
-    private BinaryEncoder encoder;
+
+    private static final int SPELL_AS_OF = position(Spell.SCHEMA$, "asOf");
+    private static final int SPELL_DURATION = position(Spell.SCHEMA$, "durationDays");
+    private static final int SPELL_OVERSTAY = position(Spell.SCHEMA$, "overstayDays");
+    private static final int OUTCOME_AS_OF = position(CrossingOutcome.SCHEMA$, "asOf");
+    private static final int STATUS_AS_OF = position(TravellerStatus.SCHEMA$, "asOf");
+    private static final int STATUS_USED = position(TravellerStatus.SCHEMA$, "daysUsed");
+    private static final int STATUS_REMAINING = position(TravellerStatus.SCHEMA$, "daysRemaining");
+    private static final int STATUS_OVERSTAY = position(TravellerStatus.SCHEMA$, "overstayDays");
+    private static final int QUALITY_AS_OF = position(QualityEvent.SCHEMA$, "asOf");
 
     long fingerprint(Spell spell) {
-        LocalDate asOf = spell.getAsOf();
-        Integer duration = spell.getDurationDays();
-        Integer overstay = spell.getOverstayDays();
         boolean open = spell.getState() == SpellState.OPEN;
-        spell.setAsOf(BLANK_DATE);
-        if (open) {
-            spell.setDurationDays(null);
-            spell.setOverstayDays(null); // grows by a day each day while suspected
-        }
-        try {
-            return hash(spellWriter, spell);
-        } finally {
-            spell.setAsOf(asOf);
-            spell.setDurationDays(duration);
-            spell.setOverstayDays(overstay);
-        }
+        return hash(spell, SPELL_AS_OF, open ? SPELL_DURATION : -1, open ? SPELL_OVERSTAY : -1, -1);
     }
 
     long fingerprint(CrossingOutcome outcome) {
-        LocalDate asOf = outcome.getAsOf();
-        outcome.setAsOf(BLANK_DATE);
-        try {
-            return hash(outcomeWriter, outcome);
-        } finally {
-            outcome.setAsOf(asOf);
-        }
+        return hash(outcome, OUTCOME_AS_OF, -1, -1, -1);
     }
 
     long fingerprint(TravellerStatus status) {
-        LocalDate asOf = status.getAsOf();
-        Integer used = status.getDaysUsed();
-        Integer remaining = status.getDaysRemaining();
-        Integer overstay = status.getOverstayDays();
-        status.setAsOf(BLANK_DATE);
-        status.setDaysUsed(null);
-        status.setDaysRemaining(null);
-        if (status.getSuspectedOverstay()) {
-            status.setOverstayDays(null); // an in-country overstay grows by a day each day
-        }
-        try {
-            return hash(statusWriter, status);
-        } finally {
-            status.setAsOf(asOf);
-            status.setDaysUsed(used);
-            status.setDaysRemaining(remaining);
-            status.setOverstayDays(overstay);
-        }
+        return hash(
+                status,
+                STATUS_AS_OF,
+                STATUS_USED,
+                STATUS_REMAINING,
+                status.getSuspectedOverstay() ? STATUS_OVERSTAY : -1);
     }
 
     long fingerprint(QualityEvent event) {
-        LocalDate asOf = event.getAsOf();
-        event.setAsOf(BLANK_DATE);
-        try {
-            return hash(qualityWriter, event);
-        } finally {
-            event.setAsOf(asOf);
-        }
+        return hash(event, QUALITY_AS_OF, -1, -1, -1);
     }
 
     byte[] encode(Spell spell) {
@@ -115,24 +80,56 @@ final class OutputEncoder {
         return qualitySerde.serialize(null, event);
     }
 
-    private <T> long hash(SpecificDatumWriter<T> writer, T value) {
-        buffer.reset();
-        encoder = EncoderFactory.get().binaryEncoder(buffer, encoder);
-        try {
-            writer.write(value, encoder);
-            encoder.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return fnv1a64(buffer.toByteArray());
-    }
-
-    static long fnv1a64(byte[] bytes) {
+    private static long hash(SpecificRecordBase record, int skip1, int skip2, int skip3, int skip4) {
+        int fields = record.getSchema().getFields().size();
         long h = 0xcbf29ce484222325L;
-        for (byte b : bytes) {
-            h ^= b & 0xFF;
-            h *= 0x100000001b3L;
+        for (int i = 0; i < fields; i++) {
+            if (i == skip1 || i == skip2 || i == skip3 || i == skip4) {
+                continue;
+            }
+            h = mix(h ^ (valueHash(record.get(i)) + i));
         }
         return h;
+    }
+
+    private static long valueHash(Object v) {
+        if (v == null) {
+            return NULL;
+        }
+        if (v instanceof CharSequence s) {
+            long h = 0xcbf29ce484222325L;
+            for (int i = 0; i < s.length(); i++) {
+                h = (h ^ s.charAt(i)) * 0x100000001b3L;
+            }
+            return h;
+        }
+        if (v instanceof LocalDate d) {
+            return d.toEpochDay() * 31 + 7;
+        }
+        if (v instanceof Enum<?> e) {
+            return e.ordinal() * 131L + 11;
+        }
+        if (v instanceof Boolean b) {
+            return b ? 1231 : 1237;
+        }
+        if (v instanceof Number n) {
+            return n.longValue() * 0x9E3779B97F4A7C15L + 3;
+        }
+        throw new IllegalArgumentException("no fingerprint for " + v.getClass());
+    }
+
+    /** The finaliser of SplitMix64: every input bit affects every output bit. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private static int position(Schema schema, String field) {
+        Schema.Field f = schema.getField(field);
+        if (f == null) {
+            throw new IllegalStateException(schema.getName() + " has no field " + field);
+        }
+        return f.pos();
     }
 }

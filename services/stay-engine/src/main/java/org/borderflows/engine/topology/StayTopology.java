@@ -57,13 +57,13 @@ public final class StayTopology {
                         .withCachingEnabled());
 
         KStream<String, Crossing> crossings = builder.stream(
-                Topic.CROSSINGS.topicName(),
+                settings.topic(Topic.CROSSINGS),
                 Consumed.with(Serdes.String(), AvroSerde.of(Crossing.class))
                         .withTimestampExtractor(new EventTime.OfCrossing())
                         .withName("crossings-source"));
         // Latest: a new engine (new application id) must not start from ticks of an earlier run (§8 replay).
         KStream<String, Long> ticks = builder.stream(
-                Topic.ENGINE_CLOCK.topicName(),
+                settings.topic(Topic.ENGINE_CLOCK),
                 Consumed.with(Serdes.String(), Serdes.Long())
                         .withTimestampExtractor(new EventTime.OfClockTick(settings.applicationId()))
                         .withOffsetResetPolicy(AutoOffsetReset.latest())
@@ -83,14 +83,14 @@ public final class StayTopology {
                         (key, out) -> out.topic() == Topic.ENGINE_CLOCK,
                         Branched.withConsumer(
                                 ticksOut -> ticksOut.to(
-                                        Topic.ENGINE_CLOCK.topicName(),
+                                        settings.topic(Topic.ENGINE_CLOCK),
                                         Produced.with(Serdes.String(), outputSerde)
                                                 .withStreamPartitioner(new ToEveryPartition())
                                                 .withName("clock-sink")),
                                 "clock"))
                 .defaultBranch(Branched.withConsumer(
                         results -> results.to(
-                                (key, out, context) -> out.topic().topicName(),
+                                (key, out, context) -> settings.topic(out.topic()),
                                 Produced.with(Serdes.String(), outputSerde).withName("results-sink")),
                         "results"));
     }

@@ -66,6 +66,8 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     private KeyValueStore<String, Long> clock;
     private long lastBroadcastDay = Long.MIN_VALUE;
     private long lastReviewedDay = Long.MIN_VALUE;
+    /** The clock store's value, kept in memory: read on every crossing, written only when it moves. */
+    private long clockMs = Long.MIN_VALUE;
 
     TravellerProcessor(EngineSettings settings) {
         this.settings = settings;
@@ -77,6 +79,8 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         this.travellers = context.getStateStore(StayTopology.TRAVELLERS_STORE);
         this.due = context.getStateStore(StayTopology.DUE_STORE);
         this.clock = context.getStateStore(StayTopology.CLOCK_STORE);
+        Long known = clock.get(StayTopology.CLOCK_KEY);
+        this.clockMs = known == null ? Long.MIN_VALUE : known;
         // Hourly in stream time: the reporting zone's midnight is caught within the hour of stream time.
         context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::review);
     }
@@ -141,9 +145,13 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         if (today.toEpochDay() <= lastReviewedDay) {
             return;
         }
+        // Everything due up to the last review date is gone and nothing is ever filed at or before it, so the scan
+        // starts after it: never over the tombstones of earlier reviews (RocksDB would walk them all each time).
+        Bytes from =
+                lastReviewedDay == Long.MIN_VALUE ? null : DueIndex.key(LocalDate.ofEpochDay(lastReviewedDay + 1), "");
         lastReviewedDay = today.toEpochDay();
         List<Bytes> dueKeys = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = due.range(null, DueIndex.upTo(today))) {
+        try (KeyValueIterator<Bytes, byte[]> it = due.range(from, DueIndex.upTo(today))) {
             while (it.hasNext()) {
                 dueKeys.add(it.next().key);
             }
@@ -275,12 +283,11 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
 
     /** The processing clock: the task's stream time, kept in the clock store for the status query. */
     private long advanceClock(long streamTimeMs) {
-        Long known = clock.get(StayTopology.CLOCK_KEY);
-        if (known == null || streamTimeMs > known) {
+        if (streamTimeMs > clockMs) {
+            clockMs = streamTimeMs;
             clock.put(StayTopology.CLOCK_KEY, streamTimeMs);
-            return streamTimeMs;
         }
-        return known;
+        return clockMs;
     }
 
     /**

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Stay-engine backfill throughput: fills a topic with SIZE synthetic crossings (2-6 per traveller), then in one
+# run measures, on that same topic, with the local broker running (deploy/local/kafka.sh start):
+#   (a) Kafka's own consumer performance tool (org.apache.kafka.tools.ConsumerPerformance): the read ceiling;
+#   (b) a minimal Kafka Streams app that only counts per key, exactly-once v2;
+#   (c) the stay engine (StayTopology) backfilling it, exactly-once v2;
+# and prints the three rates in cards/s, the ratios, heap used and state-dir size per million travellers.
+#
+#   deploy/bench/engine-backfill.sh [SIZE]      default 10000000 (the acceptance size); e.g. 200000 for a check
+#
+# Environment: KAFKA_BOOTSTRAP_SERVERS (localhost:9092), BENCH_DIR (<repo>/data/bench), BENCH_THREADS (2 stream
+# threads), BENCH_HEAP (2g), BENCH_KEEP=1 keeps the bench topics. Everything runs on "bench-" prefixed topics
+# (bench-crossings, bench-spells, ...), created fresh and deleted at the end: the real topics are never touched.
+# Target on the 2-core reference machine: engine >= 100,000 cards/s and >= half the minimal app's rate.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+size=${1:-10000000}
+dir=${BENCH_DIR:-$repo/data/bench}
+heap=${BENCH_HEAP:-2g}
+export KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}
+prefix=bench-
+mkdir -p "$dir"
+
+host=${KAFKA_BOOTSTRAP_SERVERS%%,*}
+if ! (exec 3<>"/dev/tcp/${host%%:*}/${host##*:}") 2>/dev/null; then
+  echo "no Kafka broker at $host: start it with deploy/local/kafka.sh start" >&2
+  exit 1
+fi
+
+module=$repo/services/stay-engine
+if [ ! -f "$module/target/classpath.txt" ] || [ -z "$(find "$module/target/classes" -name BenchStreams.class 2>/dev/null)" ]; then
+  (cd "$repo" && mvn -B -q -o -pl services/stay-engine package -DskipTests -Dspotless.check.skip=true)
+fi
+engine_cp="$module/target/classes:$(cat "$module/target/classpath.txt")"
+if [ ! -f "$repo/deploy/local/target/classpath.txt" ]; then
+  (cd "$repo" && mvn -B -q -o -pl deploy/local package -DskipTests -Dspotless.check.skip=true)
+fi
+tools_cp=$(cat "$repo/deploy/local/target/classpath.txt")
+quiet=(-Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dlogback.configurationFile="$here/engine-bench-logback.xml")
+
+topics() { java -cp "$tools_cp" org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" "$@"; }
+bench_topics="crossings:delete spells:compact crossing-outcomes:compact traveller-status:compact quality-events:compact late-crossings:delete engine-clock:delete"
+drop_topics() {
+  for t in $bench_topics; do topics --delete --if-exists --topic "$prefix${t%%:*}" 2>/dev/null || true; done
+}
+
+echo "== engine backfill bench: $size crossings, $(nproc) cores, $(date -u)"
+drop_topics
+sleep 2
+for t in $bench_topics; do
+  topics --create --if-not-exists --topic "$prefix${t%%:*}" --partitions 6 --replication-factor 1 \
+    --config cleanup.policy="${t##*:}" --config retention.ms=-1 > /dev/null
+done
+
+echo "-- filling ${prefix}crossings"
+fill=$(java -Xmx1g "${quiet[@]}" -cp "$engine_cp" org.borderflows.engine.bench.BenchProducer "${prefix}crossings" "$size" | tail -1)
+echo "$fill"
+travellers=$(echo "$fill" | sed -n 's/.*travellers=\([0-9]*\).*/\1/p')
+
+echo "-- (a) ConsumerPerformance"
+perf=$(java -Xmx1g -cp "$tools_cp" org.apache.kafka.tools.ConsumerPerformance --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" \
+  --topic "${prefix}crossings" --messages "$size" --group "bench-perf-$$" --timeout 120000 2>/dev/null | tail -1)
+echo "$perf"
+# columns: start.time, end.time, MB, MB.sec, nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec
+perf_rate=$(echo "$perf" | awk -F', *' '{printf "%.0f", $10}')
+
+echo "-- (b) minimal Kafka Streams app, count per key, exactly-once v2"
+count_out=$(java -Xmx"$heap" "${quiet[@]}" -cp "$engine_cp" org.borderflows.engine.bench.BenchStreams count "$prefix" "$travellers")
+echo "$count_out"
+count_rate=$(echo "$count_out" | sed -n 's/^rate=\([0-9]*\).*/\1/p')
+
+echo "-- (c) stay engine backfill, exactly-once v2"
+engine_out=$(java -Xmx"$heap" "${quiet[@]}" -cp "$engine_cp" org.borderflows.engine.bench.BenchStreams engine "$prefix" "$travellers")
+echo "$engine_out"
+engine_rate=$(echo "$engine_out" | sed -n 's/^rate=\([0-9]*\).*/\1/p')
+
+[ "${BENCH_KEEP:-0}" = 1 ] || drop_topics
+
+summary=$(printf 'engine-backfill %s crossings, %s travellers: consumer-perf %s cards/s | count-app (EOS) %s cards/s | engine (EOS) %s cards/s | engine/count %.2f | engine/consumer-perf %.2f' \
+  "$size" "$travellers" "$perf_rate" "$count_rate" "$engine_rate" \
+  "$(echo "$engine_rate $count_rate" | awk '{print $1/$2}')" "$(echo "$engine_rate $perf_rate" | awk '{print $1/$2}')")
+echo "$summary" | tee -a "$dir/engine-backfill.txt"
+echo "$engine_out" | grep heap_used | sed 's/^/engine /'
+echo "targets: engine >= 100,000 cards/s and engine/count >= 0.5"

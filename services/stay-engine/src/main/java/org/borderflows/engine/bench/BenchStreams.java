@@ -1,0 +1,133 @@
+package org.borderflows.engine.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.borderflows.engine.topology.EngineSettings;
+import org.borderflows.engine.topology.StayTopology;
+import org.borderflows.platform.Deployment;
+import org.borderflows.platform.KafkaSettings;
+import org.borderflows.platform.Topic;
+
+/**
+ * Bench only: runs one Kafka Streams application over a filled topic with exactly-once v2 and measures how fast
+ * it consumes it: from RUNNING until the committed offsets reach the end of the input (the same yardstick for
+ * both applications, so their ratio is fair).
+ *
+ * <pre>
+ * BenchStreams count  PREFIX TRAVELLERS    a minimal app: count per key (RocksDB store + changelog)
+ * BenchStreams engine PREFIX TRAVELLERS    the stay engine (StayTopology) on PREFIX-prefixed topics
+ * </pre>
+ *
+ * Prints "rate=N cards/s" then heap and state-dir size per million travellers.
+ */
+public final class BenchStreams {
+    private BenchStreams() {}
+
+    public static void main(String[] args) throws Exception {
+        String mode = args[0];
+        String prefix = args[1];
+        long travellers = Long.parseLong(args[2]);
+        KafkaSettings kafka = KafkaSettings.fromEnvironment();
+        String input = prefix + Topic.CROSSINGS.topicName();
+        String appId = prefix + "bench-" + mode + "-" + System.currentTimeMillis();
+        Path stateDir = Files.createTempDirectory("bench-" + mode);
+
+        Properties props = kafka.streams(appId);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, System.getenv().getOrDefault("BENCH_THREADS", "2"));
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000");
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, String.valueOf(64L * 1024 * 1024));
+        props.put(StreamsConfig.consumerPrefix("max.poll.records"), "5000");
+        props.put(StreamsConfig.producerPrefix("linger.ms"), "20");
+        props.put(StreamsConfig.producerPrefix("batch.size"), String.valueOf(256 * 1024));
+        props.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
+        props.put("auto.offset.reset", "earliest");
+
+        StreamsBuilder builder = new StreamsBuilder();
+        if (mode.equals("count")) {
+            builder.stream(input, Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                    .groupByKey()
+                    .count(Materialized.as("counts"));
+        } else {
+            StayTopology.build(
+                    builder, EngineSettings.defaults(appId, Deployment.DEFAULT).withTopicPrefix(prefix));
+        }
+        try (Admin admin = Admin.create(kafka.common());
+                KafkaStreams streams = new KafkaStreams(builder.build(props), props)) {
+            List<TopicPartition> partitions =
+                    admin.describeTopics(List.of(input)).allTopicNames().get().get(input).partitions().stream()
+                            .map(p -> new TopicPartition(input, p.partition()))
+                            .toList();
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(
+                            partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                    .all()
+                    .get();
+            long total = ends.values().stream()
+                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+                    .sum();
+            streams.start();
+            while (streams.state() != KafkaStreams.State.RUNNING) {
+                Thread.sleep(50);
+            }
+            long start = System.nanoTime();
+            long committed = 0;
+            while (committed < total) {
+                Thread.sleep(250);
+                if (streams.state() == KafkaStreams.State.ERROR) {
+                    throw new IllegalStateException("the streams application failed");
+                }
+                Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(appId)
+                        .partitionsToOffsetAndMetadata()
+                        .get();
+                committed = partitions.stream()
+                        .mapToLong(
+                                p -> offsets.get(p) == null ? 0 : offsets.get(p).offset())
+                        .sum();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.gc();
+            long heap =
+                    Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+            long state = size(stateDir);
+            double perMillion = 1_000_000.0 / Math.max(1, travellers);
+            System.out.printf("mode=%s records=%d seconds=%.1f%n", mode, total, seconds);
+            System.out.printf("rate=%.0f cards/s%n", total / seconds);
+            System.out.printf(
+                    "heap_used=%.0f MB (%.0f MB per million travellers) state_dir=%.0f MB (%.0f MB per million travellers)%n",
+                    heap / 1e6, heap / 1e6 * perMillion, state / 1e6, state / 1e6 * perMillion);
+            streams.close(Duration.ofSeconds(30));
+        }
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(p -> {
+                        try {
+                            return Files.size(p);
+                        } catch (IOException e) {
+                            return 0;
+                        }
+                    })
+                    .sum();
+        }
+    }
+}
