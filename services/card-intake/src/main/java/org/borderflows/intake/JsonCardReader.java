@@ -18,6 +18,7 @@ public final class JsonCardReader implements CardReader {
     private boolean started;
     private boolean inArray;
     private boolean finished;
+    private boolean singleObjectRead;
     private long position;
 
     public JsonCardReader(InputStream in) {
@@ -31,6 +32,11 @@ public final class JsonCardReader implements CardReader {
         }
         long current = position + 1;
         try {
+            if (singleObjectRead) {
+                // after a single top-level object nothing may follow
+                finished = true;
+                return trailingContent() ? trailingError(current) : null;
+            }
             if (!started) {
                 started = true;
                 parser = JsonCards.FACTORY.createParser(in);
@@ -41,9 +47,8 @@ public final class JsonCardReader implements CardReader {
                 }
                 if (first == JsonToken.START_OBJECT) {
                     position = current;
-                    RawCard card = JsonCards.readObject(parser, current);
-                    finished = true;
-                    return trailingContent() ? trailingError(current + 1) : card;
+                    singleObjectRead = true;
+                    return JsonCards.readObject(parser, current);
                 }
                 if (first != JsonToken.START_ARRAY) {
                     finished = true;

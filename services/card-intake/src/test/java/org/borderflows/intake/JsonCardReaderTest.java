@@ -70,6 +70,15 @@ class JsonCardReaderTest {
     }
 
     @Test
+    void contentAfterASingleObjectIsRejectedWithoutLosingTheObject() throws Exception {
+        List<RawCard> cards = json("{\"event_id\":\"e1\"} {\"event_id\":\"e2\"}");
+        assertThat(cards).hasSize(2);
+        assertThat(cards.get(0).get(CardField.EVENT_ID)).isEqualTo("e1");
+        assertThat(cards.get(1).position()).isEqualTo(2);
+        assertThat(cards.get(1).malformedReason()).isEqualTo("content after the end of the JSON object");
+    }
+
+    @Test
     void anUnclosedArrayIsReported() throws Exception {
         List<RawCard> cards = json("[{\"event_id\":\"e1\"}");
         assertThat(cards).hasSize(2);
