@@ -126,13 +126,15 @@ class CardGatewayIT implements TestPropertyProvider {
                 row(p + "purpose", post, "D1000013").replace("WORK", "HOLIDAY"), // 13
                 row(p + "stay", post, "D1000014").replace(",180,", ",4000,"), // 14
                 row(p + "transport", post, "D1000015").replace(",AIR", ",BICYCLE"), // 15
-                "mixed-broken,\"AB\"x,ENTRY", // 16: malformed CSV line
-                row(p + "ok-3", post, "D1000017")); // 17
+                row(p + "citizenship", post, "D1000016").replace(",TJK,WORK", ",ZZZ,WORK"), // 16
+                row(p + "event-id-" + "x".repeat(60), post, "D1000017"), // 17: event_id over 64 characters
+                "mixed-broken,\"AB\"x,ENTRY", // 18: malformed CSV line
+                row(p + "ok-3", post, "D1000019")); // 19
 
         IngestReport report = report(post("dev-key-KZ-ALA-AIR", "text/csv", HttpRequest.BodyPublishers.ofString(csv)));
 
         assertThat(report.accepted()).isEqualTo(4);
-        assertThat(report.rejected()).isEqualTo(13);
+        assertThat(report.rejected()).isEqualTo(15);
         assertThat(report.rejectionsTruncated()).isFalse();
         assertThat(report.rejections())
                 .extracting(r -> r.position() + ":" + r.errors().get(0).field() + ":"
@@ -150,9 +152,11 @@ class CardGatewayIT implements TestPropertyProvider {
                         "13:purpose:UNKNOWN_CODE",
                         "14:intended_stay_days:OUT_OF_RANGE",
                         "15:transport:UNKNOWN_CODE",
-                        "16:record:MALFORMED");
+                        "16:citizenship:UNKNOWN_CODE",
+                        "17:event_id:OUT_OF_RANGE",
+                        "18:record:MALFORMED");
         assertThat(report.rejections().get(0).eventId()).isEqualTo("mixed-direction");
-        assertThat(report.rejections().get(12).eventId()).isNull();
+        assertThat(report.rejections().get(14).eventId()).isNull();
 
         AvroSerde<Crossing> crossings = AvroSerde.of(Crossing.class);
         List<Crossing> stored = TopicReader.read(
@@ -175,9 +179,9 @@ class CardGatewayIT implements TestPropertyProvider {
                 Topic.REJECTED_RECORDS.topicName(),
                 b -> rejections.deserialize("rejected-records", b),
                 r -> r.getPayload().contains("mixed-"),
-                13);
-        assertThat(rejected).hasSize(13);
-        assertThat(rejected).extracting(RejectedRecord::getPosition).contains(4L, 8L, 15L, 16L);
+                15);
+        assertThat(rejected).hasSize(15);
+        assertThat(rejected).extracting(RejectedRecord::getPosition).contains(4L, 8L, 15L, 16L, 17L, 18L);
         assertThat(rejected).allSatisfy(r -> assertThat(r.getPayload()).doesNotContain("D10000"));
     }
 
