@@ -8,6 +8,8 @@
 #
 # Environment: GATEWAY_URL (http://localhost:8081), API_KEY (dev-simulator-key), BATCH (10000),
 # KAFKA_BOOTSTRAP_SERVERS (localhost:9092), BENCH_DIR (<repo>/data/bench). Target: >= 50,000 records/s.
+# NOTE: the synthetic crossings stay on the local broker's topics (crossings, rejected-records): run
+# deploy/local/kafka.sh reset before a demo that must not contain them.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)

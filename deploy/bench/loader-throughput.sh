@@ -7,6 +7,8 @@
 # Environment: KAFKA_BOOTSTRAP_SERVERS (localhost:9092), BENCH_DIR (<repo>/data/bench), BENCH_KEEP=1 keeps the file.
 # Target on the 2-core reference machine: >= 100,000 records/s. The figure is the loader's own summary line
 # (read, validated, pseudonymised, published and acknowledged with acks=all), JVM start excluded.
+# NOTE: the synthetic crossings stay on the local broker's topics (crossings, rejected-records): run
+# deploy/local/kafka.sh reset before a demo that must not contain them.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
