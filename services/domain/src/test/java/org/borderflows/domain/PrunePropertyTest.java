@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,10 +23,39 @@ class PrunePropertyTest {
 
     @Test
     void pruneThenEvaluateGivesTheSameOutputsForTheKeptCrossings() {
-        Random random = new Random(7L);
+        assertThat(prunedCrossings(new Random(7L), RandomItineraries::itinerary))
+                .as("crossings pruned over all itineraries")
+                .isGreaterThan(3000);
+    }
+
+    @Test
+    void pruningTravellersWithLongGapsCarriesTheirReturnFinalDates() {
+        assertThat(prunedCrossings(new Random(5L), RandomItineraries::longGaps))
+                .as("crossings pruned over all itineraries")
+                .isGreaterThan(3000);
+    }
+
+    @Test
+    void pruningOnceLongAfterTheCrossingsGivesTheSameOutputs() {
+        Random random = new Random(11L);
+        int carriedDates = 0;
+        for (int n = 0; n < ITINERARIES; n++) {
+            List<CrossingFact> crossings = RandomItineraries.longGaps(random);
+            LocalDate clock = RandomItineraries.lastDate(crossings).plusDays(random.nextInt(400));
+            TravellerTimeline.Pruned result = TravellerTimeline.prune(null, crossings, clock, Traveller.KAZ, KEEP_DAYS);
+            TravellerCarry carry = result.carry() == null
+                    ? null
+                    : TravellerCarry.fromBytes(result.carry().toBytes());
+            carriedDates += carry == null ? 0 : carry.returnFinalDates().size();
+            assertSameForKept("itinerary " + n, crossings, new HashSet<>(crossings), carry, result.kept(), clock);
+        }
+        assertThat(carriedDates).as("return final dates carried").isGreaterThan(100);
+    }
+
+    private static int prunedCrossings(Random random, Function<Random, List<CrossingFact>> itineraries) {
         int pruned = 0;
         for (int n = 0; n < ITINERARIES; n++) {
-            List<CrossingFact> crossings = RandomItineraries.itinerary(random);
+            List<CrossingFact> crossings = itineraries.apply(random);
             List<LocalDate> arrivals = new ArrayList<>();
             for (CrossingFact c : crossings) {
                 arrivals.add(c.date().plusDays(random.nextInt(4) == 0 ? random.nextInt(KEEP_DAYS + 1) : 0));
@@ -61,7 +91,7 @@ class PrunePropertyTest {
             }
             assertSameForKept("itinerary " + n + " at the end", crossings, arrived, carry, state, end);
         }
-        assertThat(pruned).as("crossings pruned over all itineraries").isGreaterThan(3000);
+        return pruned;
     }
 
     private static void assertSameForKept(

@@ -33,6 +33,24 @@ final class RandomItineraries {
         return crossings;
     }
 
+    /**
+     * Alternating crossings with gaps of up to 60 or 250 days: reviews reach far ahead, so pruning has to carry
+     * the S = 2N final dates of kept return crossings.
+     */
+    static List<CrossingFact> longGaps(Random random) {
+        Traveller traveller = random.nextBoolean() ? Traveller.citizen() : Traveller.foreigner();
+        Direction direction = random.nextBoolean() ? Direction.ENTRY : Direction.EXIT;
+        LocalDate date = LocalDate.of(2020, 1, 1);
+        int count = 5 + random.nextInt(40);
+        List<CrossingFact> crossings = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            crossings.add(traveller.purpose(Purpose.TOURISM).crossing("c" + i, direction, date));
+            direction = direction == Direction.ENTRY ? Direction.EXIT : Direction.ENTRY;
+            date = date.plusDays(random.nextInt(random.nextBoolean() ? 60 : 250));
+        }
+        return crossings;
+    }
+
     private static int gap(Random random) {
         int kind = random.nextInt(10);
         if (kind == 0) {
