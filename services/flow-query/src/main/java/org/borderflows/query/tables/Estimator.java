@@ -54,8 +54,9 @@ final class Estimator {
                 continue; // not final yet, or already final at the cohort's stage
             }
             boolean ltm = "true".equals(cell.dim("ltm"));
-            for (int level = 0; level < LEVELS.size(); level++) {
-                double[] counts = cohorts.computeIfAbsent(groupKey(level, cell.month(), cell), k -> new double[2]);
+            String[] keys = groupKeys(cell.month(), cell);
+            for (String key : keys) {
+                double[] counts = cohorts.computeIfAbsent(key, k -> new double[2]);
                 counts[0] += ltm ? cell.count() : 0;
                 counts[1] += cell.count();
             }
@@ -68,8 +69,9 @@ final class Estimator {
 
     /** The probability that a provisional crossing in this cell ends as a long-term migration. */
     Rate rate(Cell provisional) {
+        String[] keys = groupKeys(provisional.month() - 12, provisional);
         for (int level = 0; level < LEVELS.size(); level++) {
-            String key = groupKey(level, provisional.month() - 12, provisional);
+            String key = keys[level];
             double[] counts = cohorts.get(key);
             boolean coarsest = level == LEVELS.size() - 1;
             if (counts != null && counts[1] > 0 && (counts[1] >= minCohort || coarsest)) {
@@ -83,16 +85,23 @@ final class Estimator {
         return new Rate("own-outcome", provisionalOutcome ? 1 : 0, 0);
     }
 
+    private static final Map<String, Integer> MONTHS = new java.util.concurrent.ConcurrentHashMap<>();
+
     static int finalMonth(Cell cell) {
-        return Cube.monthIndex(java.time.YearMonth.parse(cell.dim("finalMonth")));
+        return MONTHS.computeIfAbsent(cell.dim("finalMonth"), m -> Cube.monthIndex(java.time.YearMonth.parse(m)));
     }
 
-    private static String groupKey(int level, int month, Cell cell) {
-        StringBuilder key = new StringBuilder().append(level).append('|').append(month);
-        for (String dim : LEVELS.get(level)) {
-            key.append('|').append(cell.dim(dim));
+    /** The group keys of a cell at every level, finest first; each coarser key is a prefix of the finer one. */
+    private static String[] groupKeys(int month, Cell cell) {
+        List<String> finest = LEVELS.get(0);
+        String[] keys = new String[LEVELS.size()];
+        StringBuilder key = new StringBuilder(48).append(month);
+        for (int i = 0; i < finest.size(); i++) {
+            key.append('|').append(cell.dim(finest.get(i)));
+            int level = LEVELS.size() - 1 - i; // LEVELS drop the last dimension of the finest group one by one
+            keys[level] = key.toString();
         }
-        return key.toString();
+        return keys;
     }
 
     /** Accumulates one row's final count and provisional crossings, then gives the estimate and interval. */

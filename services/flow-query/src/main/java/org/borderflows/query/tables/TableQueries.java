@@ -133,7 +133,7 @@ public final class TableQueries {
         if (asOf == null) {
             return groups;
         }
-        Estimator estimator = new Estimator(cells, Cube.monthIndex(YearMonth.from(asOf)), true, minCohort);
+        Estimator estimator = currentEstimator(cells, Cube.monthIndex(YearMonth.from(asOf)));
         for (Cell cell : cells) {
             if (period.contains(cell.month()) && matches(q, cell, cell.month(), Set.of())) {
                 Estimator.Accumulator acc = (Estimator.Accumulator)
@@ -142,6 +142,22 @@ public final class TableQueries {
             }
         }
         return groups;
+    }
+
+    private record CachedEstimator(long version, int clock, Estimator estimator) {}
+
+    private volatile CachedEstimator estimatorCache;
+
+    /** Today's estimator, built once per cube version and shared by every migration question. */
+    private Estimator currentEstimator(Collection<Cell> cells, int clock) {
+        long version = cube.version();
+        CachedEstimator cached = estimatorCache;
+        if (cached != null && cached.version() == version && cached.clock() == clock) {
+            return cached.estimator();
+        }
+        Estimator estimator = new Estimator(cells, clock, true, minCohort);
+        estimatorCache = new CachedEstimator(version, clock, estimator);
+        return estimator;
     }
 
     private static void addOutcome(Estimator estimator, Estimator.Accumulator acc, Cell cell) {

@@ -31,6 +31,7 @@ public final class CellReader implements Runnable, AutoCloseable {
     private final Cube cube;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private volatile boolean running = true;
+    private volatile boolean failed = false;
 
     public CellReader(Properties common, Cube cube) {
         Properties props = new Properties();
@@ -71,6 +72,7 @@ public final class CellReader implements Runnable, AutoCloseable {
         } catch (WakeupException e) {
             // closing
         } catch (RuntimeException e) {
+            failed = true;
             LOG.error("table-cells reader stopped", e);
         } finally {
             consumer.close();
@@ -82,8 +84,9 @@ public final class CellReader implements Runnable, AutoCloseable {
         return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** True once the cells present at start are loaded, as long as the reader has not failed since. */
     public boolean isCaughtUp() {
-        return caughtUp.getCount() == 0;
+        return caughtUp.getCount() == 0 && !failed;
     }
 
     @Override
