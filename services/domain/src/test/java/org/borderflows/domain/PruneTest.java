@@ -81,6 +81,26 @@ class PruneTest {
     }
 
     @Test
+    void regularVisitorsOldCrossingsAreDropped() {
+        for (int every : new int[] {28, 400}) {
+            Traveller t = Traveller.foreigner();
+            List<CrossingFact> crossings = new ArrayList<>();
+            LocalDate day = LocalDate.of(2020, 1, 1);
+            for (int visit = 0; visit < 40; visit++) {
+                crossings.add(t.entry("e" + visit, day.plusDays((long) visit * every)));
+                crossings.add(t.exit("x" + visit, day.plusDays((long) visit * every + 7)));
+            }
+            LocalDate clock = crossings.get(crossings.size() - 1).date().plusDays(1);
+
+            TravellerTimeline.Pruned pruned = TravellerTimeline.prune(null, crossings, clock, Traveller.KAZ, KEEP_DAYS);
+
+            assertThat(pruned.kept().size())
+                    .as("kept of visits every " + every + " days")
+                    .isLessThan(20);
+        }
+    }
+
+    @Test
     void carrySurvivesItsBinaryForm() {
         TravellerCarry carry = new TravellerCarry(
                 ResidenceStatus.RESIDENT,
