@@ -67,6 +67,15 @@ public final class IntakePublisher implements AutoCloseable {
         }
     }
 
+    /**
+     * Fetches the metadata of both output topics (blocking up to the producer's max.block.ms), so a missing
+     * topic or an unreachable cluster is reported before any record is read. Throws the producer's exception.
+     */
+    public void checkTopics() {
+        producer.partitionsFor(crossingsTopic);
+        producer.partitionsFor(rejectedTopic);
+    }
+
     /** Sends whatever the producer is holding now instead of waiting for linger.ms. */
     public void flush() {
         producer.flush();

@@ -82,10 +82,10 @@ public final class FileLoader {
                 } else {
                     accepted++;
                 }
+                if (batch.hasFailed()) {
+                    break; // Kafka refused a record: the run cannot be durable, stop reading
+                }
                 if (((accepted + rejected) & 4095) == 0) {
-                    if (batch.hasFailed()) {
-                        break;
-                    }
                     if (progress != null) {
                         progress.update(accepted + rejected, counted.count());
                     }

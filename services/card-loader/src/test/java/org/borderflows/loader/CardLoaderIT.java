@@ -69,6 +69,7 @@ class CardLoaderIT {
                 clock);
         try (IntakePublisher publisher =
                 IntakePublisher.create(KafkaSettings.of(kafka.bootstrapServers()), "loader-it", Map.of())) {
+            publisher.checkTopics();
             return new FileLoader(intake, publisher, clock, Duration.ofSeconds(60)).load(file, format, "it", null);
         }
     }
