@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# flow-query freshness: time from an engine output (a new spell) being published to its effect in the tables
+# (aggregator with exactly-once commits + cell reader into the cube), on an in-process KRaft broker.
+#
+#   deploy/bench/query-freshness.sh [SPELLS_PER_SECOND] [SECONDS]     defaults 2000 spells/s for 20 s
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+rate=${1:-2000}
+seconds=${2:-20}
+cd "$repo"
+module=$repo/services/flow-query
+mvn -B -q -o -pl services/flow-query test-compile -Dspotless.check.skip=true
+mvn -B -q -o -pl services/flow-query org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$module/target/test-classpath.txt" >/dev/null
+java -Dlogback.configurationFile="$module/src/test/resources/logback-test.xml" \
+  -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/test-classpath.txt")" \
+  org.borderflows.query.bench.FreshnessBench "$rate" "$seconds" 2>&1 | grep -E '^freshness|Exception' || true

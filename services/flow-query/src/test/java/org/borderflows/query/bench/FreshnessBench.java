@@ -1,0 +1,140 @@
+package org.borderflows.query.bench;
+
+import io.micronaut.context.ApplicationContext;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.borderflows.platform.KafkaSettings;
+import org.borderflows.platform.Topic;
+import org.borderflows.platform.TopicCreator;
+import org.borderflows.query.Fixtures;
+import org.borderflows.query.tables.Cube;
+import org.borderflows.query.topology.Contributions;
+import org.borderflows.schema.AvroSerde;
+import org.borderflows.schema.DurationClass;
+import org.borderflows.schema.Spell;
+import org.borderflows.testkit.KafkaTestCluster;
+
+/**
+ * Query-side freshness: on an in-process KRaft broker, publishes new spells at a steady rate and measures, for
+ * every k-th spell, the time from its send until the cube's spell count includes it (aggregator with exactly-once
+ * commits + cell reader). The card-to-spell part belongs to the stay engine's benchmark. Not a test: a main.
+ *
+ * <p>Usage: {@code FreshnessBench [perSecond=2000] [seconds=20]}
+ */
+public final class FreshnessBench {
+    private FreshnessBench() {}
+
+    private static double spellCount(Cube cube) {
+        return cube.read(() -> {
+            double sum = 0;
+            for (Cube.Cell c : cube.cells(Contributions.SPELLS)) {
+                sum += c.count();
+            }
+            return sum;
+        });
+    }
+
+    public static void main(String[] args) throws Exception {
+        int perSecond = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        try (KafkaTestCluster kafka = KafkaTestCluster.start(1)) {
+            try (Admin admin = kafka.admin()) {
+                TopicCreator.createMissing(admin, (short) 1);
+            }
+            try (ApplicationContext context = ApplicationContext.run(
+                    Map.of(
+                            "flow-query.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                            "flow-query.kafka.state-dir",
+                                    Files.createTempDirectory("freshness").toString(),
+                            "micronaut.server.port", -1),
+                    "bench")) {
+                Cube cube = context.getBean(Cube.class);
+                KafkaSettings settings = KafkaSettings.of(kafka.bootstrapServers());
+                LocalDate clock = LocalDate.of(2026, 3, 31);
+                // Warm-up: wait until the aggregator is running and one spell has made it into the cube.
+                try (KafkaProducer<String, Spell> producer = new KafkaProducer<>(
+                        settings.durableProducer("warm-up"), new StringSerializer(), AvroSerde.of(Spell.class))) {
+                    Spell warm = Fixtures.openStay("warm", clock, DurationClass.PENDING, clock)
+                            .build();
+                    producer.send(new ProducerRecord<>(Topic.SPELLS.topicName(), warm.getSpellId(), warm))
+                            .get();
+                }
+                long warmStart = System.nanoTime();
+                while (cube.size() == 0) {
+                    Thread.sleep(20);
+                }
+                System.out.printf(
+                        Locale.ROOT,
+                        "freshness warm-up: first spell in the cube after %.1fs%n",
+                        (System.nanoTime() - warmStart) / 1e9);
+                int base = (int) Math.round(spellCount(cube));
+                int total = perSecond * seconds;
+                long[] sentAt = new long[total];
+                long[] seenAt = new long[total];
+                Thread watcher = new Thread(() -> {
+                    int seen = 0;
+                    while (seen < total && !Thread.currentThread().isInterrupted()) {
+                        int count = (int) Math.round(spellCount(cube)) - base;
+                        long now = System.nanoTime();
+                        while (seen < count && seen < total) {
+                            seenAt[seen++] = now;
+                        }
+                        try {
+                            Thread.sleep(5);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                });
+                watcher.start();
+                try (KafkaProducer<String, Spell> producer = new KafkaProducer<>(
+                        settings.durableProducer("freshness"), new StringSerializer(), AvroSerde.of(Spell.class))) {
+                    long start = System.nanoTime();
+                    for (int i = 0; i < total; i++) {
+                        long due = start + (long) (i * 1e9 / perSecond);
+                        while (System.nanoTime() < due) {
+                            Thread.onSpinWait();
+                        }
+                        Spell spell = Fixtures.openStay("f" + i, clock.minusDays(i % 400), DurationClass.PENDING, clock)
+                                .build();
+                        sentAt[i] = System.nanoTime();
+                        producer.send(new ProducerRecord<>(Topic.SPELLS.topicName(), spell.getSpellId(), spell));
+                    }
+                    producer.flush();
+                }
+                watcher.join(120_000);
+                watcher.interrupt();
+                // Spells from all partitions land in any order, so the n-th counted spell is matched to the n-th
+                // sent: an estimate of the delay distribution, exact for its tail.
+                List<Long> delays = new ArrayList<>();
+                for (int i = 0; i < total; i++) {
+                    if (seenAt[i] > 0) {
+                        delays.add(seenAt[i] - sentAt[i]);
+                    }
+                }
+                long[] sorted = delays.stream().mapToLong(Long::longValue).toArray();
+                Arrays.sort(sorted);
+                System.out.printf(
+                        Locale.ROOT,
+                        "freshness (send -> in the cube) at %d spells/s for %d s: seen %d/%d, p50=%.0fms p99=%.0fms"
+                                + " max=%.0fms%n",
+                        perSecond,
+                        seconds,
+                        sorted.length,
+                        total,
+                        sorted[sorted.length / 2] / 1e6,
+                        sorted[(int) (sorted.length * 0.99)] / 1e6,
+                        sorted[sorted.length - 1] / 1e6);
+            }
+        }
+    }
+}
