@@ -6,6 +6,7 @@
 #
 #   deploy/bench/query-latency.sh [TRAVELLERS] [CLIENTS] [SECONDS] [MAX_REQUESTS]
 #   defaults: 100000 travellers, 50 clients, 20 s, 200000 requests. Heap: HEAP (default 6g).
+#   LATENCY_TRAVELLERS sets a different cube for the latency run (filling 10 M travellers takes CPU-minutes).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -23,4 +24,4 @@ echo "== cube size ($travellers travellers)"
 java -Xmx"$heap" -cp "$cp" org.borderflows.query.bench.CubeSizeBench "$travellers"
 echo "== query latency ($clients clients, ${seconds}s, at most $max_requests requests)"
 java -Xmx"$heap" -Dlogback.configurationFile=/dev/null -cp "$cp" org.borderflows.query.bench.QueryLatencyBench \
-  "$travellers" "$clients" "$seconds" "$max_requests"
+  "${LATENCY_TRAVELLERS:-$travellers}" "$clients" "$seconds" "$max_requests"
