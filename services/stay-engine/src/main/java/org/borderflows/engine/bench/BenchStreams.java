@@ -58,10 +58,12 @@ public final class BenchStreams {
         props.put(StreamsConfig.consumerPrefix("max.poll.records"), "5000");
         props.put(StreamsConfig.producerPrefix("linger.ms"), "20");
         props.put(StreamsConfig.producerPrefix("batch.size"), String.valueOf(256 * 1024));
-        props.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
         props.put("auto.offset.reset", "earliest");
 
         StreamsBuilder builder = new StreamsBuilder();
+        if (mode.equals("engine")) {
+            props.putAll(org.borderflows.engine.StayEngine.ENGINE_DEFAULTS);
+        }
         if (mode.equals("count")) {
             builder.stream(input, Consumed.with(Serdes.String(), Serdes.ByteArray()))
                     .groupByKey()

@@ -69,6 +69,8 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     /** The clock store's value, kept in memory: read on every crossing, written only when it moves. */
     private long clockMs = Long.MIN_VALUE;
 
+    private long storedClockMs = Long.MIN_VALUE;
+
     TravellerProcessor(EngineSettings settings) {
         this.settings = settings;
     }
@@ -81,6 +83,7 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         this.clock = context.getStateStore(StayTopology.CLOCK_STORE);
         Long known = clock.get(StayTopology.CLOCK_KEY);
         this.clockMs = known == null ? Long.MIN_VALUE : known;
+        this.storedClockMs = clockMs;
         // Hourly in stream time: the reporting zone's midnight is caught within the hour of stream time.
         context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::review);
     }
@@ -284,8 +287,13 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     /** The processing clock: the task's stream time, kept in the clock store for the status query. */
     private long advanceClock(long streamTimeMs) {
         if (streamTimeMs > clockMs) {
+            // The store copy is for the status query, which works in days: write it at most once per minute of
+            // stream time, not for every crossing of a backfill.
+            if (storedClockMs == Long.MIN_VALUE || streamTimeMs - storedClockMs >= 60_000L) {
+                clock.put(StayTopology.CLOCK_KEY, streamTimeMs);
+                storedClockMs = streamTimeMs;
+            }
             clockMs = streamTimeMs;
-            clock.put(StayTopology.CLOCK_KEY, streamTimeMs);
         }
         return clockMs;
     }
