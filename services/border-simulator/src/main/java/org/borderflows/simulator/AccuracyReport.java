@@ -107,6 +107,7 @@ public final class AccuracyReport implements Callable<Integer> {
                     : TravellerPseudonymiser.fromEnvironment();
             try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
                 DuckDbPeer.loadEngine(c, work);
+                DuckDbPeer.warnIfClocksDiffer(c, field(summary, "clock"), System.out);
                 TravellerComparison.loadTruth(c, truth, p, work);
                 TravellerComparison.Summary s = TravellerComparison.report(c, System.out);
                 status = s.cleanAgreement() >= target ? 0 : 1;

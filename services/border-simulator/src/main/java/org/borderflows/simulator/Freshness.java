@@ -59,11 +59,14 @@ public final class Freshness implements Callable<Integer> {
     @Option(names = "--password")
     String password = "statistician-dev-password";
 
-    @Option(names = "--from", description = "First month of the simulated crossings (default ${DEFAULT-VALUE}).")
-    YearMonth from = YearMonth.of(2025, 1);
+    @Option(
+            names = "--month",
+            description = "Month of the simulated crossings (default: the month after the "
+                    + "dataset's asOf, so the cards are the newest the engine has seen and never late).")
+    YearMonth month;
 
-    @Option(names = "--to", description = "Last month (default ${DEFAULT-VALUE}).")
-    YearMonth to = YearMonth.of(2025, 12);
+    private YearMonth from;
+    private YearMonth to;
 
     @Option(names = "--seed", description = "Seed (default: random).")
     Long seed;
@@ -92,6 +95,8 @@ public final class Freshness implements Callable<Integer> {
     public Integer call() throws Exception {
         long s = seed != null ? seed : System.nanoTime();
         ZoneId zone = Deployment.fromEnvironment().timeZone();
+        from = month != null ? month : nextMonthAfterClock(zone);
+        to = from;
         Simulation.World world = Simulation.run(new Simulation.Settings(from, to, 0, cards, s, FaultRates.NONE, zone));
         long base = count();
         if (base < 0) {
@@ -168,6 +173,32 @@ public final class Freshness implements Callable<Integer> {
                 System.err.println("poll failed: " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * The month after the processing clock: cards there advance the engine's stream time, so none is late. Not
+     * later than last month of the wall clock, because the gateway and intake reject crossings in the future.
+     */
+    YearMonth nextMonthAfterClock(ZoneId zone) throws Exception {
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(query + "/api/v1/datasets/crossings"))
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString(
+                                                        (user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        YearMonth latest = YearMonth.now(zone).minusMonths(1);
+        String asOf =
+                r.statusCode() == 200 ? json.readTree(r.body()).path("asOf").asText("") : "";
+        if (asOf.length() < 7) {
+            return latest;
+        }
+        YearMonth next = YearMonth.parse(asOf.substring(0, 7)).plusMonths(1);
+        return next.isAfter(latest) ? latest : next;
     }
 
     /** Total of the crossings dataset over the period, or -1 when the service does not answer. */

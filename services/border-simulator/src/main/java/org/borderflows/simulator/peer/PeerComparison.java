@@ -65,6 +65,7 @@ public final class PeerComparison {
                         + "e.start_event_id, e.kind, e.state, e.end_event_id, e.duration_days, e.duration_class "
                         + SPELL_DIFF
                         + " LIMIT 5",
+                6,
                 out);
         long finals = count(c, "SELECT count(*) FROM peer_outcomes WHERE final_date <= (SELECT clock FROM clock)");
         long finalDiffs = count(c, "SELECT count(*) " + OUTCOME_DIFF + FINAL);
@@ -82,6 +83,7 @@ public final class PeerComparison {
                 "SELECT p.event_id, p.crossing_date, p.resident_before, p.resident_after, p.long_term_migration, "
                         + "p.final_date, e.event_id, e.resident_before, e.resident_after, e.long_term_migration, e.final_date "
                         + OUTCOME_DIFF + FINAL + " LIMIT 5",
+                6,
                 out);
         return new Result(peerSpells, spellDiffs, finals, finalDiffs, provisionalDiffs);
     }
@@ -94,14 +96,16 @@ public final class PeerComparison {
         }
     }
 
-    static void examples(Connection c, String sql, PrintStream out) throws SQLException {
+    /** Prints up to the query's LIMIT rows; the first {@code split} columns are the peer's, the rest the other side's. */
+    static void examples(Connection c, String sql, int split, PrintStream out) throws SQLException {
         try (Statement s = c.createStatement();
                 ResultSet r = s.executeQuery(sql)) {
             int n = r.getMetaData().getColumnCount();
             while (r.next()) {
-                StringBuilder b = new StringBuilder("   e.g.");
+                StringBuilder b = new StringBuilder("   e.g. peer:");
                 for (int i = 1; i <= n; i++) {
-                    b.append(i == 1 ? " " : i == n / 2 + 1 ? " | " : ", ").append(r.getString(i));
+                    b.append(i == 1 ? " " : i == split + 1 ? " | other: " : ", ")
+                            .append(r.getString(i));
                 }
                 out.println(b);
             }

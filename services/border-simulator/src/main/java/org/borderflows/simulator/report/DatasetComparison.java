@@ -43,8 +43,8 @@ public final class DatasetComparison {
         BY.put("spells", List.of("durationClass", "duration_class", "kind"));
         BY.put("migration-12-16", List.of("direction"));
         BY.put("stock", List.of());
-        BY.put("labour", List.of());
-        BY.put("overstays", List.of());
+        BY.put("labour", List.of("flow"));
+        BY.put("overstays", List.of("type"));
         BY.put("quality", List.of("issue"));
     }
 

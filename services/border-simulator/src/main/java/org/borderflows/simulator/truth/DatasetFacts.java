@@ -61,9 +61,9 @@ public final class DatasetFacts {
                     EnumMap<Dim, String> l = new EnumMap<>(d);
                     l.put(Dim.FLOW, s.stay() ? "IN" : "OUT");
                     facts.add(Fact.of("labour", "count", l));
-                    if (!s.stay() && s.endDate() != null) {
+                    if (s.endDate() != null) { // a labour emigrant's return, a labour migrant's departure
                         EnumMap<Dim, String> back = new EnumMap<>(d);
-                        back.put(Dim.FLOW, "RETURN");
+                        back.put(Dim.FLOW, s.stay() ? "DEPARTURE" : "RETURN");
                         back.put(Dim.MONTH, YearMonth.from(s.endDate()).toString());
                         facts.add(Fact.of("labour", "count", back));
                     }
@@ -73,7 +73,7 @@ public final class DatasetFacts {
                     o.put(
                             Dim.MONTH,
                             YearMonth.from(s.latestAuthorisedExit().plusDays(1)).toString());
-                    o.put(Dim.FLOW, s.suspectedOverstay() ? "IN_COUNTRY" : "OUT_OF_COUNTRY");
+                    o.put(Dim.FLOW, s.suspectedOverstay() ? "IN_COUNTRY" : "AT_EXIT");
                     facts.add(Fact.of("overstays", "count", o));
                 }
                 if (s.stay()) {
@@ -179,10 +179,10 @@ public final class DatasetFacts {
                 continue;
             }
             String month = f.dims().get(Dim.MONTH);
-            if (from != null && month != null && month.matches("\\d{4}-\\d{2}")) {
-                YearMonth ym = YearMonth.parse(month);
-                if (ym.isBefore(from) || ym.isAfter(to)) {
-                    continue;
+            if (from != null && month != null) {
+                YearMonth ym = parseMonth(month);
+                if (ym == null || ym.isBefore(from) || ym.isAfter(to)) {
+                    continue; // includes cards whose crossed_at month is itself invalid (2025-13)
                 }
             }
             boolean keep = true;
@@ -202,6 +202,14 @@ public final class DatasetFacts {
             out.merge(key, f.value(), Double::sum);
         }
         return out;
+    }
+
+    private static YearMonth parseMonth(String month) {
+        try {
+            return YearMonth.parse(month);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Each dataset's facts summed over every dimension they carry: the finest expected cells. */

@@ -34,6 +34,7 @@ public enum Dim {
         }
         return switch (n) {
             case "status", "residence" -> RESIDENCE_STATUS;
+            case "type" -> FLOW;
             case "post" -> BORDER_POST;
             case "agegroup", "age" -> AGE_GROUP;
             case "class", "durationclass" -> DURATION_CLASS;
