@@ -29,6 +29,9 @@ final class TopicReader {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (out.size() < expected && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.value() == null || r.value().length == 0) {
+                        continue; // PartitionWarmUp's records
+                    }
                     V value = decoder.apply(r.value());
                     if (keep.test(value)) {
                         out.add(value);

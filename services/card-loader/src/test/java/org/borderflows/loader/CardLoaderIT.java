@@ -44,6 +44,8 @@ class CardLoaderIT {
             + "document_number,birth_date,sex,citizenship,purpose,intended_stay_days,transport";
 
     private static KafkaTestCluster kafka;
+    /** One producer for the class, as one loader process has. */
+    private static IntakePublisher publisher;
 
     @TempDir
     Path dir;
@@ -54,10 +56,15 @@ class CardLoaderIT {
         try (Admin admin = kafka.admin()) {
             TopicCreator.createMissing(admin, (short) 1);
         }
+        PartitionWarmUp.warmUp(
+                kafka.bootstrapServers(), List.of(Topic.CROSSINGS.topicName(), Topic.REJECTED_RECORDS.topicName()));
+        publisher = IntakePublisher.create(KafkaSettings.of(kafka.bootstrapServers()), "loader-it", Map.of());
+        publisher.checkTopics();
     }
 
     @AfterAll
     static void stopKafka() {
+        publisher.close();
         kafka.close();
     }
 
@@ -67,11 +74,7 @@ class CardLoaderIT {
                 new CardValidator(Deployment.DEFAULT, clock, Duration.ofMinutes(10)),
                 TravellerPseudonymiser.development(),
                 clock);
-        try (IntakePublisher publisher =
-                IntakePublisher.create(KafkaSettings.of(kafka.bootstrapServers()), "loader-it", Map.of())) {
-            publisher.checkTopics();
-            return new FileLoader(intake, publisher, clock, Duration.ofSeconds(60)).load(file, format, "it", null);
-        }
+        return new FileLoader(intake, publisher, clock, Duration.ofSeconds(60)).load(file, format, "it", null);
     }
 
     private static String row(int i, String documentNumber) {
