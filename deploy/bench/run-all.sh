@@ -6,7 +6,8 @@
 #   deploy/bench/run-all.sh [small|full]
 #
 # Needs the local broker (deploy/local/kafka.sh start); freshness and query latency need the running system
-# (deploy/local/run-all.sh). A script that fails is reported and the suite goes on.
+# (deploy/local/run-all.sh). A script that fails is reported and the suite goes on. BENCH_ONLY="a.sh b.sh"
+# runs only those scripts.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -27,6 +28,9 @@ benches=(
 echo "border-flows benchmarks ($size) on $(hostname), $(nproc) cores, $(date -u)" | tee "$summary"
 for b in "${benches[@]}"; do
   IFS='|' read -r script small full <<< "$b"
+  if [ -n "${BENCH_ONLY:-}" ] && [[ " $BENCH_ONLY " != *" $script "* ]]; then
+    continue
+  fi
   if [ ! -x "$here/$script" ] && [ ! -f "$here/$script" ]; then
     echo "-- $script: not present, skipped" | tee -a "$summary"
     continue
