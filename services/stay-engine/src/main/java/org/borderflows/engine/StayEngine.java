@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
 import org.borderflows.engine.topology.StayTopology;
 import org.borderflows.engine.topology.TravellerLookup;
@@ -40,10 +41,11 @@ public class StayEngine implements AutoCloseable {
         this.streams = new KafkaStreams(builder.build(props), props);
         this.lookup =
                 new TravellerLookup(streams, HostInfo.buildFromEndpoint(config.applicationServer()), config.settings());
+        // A failure stops this instance (health DOWN, tasks move to the others) instead of replacing the thread
+        // and looping over the same record for ever.
         streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("stay engine stream thread failed; replacing it", e);
-            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
-                    .REPLACE_THREAD;
+            LOG.error("stay engine stream thread failed; shutting this instance down", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.start();
         LOG.info(
