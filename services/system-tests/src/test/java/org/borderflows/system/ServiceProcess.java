@@ -1,0 +1,93 @@
+package org.borderflows.system;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One packaged service run as its own JVM, exactly as deploy/local runs it: its classes plus the runtime
+ * classpath Maven wrote to target/classpath.txt. Output goes to target/system-tests/<name>.log.
+ */
+final class ServiceProcess implements AutoCloseable {
+    static final Path REPO = Path.of("").toAbsolutePath().getParent().getParent();
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+    final int port;
+
+    private ServiceProcess(String name, Process process, Path log, int port) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    static ServiceProcess start(String name, String module, String mainClass, Map<String, String> env)
+            throws IOException {
+        Path dir = REPO.resolve(module);
+        Path classpathFile = dir.resolve("target/classpath.txt");
+        if (!Files.exists(classpathFile)) {
+            throw new IllegalStateException(classpathFile + " is missing: package " + module + " first (mvn verify does)");
+        }
+        String classpath = dir.resolve("target/classes") + java.io.File.pathSeparator + Files.readString(classpathFile).trim();
+        int port = freePort();
+        Path log = Path.of("target/system-tests/" + name + ".log").toAbsolutePath();
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", classpath, mainClass));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
+        return new ServiceProcess(name, builder.start(), log, port);
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    /** Waits until GET /health answers 200 (the service is started and its Kafka Streams app is running). */
+    void awaitHealthy(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(uri("/health")).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
