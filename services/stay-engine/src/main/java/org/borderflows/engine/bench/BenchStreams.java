@@ -108,6 +108,8 @@ public final class BenchStreams {
             System.gc();
             long heap =
                     Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+            // Closing flushes RocksDB's memtables, so the state directory then shows its real size.
+            streams.close(Duration.ofSeconds(30));
             long state = size(stateDir);
             double perMillion = 1_000_000.0 / Math.max(1, travellers);
             System.out.printf("mode=%s records=%d seconds=%.1f%n", mode, total, seconds);
@@ -115,7 +117,6 @@ public final class BenchStreams {
             System.out.printf(
                     "heap_used=%.0f MB (%.0f MB per million travellers) state_dir=%.0f MB (%.0f MB per million travellers)%n",
                     heap / 1e6, heap / 1e6 * perMillion, state / 1e6, state / 1e6 * perMillion);
-            streams.close(Duration.ofSeconds(30));
         }
     }
 
