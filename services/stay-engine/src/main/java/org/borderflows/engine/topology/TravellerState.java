@@ -34,7 +34,10 @@ import org.borderflows.schema.Sex;
  * key and is not repeated inside.
  */
 final class TravellerState {
-    private static final byte VERSION = 1;
+    /** Version 2 stores the whole carry with {@link TravellerCarry#toBytes()}; version 1 lacked its return final dates. */
+    private static final byte VERSION = 2;
+
+    private static final byte VERSION_1 = 1;
 
     TravellerCarry carry;
     final List<CrossingFact> crossings;
@@ -67,13 +70,7 @@ final class TravellerState {
             w.writeByte(0);
         } else {
             w.writeByte(1);
-            w.writeByte(carry.status() == null ? -1 : carry.status().ordinal());
-            w.writeDate(carry.statusFinalDate());
-            w.writeVarInt(carry.presence().size());
-            for (TravellerCarry.Presence p : carry.presence()) {
-                w.writeDate(p.from());
-                w.writeDate(p.to());
-            }
+            w.writeBytes(carry.toBytes());
         }
         w.writeDate(latestDate);
         w.writeDate(nextChange);
@@ -102,19 +99,12 @@ final class TravellerState {
     static TravellerState decode(String travellerId, byte[] bytes) {
         Reader r = new Reader(bytes);
         byte version = r.readByte();
-        if (version != VERSION) {
+        if (version != VERSION && version != VERSION_1) {
             throw new IllegalStateException("unknown traveller state version " + version);
         }
         TravellerCarry carry = null;
         if (r.readByte() == 1) {
-            int status = r.readByte();
-            LocalDate finalDate = r.readDate();
-            int presences = r.readVarInt();
-            List<TravellerCarry.Presence> presence = new ArrayList<>(presences);
-            for (int i = 0; i < presences; i++) {
-                presence.add(new TravellerCarry.Presence(r.readDate(), r.readDate()));
-            }
-            carry = new TravellerCarry(status < 0 ? null : ResidenceStatus.values()[status], finalDate, presence);
+            carry = version == VERSION ? TravellerCarry.fromBytes(r.readBytes()) : readVersion1Carry(r);
         }
         LocalDate latest = r.readDate();
         LocalDate next = r.readDate();
@@ -152,6 +142,18 @@ final class TravellerState {
             emitted.put(r.readString(), r.readLong());
         }
         return new TravellerState(carry, crossings, latest, next, emitted);
+    }
+
+    /** Version 1 carry: status, status final date and presence only (no return final dates: read as none). */
+    private static TravellerCarry readVersion1Carry(Reader r) {
+        int status = r.readByte();
+        LocalDate finalDate = r.readDate();
+        int presences = r.readVarInt();
+        List<TravellerCarry.Presence> presence = new ArrayList<>(presences);
+        for (int i = 0; i < presences; i++) {
+            presence.add(new TravellerCarry.Presence(r.readDate(), r.readDate()));
+        }
+        return new TravellerCarry(status < 0 ? null : ResidenceStatus.values()[status], finalDate, presence);
     }
 
     private static final class Writer {
@@ -217,6 +219,14 @@ final class TravellerState {
             pos += b.length;
         }
 
+        /** Length-prefixed bytes. */
+        void writeBytes(byte[] b) {
+            writeVarInt(b.length);
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, pos, b.length);
+            pos += b.length;
+        }
+
         byte[] toBytes() {
             return Arrays.copyOf(buf, pos);
         }
@@ -264,6 +274,13 @@ final class TravellerState {
                     | (buf[pos + 3] & 0xFF);
             pos += 4;
             return LocalDate.ofEpochDay(v);
+        }
+
+        byte[] readBytes() {
+            int len = readVarInt();
+            byte[] b = Arrays.copyOfRange(buf, pos, pos + len);
+            pos += len;
+            return b;
         }
 
         String readString() {

@@ -71,4 +71,67 @@ class TravellerStateTest {
         assertThat(back.latestDate).isNull();
         assertThat(back.emitted).isEmpty();
     }
+
+    @Test
+    void carryKeepsItsReturnFinalDates() {
+        TravellerState state = TravellerState.empty();
+        state.carry = new TravellerCarry(
+                ResidenceStatus.NON_RESIDENT,
+                LocalDate.of(2024, 6, 1),
+                List.of(new TravellerCarry.Presence(LocalDate.of(2024, 5, 1), LocalDate.of(2024, 5, 20))),
+                java.util.Map.of("r1", LocalDate.of(2025, 1, 15), "r2", LocalDate.of(2025, 7, 2)));
+        state.latestDate = LocalDate.of(2024, 12, 1);
+
+        TravellerState back = TravellerState.decode("t1", state.encode());
+
+        assertThat(back.carry.returnFinalDates())
+                .containsOnly(
+                        java.util.Map.entry("r1", LocalDate.of(2025, 1, 15)),
+                        java.util.Map.entry("r2", LocalDate.of(2025, 7, 2)));
+        assertThat(back.carry).isEqualTo(state.carry);
+    }
+
+    @Test
+    void versionOneStateIsReadWithNoReturnFinalDates() {
+        byte[] v1 = {
+            1, // version
+            1, // carry present
+            (byte) ResidenceStatus.RESIDENT.ordinal(),
+            1,
+            0,
+            0,
+            0x4D,
+            (byte) 0xA3, // 2024-06-01 (epoch day 19875)
+            1, // one presence
+            1,
+            0,
+            0,
+            0x4D,
+            (byte) 0x84, // 2024-05-01
+            1,
+            0,
+            0,
+            0x4D,
+            (byte) 0x97, // 2024-05-20
+            1,
+            0,
+            0,
+            0x4E,
+            0x5A, // latest date 2024-12-01
+            0, // no next change
+            0, // no crossings
+            0 // no emitted hashes
+        };
+
+        TravellerState back = TravellerState.decode("t1", v1);
+
+        assertThat(back.carry)
+                .isEqualTo(new TravellerCarry(
+                        ResidenceStatus.RESIDENT,
+                        LocalDate.of(2024, 6, 1),
+                        List.of(new TravellerCarry.Presence(LocalDate.of(2024, 5, 1), LocalDate.of(2024, 5, 20)))));
+        assertThat(back.carry.returnFinalDates()).isEmpty();
+        assertThat(back.latestDate).isEqualTo(LocalDate.of(2024, 12, 1));
+        assertThat(back.crossings).isEmpty();
+    }
 }
