@@ -59,21 +59,30 @@ public final class TravellerRules {
         Xing open = null;
         List<LocalDate> orphans = new ArrayList<>();
         int broken = 0;
+        // §7 days present (the domain library's documented reading, Schengen Borders Code Art. 6(2)): only stays
+        // under the visa-free regime count, entry and exit days included; a broken stay counts its entry day and
+        // an orphan exit its exit day (the traveller was in the country on the day of crossing).
         for (Xing x : accepted) {
             if (x.direction() == startDirection) {
                 if (open != null) {
-                    spells.add(brokenSpell(open, resident));
+                    spells.add(brokenSpell(open, resident, presences));
+                    if (AuthorisedStay.visaFree(resident, open.purpose())) {
+                        presences.add(new AuthorisedStay.Presence(open.date(), open.date()));
+                    }
                     broken++;
                 }
                 open = x;
             } else if (open != null) {
                 spells.add(closedSpell(open, x, resident, presences));
-                if (!resident) {
+                if (AuthorisedStay.visaFree(resident, open.purpose())) {
                     presences.add(new AuthorisedStay.Presence(open.date(), x.date()));
                 }
                 open = null;
             } else if (!resident) {
                 orphans.add(x.date()); // an exit with no entry before it: a departure, never invented into a stay
+                if (AuthorisedStay.visaFree(resident, x.purpose())) {
+                    presences.add(new AuthorisedStay.Presence(x.date(), x.date())); // present on its exit day
+                }
             }
         }
         if (open != null) {
@@ -97,7 +106,14 @@ public final class TravellerRules {
         return out;
     }
 
-    private static TruthSpell brokenSpell(Xing start, boolean resident) {
+    /**
+     * A broken stay (§3) has no end and no duration, but under the visa-free regime it still has the latest
+     * authorised exit its entry gave (§7 "at entry"); no overstay can be measured without the exit.
+     */
+    private static TruthSpell brokenSpell(Xing start, boolean resident, List<AuthorisedStay.Presence> earlier) {
+        LocalDate latest = AuthorisedStay.visaFree(resident, start.purpose())
+                ? AuthorisedStay.latestExit(earlier, start.date())
+                : null;
         return new TruthSpell(
                 !resident,
                 SpellState.BROKEN,
@@ -113,7 +129,7 @@ public final class TravellerRules {
                 false,
                 false,
                 false,
-                null,
+                latest,
                 null,
                 false);
     }

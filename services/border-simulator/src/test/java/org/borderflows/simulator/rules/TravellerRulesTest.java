@@ -141,4 +141,58 @@ class TravellerRulesTest {
                 .spells()
                 .get(0);
     }
+
+    @Test
+    void anOrphanExitDayIsADayPresentForTheNextStay() {
+        // §7: the exit day counts as a day present, so entering on 2 January after leaving on 1 January leaves
+        // 89 more days: 2 January + 88 = 31 March (without the orphan exit it would be 1 April).
+        TravellerRules.Result r = rules.evaluate(
+                Itineraries.of()
+                        .exit(LocalDate.of(2025, 1, 1))
+                        .entry(LocalDate.of(2025, 1, 2))
+                        .exit(LocalDate.of(2025, 1, 14))
+                        .list(),
+                false,
+                clock);
+
+        assertThat(r.spells().get(0).latestAuthorisedExit()).isEqualTo(LocalDate.of(2025, 3, 31));
+    }
+
+    @Test
+    void aStayOnAWorkCardIsNotPresenceUnderTheVisaFreeRegime() {
+        // §7 with Schengen Borders Code Art. 6(2): 1 January - 28 February on a WORK card does not count, so a
+        // tourist entering on 1 March may stay 90 days: until 29 May.
+        TravellerRules.Result r = rules.evaluate(
+                Itineraries.of()
+                        .purpose(Purpose.WORK)
+                        .entry(LocalDate.of(2025, 1, 1))
+                        .exit(LocalDate.of(2025, 2, 28))
+                        .purpose(Purpose.TOURISM)
+                        .entry(LocalDate.of(2025, 3, 1))
+                        .exit(LocalDate.of(2025, 3, 20))
+                        .list(),
+                false,
+                clock);
+
+        assertThat(r.spells().get(1).latestAuthorisedExit()).isEqualTo(LocalDate.of(2025, 5, 29));
+    }
+
+    @Test
+    void aBrokenStayHasTheLatestExitOfItsEntryAndCountsItsEntryDay() {
+        // Entries on 1 March and 10 March (the exit between was lost): the broken stay still gets 1 March + 89 =
+        // 29 May; the second stay has one day present before it (1 March): 10 March + 88 = 6 June.
+        TravellerRules.Result r = rules.evaluate(
+                Itineraries.of()
+                        .entry(LocalDate.of(2025, 3, 1))
+                        .entry(LocalDate.of(2025, 3, 10))
+                        .exit(LocalDate.of(2025, 3, 20))
+                        .list(),
+                false,
+                clock);
+
+        assertThat(r.spells().get(0).state()).isEqualTo(SpellState.BROKEN);
+        assertThat(r.spells().get(0).latestAuthorisedExit()).isEqualTo(LocalDate.of(2025, 5, 29));
+        assertThat(r.spells().get(0).overstayDays()).isNull();
+        assertThat(r.spells().get(1).latestAuthorisedExit()).isEqualTo(LocalDate.of(2025, 6, 6));
+    }
 }

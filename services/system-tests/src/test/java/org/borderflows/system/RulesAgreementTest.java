@@ -1,0 +1,298 @@
+package org.borderflows.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.borderflows.domain.CrossingFact;
+import org.borderflows.domain.Evaluation;
+import org.borderflows.domain.RuleSettings;
+import org.borderflows.domain.TravellerCarry;
+import org.borderflows.domain.TravellerTimeline;
+import org.borderflows.platform.TravellerPseudonymiser;
+import org.borderflows.schema.CrossingOutcome;
+import org.borderflows.schema.ResidenceStatus;
+import org.borderflows.schema.Spell;
+import org.borderflows.schema.SpellKind;
+import org.borderflows.simulator.gen.Card;
+import org.borderflows.simulator.gen.Fault;
+import org.borderflows.simulator.gen.FaultRates;
+import org.borderflows.simulator.gen.SimTraveller;
+import org.borderflows.simulator.gen.Simulation;
+import org.borderflows.simulator.rules.Outcome;
+import org.borderflows.simulator.rules.TruthSpell;
+import org.borderflows.simulator.rules.Xing;
+import org.borderflows.simulator.truth.GroundTruth;
+import org.borderflows.simulator.truth.TravellerTruth;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The two independent readings of RULES.md §3-§5 and §7 must agree: the domain library the stay engine runs
+ * ({@link TravellerTimeline}) and the border simulator's ground truth ({@link GroundTruth}, whose rules share no
+ * code with the domain). A seeded simulated year is generated in memory; each traveller's delivered crossings go
+ * through {@code TravellerTimeline.evaluate} at the truth's processing clock (§8: the latest delivered crossing
+ * date) and every spell, 12/16 outcome and 90/180 figure is compared with the truth's "delivered" expectation.
+ * No Kafka: this is the rule agreement without the engine's plumbing.
+ */
+class RulesAgreementTest {
+    private static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
+    /** The stay engine's defaults: prune above 6 crossings, 30-day late-arrival horizon. */
+    private static final int PRUNE_ABOVE = 6;
+
+    private static final int HORIZON_DAYS = 30;
+
+    @Test
+    void theDomainAgreesWithTheSimulatorTruthOnEveryTravellerWithoutAnInjectedFault() {
+        Simulation.World world = Simulation.run(new Simulation.Settings(
+                YearMonth.of(2025, 1), YearMonth.of(2025, 12), 0, 20_000, 42, FaultRates.all(0.01), ZONE));
+        GroundTruth truth = GroundTruth.compute(world, TravellerPseudonymiser.development());
+        RuleSettings settings = RuleSettings.defaults("KAZ");
+
+        Map<TravellerTruth, Emitted> engine = asTheEngineRunsIt(truth, settings);
+        Map<String, List<String>> differencesByCause = new TreeMap<>();
+        int clean = 0;
+        int cleanAgreeing = 0;
+        int faulted = 0;
+        int faultedAgreeing = 0;
+        for (TravellerTruth t : truth.travellers()) {
+            Evaluation evaluation = TravellerTimeline.evaluate(
+                    null, facts(t.traveller(), t.delivered().accepted()), truth.clock(), settings);
+            List<String> differences = new ArrayList<>();
+            boolean noFault = t.faults().isEmpty();
+            compareSpells(t.delivered().spells(), evaluation.spells(), differences, "");
+            compareOutcomes(t.delivered().outcomes(), evaluation.outcomes(), differences, "");
+            Emitted emitted = engine.get(t);
+            if (emitted != null) {
+                compareSpells(t.delivered().spells(), emitted.spells(), differences, "engine-like ");
+                compareOutcomes(t.delivered().outcomes(), emitted.outcomes(), differences, "engine-like ");
+            }
+            if (noFault) {
+                clean++;
+            } else {
+                faulted++;
+            }
+            if (differences.isEmpty()) {
+                if (noFault) {
+                    cleanAgreeing++;
+                } else {
+                    faultedAgreeing++;
+                }
+                continue;
+            }
+            Fault group = t.mainFault();
+            for (String d : differences) {
+                String cause = (noFault ? "clean" : group.name()) + " / "
+                        + t.traveller().persona() + " / " + d.substring(0, d.indexOf(':'));
+                differencesByCause
+                        .computeIfAbsent(cause, k -> new ArrayList<>())
+                        .add("traveller " + t.traveller().number() + d.substring(d.indexOf(':')));
+            }
+        }
+        System.out.printf(
+                "rules agreement at clock %s: clean travellers %d/%d agree (%.3f%%), faulted %d/%d%n",
+                truth.clock(),
+                cleanAgreeing,
+                clean,
+                100.0 * cleanAgreeing / Math.max(1, clean),
+                faultedAgreeing,
+                faulted);
+        differencesByCause.forEach((cause, list) -> System.out.printf(
+                "  %-70s %5d  e.g. %s%n", cause, list.size(), list.subList(0, Math.min(3, list.size()))));
+        assertThat(clean).isGreaterThan(3_000);
+        assertThat(differencesByCause.keySet())
+                .filteredOn(c -> c.startsWith("clean"))
+                .isEmpty();
+    }
+
+    /** The delivered, duplicate-free crossings of one traveller as the stay engine would hand them over. */
+    private static List<CrossingFact> facts(SimTraveller traveller, List<Xing> crossings) {
+        String travellerId = "sim-" + traveller.number();
+        List<CrossingFact> out = new ArrayList<>(crossings.size());
+        for (Xing x : crossings) {
+            out.add(new CrossingFact(
+                    x.eventId(),
+                    travellerId,
+                    x.cardNumber(),
+                    x.direction(),
+                    x.crossedAt(),
+                    x.date(),
+                    x.borderPost(),
+                    traveller.citizenship(),
+                    traveller.sex(),
+                    traveller.birthDate(),
+                    x.purpose(),
+                    null));
+        }
+        return out;
+    }
+
+    private record Emitted(List<Spell> spells, List<CrossingOutcome> outcomes) {}
+
+    /** One traveller's state as the stay engine keeps it. */
+    private static final class EngineState {
+        final TravellerTruth truth;
+        TravellerCarry carry;
+        List<CrossingFact> crossings = new ArrayList<>();
+        LocalDate nextChange;
+        final Map<String, Spell> spells = new LinkedHashMap<>();
+        final Map<String, CrossingOutcome> outcomes = new LinkedHashMap<>();
+
+        EngineState(TravellerTruth truth) {
+            this.truth = truth;
+        }
+
+        void evaluate(LocalDate today, RuleSettings settings) {
+            Evaluation evaluation = TravellerTimeline.evaluate(carry, crossings, today, settings);
+            evaluation.spells().forEach(s -> spells.put(s.getSpellId(), s));
+            evaluation.outcomes().forEach(o -> outcomes.put(o.getEventId(), o));
+            if (crossings.size() > PRUNE_ABOVE) {
+                TravellerTimeline.Pruned pruned =
+                        TravellerTimeline.prune(carry, crossings, today, settings, HORIZON_DAYS);
+                carry = pruned.carry();
+                crossings = new ArrayList<>(pruned.kept());
+            }
+            LocalDate next = evaluation.nextChange().orElse(null);
+            nextChange = next != null && !next.isAfter(today) ? today.plusDays(1) : next;
+        }
+    }
+
+    /**
+     * The stay engine's way of using the library, without Kafka: the delivered cards (duplicate copies and
+     * re-ordered cards included, late and invalid ones left out) arrive in delivery order; the clock is the
+     * latest crossing date seen (§8 stream time); a traveller is evaluated when a crossing arrives and when the
+     * clock reaches its {@code nextChange}; the history is pruned above {@value #PRUNE_ABOVE} crossings with the
+     * engine's 30-day horizon, and a pruned crossing's outputs stay as last emitted. At the end every traveller is
+     * evaluated once more at the truth's clock (open spells' elapsed days tick without being re-emitted).
+     */
+    private static Map<TravellerTruth, Emitted> asTheEngineRunsIt(GroundTruth truth, RuleSettings settings) {
+        Map<String, EngineState> stateOf = new HashMap<>();
+        Map<String, CrossingFact> factOf = new HashMap<>();
+        List<EngineState> states = new ArrayList<>();
+        for (TravellerTruth t : truth.travellers()) {
+            if (!t.allDelivered()) {
+                continue;
+            }
+            EngineState state = new EngineState(t);
+            states.add(state);
+            for (CrossingFact f : facts(t.traveller(), t.delivered().accepted())) {
+                stateOf.put(f.eventId(), state);
+                factOf.put(f.eventId(), f);
+            }
+        }
+        LocalDate clock = null;
+        for (Card card : truth.world().cards()) {
+            CrossingFact fact = factOf.get(card.eventId());
+            if (fact == null) {
+                continue; // a card of a traveller with a lost, late or invalid card
+            }
+            if (clock == null || fact.date().isAfter(clock)) {
+                clock = fact.date();
+                review(states, clock, settings);
+            }
+            EngineState state = stateOf.get(card.eventId());
+            state.crossings.add(fact);
+            state.evaluate(clock, settings);
+        }
+        review(states, truth.clock(), settings);
+        Map<TravellerTruth, Emitted> out = new HashMap<>();
+        for (EngineState state : states) {
+            state.evaluate(truth.clock(), settings);
+            out.put(
+                    state.truth,
+                    new Emitted(new ArrayList<>(state.spells.values()), new ArrayList<>(state.outcomes.values())));
+        }
+        return out;
+    }
+
+    private static void review(List<EngineState> states, LocalDate today, RuleSettings settings) {
+        for (EngineState state : states) {
+            if (state.nextChange != null && !state.nextChange.isAfter(today)) {
+                state.evaluate(today, settings);
+            }
+        }
+    }
+
+    private static void compareSpells(
+            List<TruthSpell> expected, List<Spell> actual, List<String> differences, String run) {
+        Map<String, Spell> byStart = new HashMap<>();
+        for (Spell s : actual) {
+            byStart.put(s.getStartEventId(), s);
+        }
+        for (TruthSpell e : expected) {
+            Spell a = byStart.remove(e.startEventId());
+            String at = ": spell " + e.startEventId() + " " + e.startDate();
+            if (a == null) {
+                differences.add(run + "spell missing in domain" + at);
+                continue;
+            }
+            check(differences, run + "spell kind", at, e.stay() ? SpellKind.STAY : SpellKind.ABSENCE, a.getKind());
+            check(
+                    differences,
+                    run + "spell state",
+                    at,
+                    e.state().name(),
+                    a.getState().name());
+            check(differences, run + "spell start date", at, e.startDate(), a.getStartDate());
+            check(differences, run + "spell end date", at, e.endDate(), a.getEndDate());
+            check(differences, run + "spell duration", at, e.durationDays(), a.getDurationDays());
+            check(
+                    differences,
+                    run + "spell class",
+                    at,
+                    e.durationClass().name(),
+                    a.getDurationClass().name());
+            check(differences, run + "spell class final", at, e.classFinal(), a.getClassFinal());
+            check(differences, run + "spell labour", at, e.labour(), a.getLabour());
+            check(differences, run + "spell short-term migrant", at, e.shortTermMigrant(), a.getShortTermMigrant());
+            check(differences, run + "spell long-term migrant", at, e.longTermMigrant(), a.getLongTermMigrant());
+            check(differences, run + "90/180 latest exit", at, e.latestAuthorisedExit(), a.getLatestAuthorisedExit());
+            check(differences, run + "90/180 overstay days", at, e.overstayDays(), a.getOverstayDays());
+            check(differences, run + "90/180 suspected", at, e.suspectedOverstay(), a.getSuspectedOverstay());
+        }
+        byStart.values()
+                .forEach(a -> differences.add(
+                        run + "spell only in domain: spell " + a.getStartEventId() + " " + a.getStartDate()));
+    }
+
+    /**
+     * The truth gives outcomes to the crossings its 12/16 walk sees (a same-direction repeat only when a card was
+     * lost); every one of them must have the same outcome in the domain.
+     */
+    private static void compareOutcomes(
+            List<Outcome> expected, List<CrossingOutcome> actual, List<String> differences, String run) {
+        Map<String, CrossingOutcome> byEvent = new HashMap<>();
+        for (CrossingOutcome o : actual) {
+            byEvent.put(o.getEventId(), o);
+        }
+        for (Outcome e : expected) {
+            CrossingOutcome a = byEvent.get(e.eventId());
+            String at = ": crossing " + e.eventId() + " " + e.crossingDate();
+            if (a == null) {
+                differences.add(run + "12/16 outcome missing in domain" + at);
+                continue;
+            }
+            check(differences, run + "12/16 status before", at, status(e.residentBefore()), a.getStatusBefore());
+            check(differences, run + "12/16 status after", at, status(e.residentAfter()), a.getStatusAfter());
+            check(differences, run + "12/16 long-term flag", at, e.longTermMigration(), a.getLongTermMigration());
+            check(differences, run + "12/16 final date", at, e.finalDate(), a.getFinalDate());
+        }
+    }
+
+    private static ResidenceStatus status(boolean resident) {
+        return resident ? ResidenceStatus.RESIDENT : ResidenceStatus.NON_RESIDENT;
+    }
+
+    private static void check(List<String> differences, String field, String at, Object expected, Object actual) {
+        if (!Objects.equals(expected, actual)) {
+            differences.add(field + at + " truth " + expected + " domain " + actual);
+        }
+    }
+}
