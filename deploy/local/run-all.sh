@@ -62,16 +62,19 @@ wait_http() { # URL: wait up to 90 s for a service to answer
 }
 
 echo "starting services..."
-start card-gateway services/card-gateway org.borderflows.gateway.Application MICRONAUT_SERVER_PORT=8081
-start stay-engine-1 services/stay-engine org.borderflows.engine.Application MICRONAUT_SERVER_PORT=8082 \
+start card-gateway services/card-gateway org.borderflows.gateway.Application MICRONAUT_SERVER_PORT=8081 \
+  CARD_GATEWAY_STATE_DIR="$repo/data/card-gateway"
+start stay-engine-1 services/stay-engine org.borderflows.engine.StayEngineApplication MICRONAUT_SERVER_PORT=8082 \
   BORDER_FLOWS_ENGINE_STATE_DIR="$repo/data/engine-1"
-start stay-engine-2 services/stay-engine org.borderflows.engine.Application MICRONAUT_SERVER_PORT=8083 \
+start stay-engine-2 services/stay-engine org.borderflows.engine.StayEngineApplication MICRONAUT_SERVER_PORT=8083 \
   BORDER_FLOWS_ENGINE_STATE_DIR="$repo/data/engine-2"
-start flow-query services/flow-query org.borderflows.query.Application MICRONAUT_SERVER_PORT=8080
+start flow-query services/flow-query org.borderflows.query.Application MICRONAUT_SERVER_PORT=8080 \
+  FLOW_QUERY_STATE_DIR="$repo/data/flow-query"
 wait_http http://localhost:8081/health
 wait_http http://localhost:8080/health
+wait_http http://localhost:8082/health
 start border-simulator services/border-simulator org.borderflows.simulator.BorderSimulator \
-  SIM_ARGS="" -- 2>/dev/null || true
+  SIM_ARGS="--travellers $travellers --gateway http://localhost:8081 --rate $rate --truth $repo/data/sim/demo.truth"
 
 cat <<INFO
 

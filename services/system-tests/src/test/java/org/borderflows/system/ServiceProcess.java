@@ -37,15 +37,23 @@ final class ServiceProcess implements AutoCloseable {
         Path dir = REPO.resolve(module);
         Path classpathFile = dir.resolve("target/classpath.txt");
         if (!Files.exists(classpathFile)) {
-            throw new IllegalStateException(classpathFile + " is missing: package " + module + " first (mvn verify does)");
+            throw new IllegalStateException(
+                    classpathFile + " is missing: package " + module + " first (mvn verify does)");
         }
-        String classpath = dir.resolve("target/classes") + java.io.File.pathSeparator + Files.readString(classpathFile).trim();
+        String classpath = dir.resolve("target/classes")
+                + java.io.File.pathSeparator
+                + Files.readString(classpathFile).trim();
         int port = freePort();
         Path log = Path.of("target/system-tests/" + name + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", classpath, mainClass));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                classpath,
+                mainClass));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
         return new ServiceProcess(name, builder.start(), log, port);
