@@ -91,7 +91,8 @@ FROM (
 CREATE OR REPLACE TABLE peer_orphans AS
 SELECT tkey, event_id, d FROM seq WHERE NOT res AND direction = 'EXIT' AND (prev_dir IS NULL OR prev_dir = 'EXIT')
 ;
--- 7. 12/16-month rule (§5), W = 487, T = 365, N = 122, S = 244. Same-direction repeats: only the last counts.
+-- 7. 12/16-month rule (§5), W = 487, T = 365, N = 122, S = 244. Same-direction repeats removed as §3 measures
+--    spells (the domain's reading): of a run of spell starts only the last counts, of a run of spell ends the first.
 --    i numbers the remaining crossings; dur is the spell each starts (the last one counts as W days); pe / po
 --    are running totals of the spells starting at even / odd i.
 CREATE OR REPLACE TABLE alt AS
@@ -101,7 +102,10 @@ FROM (
     SELECT *, coalesce(date_diff('day', d, lead(d) OVER (PARTITION BY tkey ORDER BY i)), 487) AS dur
     FROM (
         SELECT tkey, event_id, direction, d, res, row_number() OVER (PARTITION BY tkey ORDER BY ts, event_id) - 1 AS i
-        FROM seq WHERE next_dir IS NULL OR next_dir <> direction
+        FROM seq
+        WHERE CASE WHEN direction = CASE WHEN res THEN 'EXIT' ELSE 'ENTRY' END
+                   THEN next_dir IS NULL OR next_dir <> direction
+                   ELSE prev_dir IS NULL OR prev_dir <> direction END
     )
 )
 WINDOW w AS (PARTITION BY tkey ORDER BY i ROWS UNBOUNDED PRECEDING)

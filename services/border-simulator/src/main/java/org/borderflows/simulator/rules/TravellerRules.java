@@ -88,7 +88,7 @@ public final class TravellerRules {
         if (open != null) {
             spells.add(openSpell(open, resident, clock, presences));
         }
-        List<Outcome> outcomes = twelveSixteen.outcomes(TwelveSixteenRule.withoutRepeats(accepted), resident);
+        List<Outcome> outcomes = twelveSixteen.outcomes(TwelveSixteenRule.withoutRepeats(accepted, resident), resident);
         return new Result(accepted, spells, outcomes, duplicates, orphans, broken);
     }
 

@@ -39,15 +39,22 @@ public final class TwelveSixteenRule {
     }
 
     /**
-     * Keeps, of each run of consecutive crossings in the same direction, only the last: the earlier ones started
-     * spells that §3 closes as broken (a crossing was lost), so they carry no time on either side.
+     * Removes same-direction repeats "per §3" (RULES.md §5), as §3 measures the spells: of a run of spell starts
+     * (a non-resident's entries, a resident's exits, by citizenship) only the last takes part, the earlier ones
+     * began spells §3 closes as broken; of a run of spell ends only the first, the later ones end nothing (a
+     * non-resident's orphan exits). The unknown time around a lost crossing thus stays on the citizenship side
+     * and a lost card never creates a migration. This is the domain library's documented reading
+     * (services/domain/README.md, §5), adopted here so that the truth and the engine read RULES alike.
      */
-    public static List<Xing> withoutRepeats(List<Xing> sorted) {
+    public static List<Xing> withoutRepeats(List<Xing> sorted, boolean resident) {
+        Direction start = resident ? Direction.EXIT : Direction.ENTRY;
         List<Xing> out = new ArrayList<>(sorted.size());
         for (int i = 0; i < sorted.size(); i++) {
-            boolean repeatedNext = i + 1 < sorted.size()
-                    && sorted.get(i + 1).direction() == sorted.get(i).direction();
-            if (!repeatedNext) {
+            Direction d = sorted.get(i).direction();
+            boolean repeated = d == start
+                    ? i + 1 < sorted.size() && sorted.get(i + 1).direction() == d
+                    : i > 0 && sorted.get(i - 1).direction() == d;
+            if (!repeated) {
                 out.add(sorted.get(i));
             }
         }
@@ -56,7 +63,7 @@ public final class TwelveSixteenRule {
 
     /**
      * The outcome of every crossing of one traveller; {@code alternating} must be date-ordered, duplicate-free
-     * and without same-direction repeats ({@link #withoutRepeats}).
+     * and without same-direction repeats ({@link #withoutRepeats(List, boolean)}).
      */
     public List<Outcome> outcomes(List<Xing> alternating, boolean initiallyResident) {
         int count = alternating.size();

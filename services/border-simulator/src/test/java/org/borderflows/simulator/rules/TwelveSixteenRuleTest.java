@@ -123,12 +123,43 @@ class TwelveSixteenRuleTest {
 
     @Test
     void ofTwoEntriesInARowOnlyTheLaterCounts() {
-        List<Xing> kept = TwelveSixteenRule.withoutRepeats(Itineraries.of()
-                .entry(LocalDate.of(2025, 1, 1))
-                .entry(LocalDate.of(2025, 2, 1))
-                .exit(LocalDate.of(2025, 2, 10))
-                .list());
+        List<Xing> kept = TwelveSixteenRule.withoutRepeats(
+                Itineraries.of()
+                        .entry(LocalDate.of(2025, 1, 1))
+                        .entry(LocalDate.of(2025, 2, 1))
+                        .exit(LocalDate.of(2025, 2, 10))
+                        .list(),
+                false);
 
         assertThat(kept).extracting(Xing::eventId).containsExactly("e2", "e3");
+    }
+
+    @Test
+    void ofTwoExitsInARowOfANonResidentOnlyTheEarlierCounts() {
+        // §3: the exit on 10 February ends nothing (an orphan exit); the stay of 1 January - 1 February is the
+        // spell the 12/16 walk sees, as in the domain library.
+        List<Xing> kept = TwelveSixteenRule.withoutRepeats(
+                Itineraries.of()
+                        .entry(LocalDate.of(2025, 1, 1))
+                        .exit(LocalDate.of(2025, 2, 1))
+                        .exit(LocalDate.of(2025, 2, 10))
+                        .list(),
+                false);
+
+        assertThat(kept).extracting(Xing::eventId).containsExactly("e1", "e2");
+    }
+
+    @Test
+    void ofTwoEntriesInARowOfAResidentOnlyTheEarlierCounts() {
+        // A resident's entries end absences: the second entry (10 February) ends nothing.
+        List<Xing> kept = TwelveSixteenRule.withoutRepeats(
+                Itineraries.of()
+                        .exit(LocalDate.of(2025, 1, 1))
+                        .entry(LocalDate.of(2025, 2, 1))
+                        .entry(LocalDate.of(2025, 2, 10))
+                        .list(),
+                true);
+
+        assertThat(kept).extracting(Xing::eventId).containsExactly("e1", "e2");
     }
 }
