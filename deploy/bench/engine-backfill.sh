@@ -9,7 +9,8 @@
 #   deploy/bench/engine-backfill.sh [SIZE]      default 10000000 (the acceptance size); e.g. 200000 for a check
 #
 # Environment: KAFKA_BOOTSTRAP_SERVERS (localhost:9092), BENCH_DIR (<repo>/data/bench), BENCH_THREADS (2 stream
-# threads), BENCH_HEAP (2g), BENCH_KEEP=1 keeps the bench topics. Everything runs on "bench-" prefixed topics
+# threads), BENCH_HEAP (2g), BENCH_KEEP=1 keeps the bench topics, BENCH_ENGINE_JAVA_OPTS extra JVM options of the
+# engine run (e.g. -XX:StartFlightRecording=filename=/tmp/engine.jfr to profile it). Everything runs on "bench-" prefixed topics
 # (bench-crossings, bench-spells, ...), created fresh and deleted at the end: the real topics are never touched.
 # Target on the 2-core reference machine: engine >= 100,000 cards/s and >= half the minimal app's rate.
 set -euo pipefail
@@ -71,7 +72,7 @@ echo "$count_out"
 count_rate=$(echo "$count_out" | sed -n 's/^rate=\([0-9]*\).*/\1/p')
 
 echo "-- (c) stay engine backfill, exactly-once v2"
-engine_out=$(java -Xmx"$heap" "${quiet[@]}" -cp "$engine_cp" org.borderflows.engine.bench.BenchStreams engine "$prefix" "$travellers")
+engine_out=$(java -Xmx"$heap" ${BENCH_ENGINE_JAVA_OPTS:-} "${quiet[@]}" -cp "$engine_cp" org.borderflows.engine.bench.BenchStreams engine "$prefix" "$travellers")
 echo "$engine_out"
 engine_rate=$(echo "$engine_out" | sed -n 's/^rate=\([0-9]*\).*/\1/p')
 

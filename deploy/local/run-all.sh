@@ -89,4 +89,8 @@ border-flows is running:
   logs                 data/logs/
 Press Ctrl-C to stop.
 INFO
-while true; do sleep 3600; done
+# Wait in the background so that Ctrl-C runs stop_all at once (bash runs traps only between commands).
+while true; do
+  sleep 3600 &
+  wait $! || true
+done
