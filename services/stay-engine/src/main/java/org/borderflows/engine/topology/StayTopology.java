@@ -24,7 +24,7 @@ import org.borderflows.schema.Crossing;
  * <pre>
  *  crossings (key travellerId, event time = crossedAt) ──► TravellerProcessor ──► spells            (key spellId)
  *                                                              │  ▲               crossing-outcomes (key eventId)
- *                 stores: travellers, due-index, clock ◄───────┘  │               traveller-status  (key travellerId)
+ *                 stores: travellers, clock            ◄───────┘  │               traveller-status  (key travellerId)
  *                                                                 │               quality-events    (key issue:eventId)
  *  engine-clock (ticks of every task, latest offset) ──► ClockProcessor           late-crossings    (key travellerId)
  *                                                                                 engine-clock      (to ALL partitions)
@@ -36,8 +36,6 @@ import org.borderflows.schema.Crossing;
 public final class StayTopology {
     /** Per traveller: kept crossings, carry, hashes of the last outputs ({@link TravellerState}). Key travellerId. */
     public static final String TRAVELLERS_STORE = "travellers";
-    /** Review dates: (epoch day, travellerId) to nothing; scanned up to the clock on punctuation. */
-    public static final String DUE_STORE = "due-index";
     /** One entry per task: {@link #CLOCK_KEY} to the processing clock (stream time, epoch ms). */
     public static final String CLOCK_STORE = "clock";
 
@@ -48,9 +46,6 @@ public final class StayTopology {
     public static void build(StreamsBuilder builder, EngineSettings settings) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(TRAVELLERS_STORE), Serdes.String(), Serdes.ByteArray())
-                .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(DUE_STORE), Serdes.Bytes(), Serdes.ByteArray())
                 .withCachingEnabled());
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLOCK_STORE), Serdes.String(), Serdes.Long())
@@ -72,12 +67,7 @@ public final class StayTopology {
 
         EngineOutput.BytesSerde outputSerde = new EngineOutput.BytesSerde();
         crossings
-                .process(
-                        () -> new TravellerProcessor(settings),
-                        Named.as("travellers"),
-                        TRAVELLERS_STORE,
-                        DUE_STORE,
-                        CLOCK_STORE)
+                .process(() -> new TravellerProcessor(settings), Named.as("travellers"), TRAVELLERS_STORE, CLOCK_STORE)
                 .split(Named.as("output-"))
                 .branch(
                         (key, out) -> out.topic() == Topic.ENGINE_CLOCK,

@@ -34,7 +34,10 @@ import org.borderflows.schema.Sex;
  * key and is not repeated inside.
  */
 final class TravellerState {
-    /** Version 2 stores the whole carry with {@link TravellerCarry#toBytes()}; version 1 lacked its return final dates. */
+    /**
+     * Version 2: the next review date first, then the whole carry as {@link TravellerCarry#toBytes()} (version 1
+     * lacked its return final dates and kept the review date after the latest date).
+     */
     private static final byte VERSION = 2;
 
     private static final byte VERSION_1 = 1;
@@ -66,6 +69,7 @@ final class TravellerState {
     byte[] encode() {
         Writer w = new Writer(64 + crossings.size() * 96 + emitted.size() * 32);
         w.writeByte(VERSION);
+        w.writeDate(nextChange); // first, so nextChangeOf reads it without decoding the rest
         if (carry == null) {
             w.writeByte(0);
         } else {
@@ -73,7 +77,6 @@ final class TravellerState {
             w.writeBytes(carry.toBytes());
         }
         w.writeDate(latestDate);
-        w.writeDate(nextChange);
         w.writeVarInt(crossings.size());
         for (CrossingFact f : crossings) {
             w.writeString(f.eventId());
@@ -102,12 +105,15 @@ final class TravellerState {
         if (version != VERSION && version != VERSION_1) {
             throw new IllegalStateException("unknown traveller state version " + version);
         }
+        LocalDate next = version == VERSION ? r.readDate() : null;
         TravellerCarry carry = null;
         if (r.readByte() == 1) {
             carry = version == VERSION ? TravellerCarry.fromBytes(r.readBytes()) : readVersion1Carry(r);
         }
         LocalDate latest = r.readDate();
-        LocalDate next = r.readDate();
+        if (version == VERSION_1) {
+            next = r.readDate();
+        }
         int n = r.readVarInt();
         List<CrossingFact> crossings = new ArrayList<>(n + 1);
         for (int i = 0; i < n; i++) {
@@ -142,6 +148,16 @@ final class TravellerState {
             emitted.put(r.readString(), r.readLong());
         }
         return new TravellerState(carry, crossings, latest, next, emitted);
+    }
+
+    /** The next review date alone, read without decoding the state (the due index is rebuilt from it). */
+    static LocalDate nextChangeOf(byte[] bytes) {
+        Reader r = new Reader(bytes);
+        byte version = r.readByte();
+        if (version == VERSION) {
+            return r.readDate();
+        }
+        return decode("", bytes).nextChange;
     }
 
     /** Version 1 carry: status, status final date and presence only (no return final dates: read as none). */
