@@ -20,8 +20,8 @@ summary=$out/summary-$(date -u +%Y%m%dT%H%M%SZ).txt
 benches=(
   "gateway-throughput.sh|50000|500000"
   "loader-throughput.sh|200000|5000000"
-  "engine-backfill.sh|100000|1000000"
-  "query-latency.sh|10|60"
+  "engine-backfill.sh|100000|10000000"
+  "query-latency.sh|100000 50 10|1000000 50 60"
   "duckdb-peer.sh|50000|1000000"
   "freshness.sh|10000 2000|120000 2000"
 )

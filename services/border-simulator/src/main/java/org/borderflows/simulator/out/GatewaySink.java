@@ -23,7 +23,6 @@ public final class GatewaySink implements CardSink {
     private final StringBuilder batch = new StringBuilder();
     private int inBatch;
     private long confirmed;
-    private long rejectedByGateway;
 
     public GatewaySink(String baseUrl, String apiKey, int batchSize, boolean csv) {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -57,10 +56,7 @@ public final class GatewaySink implements CardSink {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 int code = response.statusCode();
                 if (code / 100 == 2) {
-                    confirmed += inBatch;
-                    if (code == 207) {
-                        rejectedByGateway++;
-                    }
+                    confirmed += inBatch; // rejected cards too: the gateway keeps them on rejected-records
                     break;
                 }
                 if (code != 429 && code / 100 == 4) {
@@ -89,11 +85,6 @@ public final class GatewaySink implements CardSink {
     @Override
     public long confirmed() {
         return confirmed;
-    }
-
-    /** Batches the gateway answered with 207 (some cards rejected, as expected for invalid-field faults). */
-    public long partialBatches() {
-        return rejectedByGateway;
     }
 
     @Override
