@@ -57,8 +57,7 @@ class CardGatewayIT implements TestPropertyProvider {
         kafka = KafkaTestCluster.start(1);
         try (Admin admin = kafka.admin()) {
             TopicCreator.createMissing(admin, (short) 1);
-            PartitionWarmUp.warmUp(
-                    kafka.bootstrapServers(), List.of(Topic.CROSSINGS.topicName(), Topic.REJECTED_RECORDS.topicName()));
+            kafka.warmUp(List.of(Topic.CROSSINGS.topicName(), Topic.REJECTED_RECORDS.topicName()));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

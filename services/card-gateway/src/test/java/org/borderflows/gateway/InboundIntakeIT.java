@@ -48,10 +48,8 @@ class InboundIntakeIT {
         try (Admin admin = kafka.admin()) {
             TopicCreator.createMissing(admin, (short) 1);
         }
-        PartitionWarmUp.warmUp(
-                kafka.bootstrapServers(),
-                // not the inbound topic: its warm-up records would be read as (undecodable) cards
-                List.of(Topic.CROSSINGS.topicName(), Topic.REJECTED_RECORDS.topicName()));
+        // not the inbound topic: its warm-up records would be read as (undecodable) cards
+        kafka.warmUp(List.of(Topic.CROSSINGS.topicName(), Topic.REJECTED_RECORDS.topicName()));
         Clock clock = Clock.systemUTC();
         CardIntake intake = new CardIntake(
                 new CardValidator(Deployment.DEFAULT, clock, Duration.ofMinutes(10)),

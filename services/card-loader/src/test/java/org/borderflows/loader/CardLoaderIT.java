@@ -56,8 +56,7 @@ class CardLoaderIT {
         try (Admin admin = kafka.admin()) {
             TopicCreator.createMissing(admin, (short) 1);
         }
-        PartitionWarmUp.warmUp(
-                kafka.bootstrapServers(), List.of(Topic.CROSSINGS.topicName(), Topic.REJECTED_RECORDS.topicName()));
+        kafka.warmUp(List.of(Topic.CROSSINGS.topicName(), Topic.REJECTED_RECORDS.topicName()));
         publisher = IntakePublisher.create(KafkaSettings.of(kafka.bootstrapServers()), "loader-it", Map.of());
         publisher.checkTopics();
     }

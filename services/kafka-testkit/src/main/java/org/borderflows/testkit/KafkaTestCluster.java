@@ -12,7 +12,13 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -87,6 +93,68 @@ public final class KafkaTestCluster implements AutoCloseable {
             admin.createTopics(topics).all().get();
         } catch (Exception e) {
             throw new IllegalStateException("could not create topics " + topics, e);
+        }
+    }
+
+    /**
+     * Waits until every partition of the topics has a leader. Topic creation returns before that; on a busy
+     * machine a producer that starts meanwhile can lose its idempotent sequence (OUT_OF_ORDER_SEQUENCE_NUMBER).
+     */
+    public void awaitLeaders(Collection<String> topics) {
+        try (Admin admin = admin()) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (true) {
+                boolean ready = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                        .flatMap(d -> d.partitions().stream())
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                if (ready) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("partitions of " + topics + " have no leader after 60 s");
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for leaders of " + topics, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot describe " + topics, e);
+        }
+    }
+
+    /**
+     * Writes one record with an empty value to every partition of the topics and waits for each, retrying, so
+     * that the freshly created partitions accept writes before a test's idempotent producer sends. Without it,
+     * on a loaded machine, a first batch answered NOT_LEADER_OR_FOLLOWER while later in-flight batches of the
+     * same partition were appended, and the retried first batch then failed with OUT_OF_ORDER_SEQUENCE_NUMBER
+     * until the delivery timeout. Readers of these topics must skip the empty values.
+     */
+    public void warmUp(Collection<String> topics) {
+        Properties props = clientProperties();
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (String topic : topics) {
+                for (PartitionInfo partition : producer.partitionsFor(topic)) {
+                    for (int attempt = 1; ; attempt++) {
+                        try {
+                            producer.send(new ProducerRecord<>(topic, partition.partition(), null, new byte[0]))
+                                    .get();
+                            break;
+                        } catch (java.util.concurrent.ExecutionException e) {
+                            if (!(e.getCause() instanceof RetriableException) || attempt >= 50) {
+                                throw new IllegalStateException("cannot write to " + topic, e);
+                            }
+                            Thread.sleep(200);
+                        }
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while warming up " + topics, e);
         }
     }
 

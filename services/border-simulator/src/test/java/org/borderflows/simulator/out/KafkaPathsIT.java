@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,27 +57,8 @@ class KafkaPathsIT {
         kafka = KafkaTestCluster.start(1);
         try (Admin admin = kafka.admin()) {
             TopicCreator.createMissing(admin, (short) 1);
-            awaitLeaders(admin);
         }
-    }
-
-    /**
-     * Topic creation returns before every partition has a leader; on a busy machine a producer that starts
-     * meanwhile can lose its idempotent sequence (OUT_OF_ORDER_SEQUENCE_NUMBER), so wait for the leaders.
-     */
-    private static void awaitLeaders(Admin admin) throws Exception {
-        List<String> names =
-                java.util.Arrays.stream(Topic.values()).map(Topic::topicName).toList();
-        for (int attempt = 0; attempt < 300; attempt++) {
-            boolean ready = admin.describeTopics(names).allTopicNames().get().values().stream()
-                    .flatMap(d -> d.partitions().stream())
-                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-            if (ready) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("topics have no leaders after 30 s");
+        kafka.awaitLeaders(Arrays.stream(Topic.values()).map(Topic::topicName).toList());
     }
 
     @AfterAll
