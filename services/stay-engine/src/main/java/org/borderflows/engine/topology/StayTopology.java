@@ -36,10 +36,18 @@ import org.borderflows.schema.Crossing;
 public final class StayTopology {
     /** Per traveller: kept crossings, carry, hashes of the last outputs ({@link TravellerState}). Key travellerId. */
     public static final String TRAVELLERS_STORE = "travellers";
-    /** One entry per task: {@link #CLOCK_KEY} to the processing clock (stream time, epoch ms). */
+    /**
+     * Per task: {@link #CLOCK_KEY} to the processing clock (stream time, epoch ms) and {@link #OWN_CLOCK_KEY} to
+     * the own clock.
+     */
     public static final String CLOCK_STORE = "clock";
 
     public static final String CLOCK_KEY = "clock";
+    /**
+     * The task's own clock (epoch ms): the latest crossedAt of the task's own crossings, never moved by ticks of
+     * other tasks; lateness and pruning use it (see {@link TravellerProcessor}).
+     */
+    public static final String OWN_CLOCK_KEY = "own";
 
     private StayTopology() {}
 

@@ -35,16 +35,30 @@ import org.borderflows.schema.TravellerStatus;
  *
  * <p>Runbook of one crossing:
  *
+ * <p>Two clocks, never the wall clock:
+ *
+ * <ul>
+ *   <li>the <b>processing clock</b> (RULES.md §8) is the task's stream time: the latest {@code crossedAt} seen on
+ *       this partition, or the latest clock tick other tasks broadcast (so quiet partitions advance too). Outputs
+ *       are evaluated and travellers reviewed at its date;
+ *   <li>the <b>own clock</b> is the latest {@code crossedAt} of this task's own crossings only (clock store key
+ *       {@link StayTopology#OWN_CLOCK_KEY}). Lateness and pruning use its date: they decide what a crossing still
+ *       to come may change, and must not depend on when ticks of other tasks happen to arrive (a task that lags
+ *       after a rebalance or a restart would otherwise see its own in-horizon crossings as late).
+ * </ul>
+ *
+ * <p>Runbook of one crossing:
+ *
  * <ol>
- *   <li>the clock is the task's stream time: the latest {@code crossedAt} seen on this partition, or the latest
- *       clock tick other tasks broadcast (so quiet partitions advance too); never the wall clock;
- *   <li>a crossing older than the traveller's latest one and older than clock - horizon is not applied: it goes
- *       to {@code late-crossings} with a LATE finding;
+ *   <li>a crossing dated before own clock - horizon is late: it is not applied, it goes to
+ *       {@code late-crossings} with a LATE finding (also a traveller's first crossing or one newer than all its
+ *       others: the reading of the simulator truth and the DuckDB peer);
  *   <li>otherwise it joins the history (in any order: the rules sort, and count duplicates once), the history is
- *       evaluated, and every spell, outcome, finding and the status whose fingerprint changed is written; an
- *       output key no longer produced is retracted with a tombstone;
- *   <li>the history is pruned (final, out-of-reach crossings folded into a carry) and the traveller is filed in
- *       the due index under its next review date.
+ *       evaluated at the processing clock, and every spell, outcome, finding and the status whose fingerprint
+ *       changed is written; an output key no longer produced is retracted with a tombstone;
+ *   <li>the history is pruned at the own clock (final crossings that no crossing dated on or after own clock -
+ *       horizon can reach are folded into a carry) and the traveller is filed in the due index under its next
+ *       review date.
  * </ol>
  */
 final class TravellerProcessor implements Processor<String, Crossing, String, EngineOutput> {
@@ -72,6 +86,15 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
 
     private long storedClockMs = Long.MIN_VALUE;
 
+    /**
+     * The own clock: the latest {@code crossedAt} of this task's own crossings (ticks of other tasks never move it),
+     * in memory; kept in the clock store whenever its date moves, so that it survives a restart.
+     */
+    private long ownMs = Long.MIN_VALUE;
+
+    private long storedOwnDay = Long.MIN_VALUE;
+    private LocalDate ownToday;
+
     TravellerProcessor(EngineSettings settings) {
         this.settings = settings;
     }
@@ -84,6 +107,12 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         Long known = clock.get(StayTopology.CLOCK_KEY);
         this.clockMs = known == null ? Long.MIN_VALUE : known;
         this.storedClockMs = clockMs;
+        Long own = clock.get(StayTopology.OWN_CLOCK_KEY);
+        if (own != null) {
+            this.ownMs = own;
+            this.ownToday = settings.clockDate(own);
+            this.storedOwnDay = ownToday.toEpochDay();
+        }
         // The travellers store is restored before init: every traveller's review date is in its state.
         try (KeyValueIterator<String, byte[]> all = travellers.all()) {
             while (all.hasNext()) {
@@ -105,16 +134,18 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
             return;
         }
         long now = advanceClock(context.currentStreamTimeMs());
-        broadcast(crossing.getCrossedAt().toEpochMilli());
+        long crossedAtMs = crossing.getCrossedAt().toEpochMilli();
+        advanceOwnClock(crossedAtMs);
+        broadcast(crossedAtMs);
         LocalDate today = settings.clockDate(now);
-        String travellerId = crossing.getTravellerId();
-        byte[] stored = travellers.get(travellerId);
-        TravellerState state = stored == null ? TravellerState.empty() : TravellerState.decode(travellerId, stored);
         CrossingFact fact = CrossingFact.from(crossing);
-        if (isLate(state, fact, today)) {
+        if (isLate(fact)) {
             rejectLate(crossing, today, now);
             return;
         }
+        String travellerId = crossing.getTravellerId();
+        byte[] stored = travellers.get(travellerId);
+        TravellerState state = stored == null ? TravellerState.empty() : TravellerState.decode(travellerId, stored);
         state.crossings.add(fact);
         if (state.latestDate == null || fact.date().isAfter(state.latestDate)) {
             state.latestDate = fact.date();
@@ -123,14 +154,15 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     }
 
     /**
-     * RULES.md §9 "late records": a crossing that would have to be slotted in before the traveller's latest one,
-     * dated before clock - horizon. Outputs that old have been published (and may be final); they are not
-     * rewritten. A traveller's first crossing, or one newer than all its others, is never late.
+     * RULES.md §9 "late records": a crossing dated before own clock - horizon (more than 30 days, by default,
+     * before the latest crossing this task has already received). Outputs that old have been published, may be
+     * final and their crossings pruned; they are not rewritten. This holds for a traveller's first crossing and
+     * for one newer than all its others too (the simulator truth's and the DuckDB peer's reading: "late = crossed
+     * more than 30 days before the latest crossing already delivered"). The own clock, not the processing clock:
+     * a tick of another task must not decide what is late here (RULES.md §8, replay determinism).
      */
-    private boolean isLate(TravellerState state, CrossingFact fact, LocalDate today) {
-        return state.latestDate != null
-                && fact.date().isBefore(state.latestDate)
-                && fact.date().isBefore(today.minusDays(settings.horizonDays()));
+    private boolean isLate(CrossingFact fact) {
+        return fact.date().isBefore(ownToday.minusDays(settings.horizonDays()));
     }
 
     private void rejectLate(Crossing crossing, LocalDate today, long now) {
@@ -174,8 +206,8 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     private void evaluateAndSave(String travellerId, TravellerState state, LocalDate today, long now) {
         Evaluation evaluation = TravellerTimeline.evaluate(state.carry, state.crossings, today, settings.rules());
         emitChanges(travellerId, state, evaluation, now);
-        if (state.crossings.size() > PRUNE_ABOVE) {
-            prune(state, today);
+        if (state.crossings.size() > PRUNE_ABOVE && ownToday != null) {
+            prune(state, ownToday);
         }
         LocalDate next = evaluation.nextChange().orElse(null);
         if (next != null && !next.isAfter(today)) {
@@ -194,10 +226,16 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     /**
      * Drops crossings no rule can look at again. Their outputs stay published as they are (final): their keys
      * leave {@code emitted}, so they are neither rewritten nor retracted later.
+     *
+     * <p>At the own clock's date: {@code TravellerTimeline.prune} keeps every crossing that a crossing dated on or
+     * after {@code ownToday - horizon} can reach, and exactly those are the crossings {@link #isLate} lets in now
+     * and later (the own clock never goes back). Pruning at the processing clock, which ticks of other tasks may
+     * have moved far ahead, could drop what a crossing still on time changes. Finality is judged at the own date
+     * too: never later than at the processing clock, so nothing still provisional there is dropped.
      */
-    private void prune(TravellerState state, LocalDate today) {
-        TravellerTimeline.Pruned pruned =
-                TravellerTimeline.prune(state.carry, state.crossings, today, settings.rules(), settings.horizonDays());
+    private void prune(TravellerState state, LocalDate ownToday) {
+        TravellerTimeline.Pruned pruned = TravellerTimeline.prune(
+                state.carry, state.crossings, ownToday, settings.rules(), settings.horizonDays());
         if (pruned.kept().size() == state.crossings.size()) {
             return;
         }
@@ -295,6 +333,22 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
             clockMs = streamTimeMs;
         }
         return clockMs;
+    }
+
+    /**
+     * The own clock: moved by this task's crossings only. Its store copy is written whenever its date moves (a
+     * few writes per day of data), so after a restart lateness is judged at exactly the same date as before.
+     */
+    private void advanceOwnClock(long crossedAtMs) {
+        if (crossedAtMs > ownMs) {
+            ownMs = crossedAtMs;
+            LocalDate date = settings.clockDate(crossedAtMs);
+            if (date.toEpochDay() != storedOwnDay) {
+                clock.put(StayTopology.OWN_CLOCK_KEY, crossedAtMs);
+                storedOwnDay = date.toEpochDay();
+                ownToday = date;
+            }
+        }
     }
 
     /**

@@ -22,7 +22,8 @@ import org.borderflows.schema.Sex;
  *   <li>{@code carry} and {@code crossings}: the input of the rules, bounded by {@code TravellerTimeline.prune}
  *       (crossings whose outputs are final and that no rule window or the re-ordering horizon can reach again
  *       are folded into the carry);
- *   <li>{@code latestDate}: the latest crossing date ever applied, to tell an out-of-order crossing from a new one;
+ *   <li>{@code latestDate}: the latest crossing date ever applied (the status query's clock when the clock store
+ *       has none; lateness is judged at the task's own clock, not per traveller);
  *   <li>{@code nextChange}: the clock date at which the outputs change with no new crossing (its entry in the
  *       due index is removed when it moves);
  *   <li>{@code emitted}: a 64-bit hash of every value last written per output key, so only changes are written

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.borderflows.platform.Topic;
 import org.borderflows.schema.Crossing;
 import org.borderflows.schema.Direction;
@@ -88,6 +89,113 @@ class StayTopologyTest {
                     .as("the stay is not cut short by the late exit")
                     .isEqualTo(59);
             assertThat(engine.<Object>table(Topic.CROSSING_OUTCOMES)).doesNotContainKey("x0");
+        }
+    }
+
+    @Test
+    void aTravellersFirstCrossingOlderThanTheHorizonIsLate() {
+        try (EngineDriver engine = new EngineDriver()) {
+            engine.send(entry("t2", "e2", LocalDate.of(2025, 3, 1)));
+            // Crossings of 1 March 2025 received: a card of 20 January 2025 arriving then is late, even as the
+            // traveller's first crossing (the simulator truth's and the DuckDB peer's reading).
+            Crossing late = entry("t1", "e1", LocalDate.of(2025, 1, 20));
+            engine.send(late);
+
+            assertThat(engine.<Crossing>table(Topic.LATE_CROSSINGS)).containsOnlyKeys("t1");
+            assertThat(engine.<Object>table(Topic.QUALITY_EVENTS)).containsOnlyKeys("LATE:e1");
+            assertThat(engine.<Object>table(Topic.SPELLS)).containsOnlyKeys("t2:e2");
+            assertThat(engine.<Object>table(Topic.CROSSING_OUTCOMES)).containsOnlyKeys("e2");
+            assertThat(engine.<Object>table(Topic.TRAVELLER_STATUS)).containsOnlyKeys("t2");
+        }
+    }
+
+    @Test
+    void aCrossingNewerThanAllTheTravellersOthersButOlderThanTheHorizonIsLate() {
+        try (EngineDriver engine = new EngineDriver()) {
+            engine.send(entry("t1", "e1", LocalDate.of(2025, 1, 2)), entry("t2", "e2", LocalDate.of(2025, 3, 1)));
+            // Crossings of 1 March 2025 received: t1's exit of 20 January 2025 is after t1's entry of 2 January,
+            // but 40 days behind: late, the stay stays open.
+            engine.send(exit("t1", "x1", LocalDate.of(2025, 1, 20)));
+
+            assertThat(engine.<Object>table(Topic.QUALITY_EVENTS)).containsOnlyKeys("LATE:x1");
+            assertThat(engine.<Spell>table(Topic.SPELLS).get("t1:e1").getState())
+                    .isEqualTo(SpellState.OPEN);
+            assertThat(engine.<Object>table(Topic.CROSSING_OUTCOMES)).doesNotContainKey("x1");
+        }
+    }
+
+    @Test
+    void aCrossingExactlyThirtyDaysBehindIsNotLate() {
+        try (EngineDriver engine = new EngineDriver()) {
+            engine.send(entry("t2", "e2", LocalDate.of(2025, 3, 1)));
+            // 29 January 2025 is 31 days before 1 March: late; 30 January is 30 days before: on time.
+            engine.send(entry("t1", "e1", LocalDate.of(2025, 1, 29)), entry("t3", "e3", LocalDate.of(2025, 1, 30)));
+
+            assertThat(engine.<Object>table(Topic.QUALITY_EVENTS)).containsOnlyKeys("LATE:e1");
+            assertThat(engine.<Object>table(Topic.SPELLS)).containsOnlyKeys("t2:e2", "t3:e3");
+        }
+    }
+
+    @Test
+    void aTickFromAnotherTaskFarAheadDoesNotMakeAnInHorizonCrossingLate() {
+        try (EngineDriver engine = new EngineDriver()) {
+            engine.send(exit("t1", "x1", LocalDate.of(2025, 2, 28)), entry("t2", "e2", LocalDate.of(2025, 3, 1)));
+            // Another task is already at 1 September 2025 (this one lags, e.g. after a rebalance). t1's entry of
+            // 10 February 2025, older than t1's exit, is 19 days behind this task's own crossings of 1 March:
+            // on time, it closes the stay.
+            engine.tick(APP, LocalDate.of(2025, 9, 1));
+            engine.send(entry("t1", "e1", LocalDate.of(2025, 2, 10)));
+
+            assertThat(engine.<Object>table(Topic.LATE_CROSSINGS)).isEmpty();
+            Spell stay = engine.<Spell>table(Topic.SPELLS).get("t1:e1");
+            assertThat(stay.getState()).isEqualTo(SpellState.CLOSED);
+            assertThat(stay.getDurationDays()).isEqualTo(18);
+            assertThat(stay.getAsOf())
+                    .as("evaluated at the processing clock, which the tick moved")
+                    .isEqualTo(LocalDate.of(2025, 9, 1));
+        }
+    }
+
+    @Test
+    void aTickFromAnotherTaskFarAheadDoesNotLetThePruneDropWhatAnInHorizonCrossingReaches() {
+        try (EngineDriver engine = new EngineDriver()) {
+            // A UZB tourist in and out every week of January 2024; a year later in on 3 February 2025 (exit card
+            // still to come), in on 10 February and out on 14 February: eleven crossings, more than the engine
+            // keeps before pruning.
+            LocalDate monday = LocalDate.of(2024, 1, 8);
+            for (int week = 0; week < 4; week++) {
+                LocalDate in = monday.plusWeeks(week);
+                engine.send(entry("t1", "e" + week, in), exit("t1", "x" + week, in.plusDays(4)));
+            }
+            engine.send(
+                    entry("t1", "e4", LocalDate.of(2025, 2, 3)),
+                    entry("t1", "e5", LocalDate.of(2025, 2, 10)),
+                    exit("t1", "x5", LocalDate.of(2025, 2, 14)));
+            engine.send(entry("t2", "e9", LocalDate.of(2025, 3, 1)));
+            // Another task is at 1 December 2025: t1 is reviewed there (its 12/16 outcomes are final by then).
+            engine.tick(APP, LocalDate.of(2025, 12, 1));
+            // The exit of 7 February 2025 is 22 days behind this task's own crossings: it closes the stay of
+            // 3 February, so the pruning must have kept that entry.
+            engine.send(exit("t1", "x4", LocalDate.of(2025, 2, 7)));
+
+            assertThat(engine.<Object>table(Topic.LATE_CROSSINGS)).isEmpty();
+            Spell stay = engine.<Spell>table(Topic.SPELLS).get("t1:e4");
+            assertThat(stay.getState()).isEqualTo(SpellState.CLOSED);
+            assertThat(stay.getEndEventId()).isEqualTo("x4");
+            assertThat(stay.getDurationDays()).isEqualTo(4);
+            assertThat(engine.<Object>table(Topic.QUALITY_EVENTS)).doesNotContainKey("ORPHAN_EXIT:x4");
+        }
+    }
+
+    @Test
+    void theOwnClockIsKeptInTheClockStoreAndTicksDoNotMoveIt() {
+        try (EngineDriver engine = new EngineDriver()) {
+            Crossing latest = entry("t1", "e1", LocalDate.of(2025, 3, 1));
+            engine.send(latest).tick(APP, LocalDate.of(2025, 9, 1));
+
+            KeyValueStore<String, Long> clock = engine.driver.getKeyValueStore(StayTopology.CLOCK_STORE);
+            assertThat(clock.get(StayTopology.OWN_CLOCK_KEY))
+                    .isEqualTo(latest.getCrossedAt().toEpochMilli());
         }
     }
 
