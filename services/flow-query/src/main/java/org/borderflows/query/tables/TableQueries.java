@@ -257,11 +257,22 @@ public final class TableQueries {
             Map<String, Object> row, String identity, Estimator.Accumulator acc, double finalCount, boolean protect) {
         double[] interval = acc.interval();
         row.put("finalCount", figure(identity, "finalCount", Math.round(finalCount), protect));
+        // (Object) casts: a suppressed figure is null, which a Long/double conditional would unbox (NPE).
         row.put(
                 "estimate",
-                protect ? figure(identity, "estimate", Math.round(acc.estimate()), true) : round1(acc.estimate()));
-        row.put("lower", protect ? figure(identity, "lower", Math.round(interval[0]), true) : round1(interval[0]));
-        row.put("upper", protect ? figure(identity, "upper", Math.round(interval[1]), true) : round1(interval[1]));
+                protect
+                        ? (Object) figure(identity, "estimate", Math.round(acc.estimate()), true)
+                        : (Object) round1(acc.estimate()));
+        row.put(
+                "lower",
+                protect
+                        ? (Object) figure(identity, "lower", Math.round(interval[0]), true)
+                        : (Object) round1(interval[0]));
+        row.put(
+                "upper",
+                protect
+                        ? (Object) figure(identity, "upper", Math.round(interval[1]), true)
+                        : (Object) round1(interval[1]));
     }
 
     private static double round1(double v) {

@@ -146,6 +146,18 @@ class TableQueriesTest {
     }
 
     @Test
+    void aSuppressedPublicEstimateIsNullNotAnError() {
+        loadEstimatorExample(); // estimate 3.0 in 2025-11: a public figure of 1-5 is suppressed
+
+        Map<String, Object> row = queries.run(
+                        Query.parse("migration-12-16", Map.of("from", "2025-11", "to", "2025-11", "by", "month")), true)
+                .rows()
+                .get(0);
+
+        assertThat(row).containsEntry("estimate", null).containsEntry("lower", null);
+    }
+
+    @Test
     void unknownDatasetDimensionValueAndBadPeriodsAreRefusedNamingTheParameter() {
         assertThatThrownBy(() -> Query.parse("flows", Map.of())).hasMessageContaining("unknown dataset 'flows'");
         assertThatThrownBy(() -> Query.parse("crossings", Map.of("by", "colour")))
