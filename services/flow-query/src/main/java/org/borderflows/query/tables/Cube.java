@@ -57,13 +57,15 @@ public final class Cube {
     public static final class Cell {
         private final Schema schema;
         private final long packed;
+        private final long projection;
         private final int month;
         private final Map<String, String> dims;
         private final double count;
 
-        private Cell(Schema schema, long packed, double count) {
+        private Cell(Schema schema, long packed, long projection, double count) {
             this.schema = schema;
             this.packed = packed;
+            this.projection = projection;
             this.month = (int) (packed & ((1L << MONTH_BITS) - 1)) + MONTH_BASE;
             this.dims = null;
             this.count = count;
@@ -72,6 +74,7 @@ public final class Cube {
         private Cell(int month, Map<String, String> dims, double count) {
             this.schema = null;
             this.packed = 0;
+            this.projection = -1L;
             this.month = month;
             this.dims = dims;
             this.count = count;
@@ -85,8 +88,23 @@ public final class Cube {
             return count;
         }
 
+        /**
+         * The value of a dimension (null if the dataset has no such dimension). A cell of a rollup ({@link
+         * #cells(String, Collection)}) only knows the dimensions it was asked for: asking for another one is a
+         * programming error and throws.
+         */
         public String dim(String name) {
-            return schema == null ? dims.get(name) : schema.decode(packed, name);
+            if (schema == null) {
+                return dims.get(name);
+            }
+            int i = schema.index(name);
+            if (i < 0) {
+                return null;
+            }
+            if (((projection >>> schema.offsets[i]) & schema.masks[i]) != schema.masks[i]) {
+                throw new IllegalStateException("dimension " + name + " is not in this rollup");
+            }
+            return schema.dicts[i].value((int) ((packed >>> schema.offsets[i]) & schema.masks[i]));
         }
 
         public Map<String, String> dims() {
@@ -94,18 +112,36 @@ public final class Cube {
                 return dims;
             }
             Map<String, String> out = new TreeMap<>();
-            for (String name : schema.names) {
-                out.put(name, schema.decode(packed, name));
+            for (int i = 0; i < schema.names.length; i++) {
+                if (((projection >>> schema.offsets[i]) & schema.masks[i]) == schema.masks[i]) {
+                    out.put(schema.names[i], schema.decode(packed, schema.names[i]));
+                }
             }
             return out;
         }
     }
+
+    /** A walk over packed entries (cells or rollup groups): key and count. */
+    interface Entries {
+        boolean next();
+
+        long key();
+
+        double value();
+    }
+
+    /** Rollups kept per dataset at most; the least recently used one gives way to a new one. */
+    static final int MAX_ROLLUPS = 24;
 
     private final Map<String, Dataset> byDataset = new ConcurrentHashMap<>();
     private final Map<String, Dictionary> dictionaries = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final AtomicLong version = new AtomicLong();
     private volatile LocalDate asOf = null;
+    private final java.util.Set<String> changed = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> changedAt = new ConcurrentHashMap<>();
+    private volatile boolean clockChanged;
+    private volatile long clockChangedAt;
 
     /** Applies one record of the cell topic: a value replaces the cell, null deletes it. */
     public void apply(String key, TableCell value) {
@@ -114,6 +150,7 @@ public final class Cube {
             int bar = key.indexOf('|');
             String datasetName = key.substring(0, bar);
             Dataset dataset = byDataset.computeIfAbsent(datasetName, d -> new Dataset());
+            changed.add(datasetName);
             if (value == null) {
                 dataset.remove(key);
                 return;
@@ -125,6 +162,7 @@ public final class Cube {
             // The processing clock only moves forward (RULES.md §8), even when the cell that set it is deleted.
             if (cellClock != null && (asOf == null || cellClock.isAfter(asOf))) {
                 asOf = cellClock;
+                clockChanged = true;
             }
         } finally {
             lock.writeLock().unlock();
@@ -153,11 +191,27 @@ public final class Cube {
 
     /** Marks the end of a batch of updates: answers cached for an older version are recomputed. */
     public void commit() {
-        version.incrementAndGet();
+        long v = version.incrementAndGet();
+        if (clockChanged) {
+            clockChanged = false;
+            clockChangedAt = v;
+        }
+        for (Iterator<String> it = changed.iterator(); it.hasNext(); ) {
+            changedAt.put(it.next(), v);
+            it.remove();
+        }
     }
 
     public long version() {
         return version.get();
+    }
+
+    /**
+     * The version at which a dataset's answers last changed: its cells or the processing clock (every answer
+     * carries {@code asOf}). Answers about one dataset stay valid while others change.
+     */
+    public long version(String dataset) {
+        return Math.max(changedAt.getOrDefault(dataset, 0L), clockChangedAt);
     }
 
     /** The processing clock: the latest crossing date seen, or null before any data. */
@@ -169,6 +223,23 @@ public final class Cube {
     public Collection<Cell> cells(String dataset) {
         Dataset d = byDataset.get(dataset);
         return d == null ? List.of() : d.view();
+    }
+
+    /**
+     * The cells of a dataset summed over every dimension not in {@code dims} (month is always kept): a rollup,
+     * maintained with every update once a query has asked for it, so a dashboard question walks a few thousand
+     * groups instead of millions of cells. Any count computed from it equals the one computed from the cells
+     * (counts are sums). Its cells only answer {@link Cell#dim} for the dimensions in {@code dims}. Falls back to
+     * all the cells when a rollup would not be much smaller, or the dataset has cells kept as maps. Call inside
+     * {@link #read}.
+     */
+    public Collection<Cell> cells(String dataset, Collection<String> dims) {
+        Dataset d = byDataset.get(dataset);
+        if (d == null) {
+            return List.of();
+        }
+        Rollup r = d.rollup(dims);
+        return r == null ? d.view() : d.view(r);
     }
 
     /**
@@ -224,10 +295,12 @@ public final class Cube {
                 groupMask |= s.masks[i] << s.offsets[i];
             }
         }
+        java.util.Set<String> used = new java.util.HashSet<>(by);
+        used.addAll(filters.keySet());
+        Rollup rollup = d.rollup(used);
         LongDoubleMap groups = new LongDoubleMap();
         cells:
-        for (LongDoubleMap.Cursor c = d.packed.cursor(); c.hasNext(); ) {
-            c.advance();
+        for (Entries c = rollup == null ? d.packed.entries() : rollup.sums.entries(); c.next(); ) {
             long key = c.key();
             int month = (int) (key & monthMask) + MONTH_BASE;
             if (month < from || month > to) {
@@ -261,6 +334,119 @@ public final class Cube {
             out.put(values, new double[] {c.value()});
         }
         return out;
+    }
+
+    /**
+     * Packed access to a dataset's cells (or the rollup over {@code dims}) for the fast paths of the 12/16
+     * estimates; null when the dataset has cells kept as maps or lacks one of the dimensions. Use inside
+     * {@link #read}.
+     */
+    Packed packed(String datasetName, Collection<String> dims) {
+        Dataset d = byDataset.get(datasetName);
+        if (d == null || d.schema == null || !d.others.isEmpty()) {
+            return null;
+        }
+        for (String dim : dims) {
+            if (!dim.equals("month") && d.schema.index(dim) < 0) {
+                return null;
+            }
+        }
+        Rollup r = d.rollup(dims);
+        return new Packed(d.schema, r == null ? d.packed.entries() : r.sums.entries());
+    }
+
+    /** Packed cells of one dataset: their entries and how to read the codes in a key. */
+    final class Packed {
+        static final long MONTH_MASK = (1L << MONTH_BITS) - 1;
+        private final Schema schema;
+        final Entries entries;
+
+        private Packed(Schema schema, Entries entries) {
+            this.schema = schema;
+            this.entries = entries;
+        }
+
+        /** The bits of a dimension ("month": the month bits). */
+        long mask(String dim) {
+            if (dim.equals("month")) {
+                return MONTH_MASK;
+            }
+            int i = schema.index(dim);
+            return schema.masks[i] << schema.offsets[i];
+        }
+
+        /** The key bits a value of a dimension has (its code in place), or -1 if the value is unknown. */
+        long bits(String dim, String value) {
+            int i = schema.index(dim);
+            int code = schema.dicts[i].existing(value);
+            return code < 0 ? -1 : ((long) code) << schema.offsets[i];
+        }
+
+        String decode(long key, String dim) {
+            return dim.equals("month")
+                    ? yearMonth((int) (key & MONTH_MASK) + MONTH_BASE).toString()
+                    : schema.decode(key, dim);
+        }
+
+        /** Month index (see {@link #monthIndex}) of a key. */
+        int month(long key) {
+            return (int) (key & MONTH_MASK) + MONTH_BASE;
+        }
+
+        /** The key with its month moved by {@code months}, or -1 if out of the packed range. */
+        long shiftMonth(long key, int months) {
+            long m = (key & MONTH_MASK) + months;
+            return m < 0 || m > MONTH_MASK ? -1 : (key & ~MONTH_MASK) | m;
+        }
+
+        /**
+         * A test of a key against filters (dimension or "month" to accepted values), comparing codes; dimensions
+         * in {@code skip} are not tested.
+         */
+        java.util.function.LongPredicate filter(
+                Map<String, java.util.Set<String>> filters, java.util.Set<String> skip) {
+            List<long[]> checks = new ArrayList<>(); // {mask, accepted bits...}
+            java.util.Set<String> months = null;
+            for (Map.Entry<String, java.util.Set<String>> f : filters.entrySet()) {
+                if (skip.contains(f.getKey())) {
+                    continue;
+                }
+                if (f.getKey().equals("month")) {
+                    months = f.getValue();
+                    continue;
+                }
+                long[] check = new long[1 + f.getValue().size()];
+                check[0] = mask(f.getKey());
+                int n = 1;
+                for (String value : f.getValue()) {
+                    long b = bits(f.getKey(), value);
+                    check[n++] = b < 0 ? -2 : b; // -2 never equals masked bits
+                }
+                checks.add(check);
+            }
+            java.util.Set<String> monthFilter = months;
+            long[][] tests = checks.toArray(long[][]::new);
+            return key -> {
+                for (long[] t : tests) {
+                    long v = key & t[0];
+                    boolean ok = false;
+                    for (int i = 1; i < t.length && !ok; i++) {
+                        ok = t[i] == v;
+                    }
+                    if (!ok) {
+                        return false;
+                    }
+                }
+                return monthFilter == null
+                        || monthFilter.contains(yearMonth(month(key)).toString());
+            };
+        }
+    }
+
+    /** The first and last month index (see {@link #monthIndex}) with a cell of the dataset, or null. In {@link #read}. */
+    public int[] monthRange(String dataset) {
+        Dataset d = byDataset.get(dataset);
+        return d == null ? null : d.monthRange();
     }
 
     /** "dataset=cells" for each dataset, for benchmarks and logs. */
@@ -398,12 +584,40 @@ public final class Cube {
         private boolean schemaChosen;
         private final LongDoubleMap packed = new LongDoubleMap();
         private final Map<String, Cell> others = new ConcurrentHashMap<>();
+        private final Map<Long, Rollup> rollups = new ConcurrentHashMap<>();
+        private final java.util.Set<Long> tooLarge = ConcurrentHashMap.newKeySet();
+        private final int[] cellsInMonth = new int[1 << MONTH_BITS]; // packed cells per month
+
+        /** The first and last month index with a cell, or null when there is none. */
+        int[] monthRange() {
+            int first = Integer.MAX_VALUE;
+            int last = Integer.MIN_VALUE;
+            for (int m = 0; m < cellsInMonth.length; m++) {
+                if (cellsInMonth[m] > 0) {
+                    first = Math.min(first, m + MONTH_BASE);
+                    last = Math.max(last, m + MONTH_BASE);
+                }
+            }
+            for (Cell c : others.values()) {
+                first = Math.min(first, c.month());
+                last = Math.max(last, c.month());
+            }
+            return first == Integer.MAX_VALUE ? null : new int[] {first, last};
+        }
 
         void put(String key, int month, Map<String, String> dims, double count) {
             Schema s = schemaFor(dims);
             long p = s == null ? -1 : s.pack(month, dims, true);
             if (p >= 0) {
+                double old = packed.get(p);
                 packed.put(p, count);
+                boolean added = Double.isNaN(old);
+                if (added) {
+                    cellsInMonth[(int) (p & ((1L << MONTH_BITS) - 1))]++;
+                }
+                for (Rollup r : rollups.values()) {
+                    r.sums.add(p & r.mask, added ? count : count - old, added ? 1 : 0);
+                }
             } else {
                 others.put(key, new Cell(month, canonical(dims), count));
             }
@@ -426,8 +640,112 @@ public final class Cube {
             }
             long p = schema.pack(monthIndex(YearMonth.parse(parts[1])), dims, false);
             if (p >= 0) {
+                double old = packed.get(p);
+                if (Double.isNaN(old)) {
+                    return;
+                }
                 packed.remove(p);
+                cellsInMonth[(int) (p & ((1L << MONTH_BITS) - 1))]--;
+                for (Rollup r : rollups.values()) {
+                    r.sums.add(p & r.mask, -old, -1);
+                }
             }
+        }
+
+        /**
+         * The rollup over {@code dims} (plus month), built on first use; null when the cells themselves must be
+         * walked (maps, a dimension the cells lack, or a rollup that would not be at least 4 times smaller).
+         */
+        Rollup rollup(Collection<String> dims) {
+            Schema s = schema;
+            if (s == null || !others.isEmpty()) {
+                return null;
+            }
+            long mask = (1L << MONTH_BITS) - 1;
+            for (String dim : dims) {
+                if (dim.equals("month")) {
+                    continue;
+                }
+                int i = s.index(dim);
+                if (i < 0) {
+                    return null;
+                }
+                mask |= s.masks[i] << s.offsets[i];
+            }
+            Rollup r = rollups.get(mask);
+            if (r == null) {
+                if (tooLarge.contains(mask)) {
+                    return null;
+                }
+                synchronized (this) { // readers share the read lock: build each rollup once
+                    r = rollups.get(mask);
+                    if (r == null) {
+                        r = build(mask);
+                        if (r == null) {
+                            return null;
+                        }
+                    }
+                }
+            }
+            r.lastUsed = System.nanoTime();
+            return r;
+        }
+
+        private Rollup build(long mask) {
+            LongSumMap sums = new LongSumMap(Math.min(packed.size(), 1 << 16));
+            int limit = packed.size() / 4;
+            for (Entries e = packed.entries(); e.next(); ) {
+                sums.add(e.key() & mask, e.value(), 1);
+                if (sums.size() > limit && sums.size() > 1024) {
+                    tooLarge.add(mask);
+                    return null;
+                }
+            }
+            if (rollups.size() >= MAX_ROLLUPS) {
+                rollups.values().stream()
+                        .min(java.util.Comparator.comparingLong(x -> x.lastUsed))
+                        .ifPresent(oldest -> rollups.remove(oldest.mask));
+            }
+            Rollup r = new Rollup(mask, sums);
+            rollups.put(mask, r);
+            return r;
+        }
+
+        Collection<Cell> view(Rollup r) {
+            Schema s = schema;
+            return new AbstractCollection<>() {
+                @Override
+                public Iterator<Cell> iterator() {
+                    Entries e = r.sums.entries();
+                    return new Iterator<>() {
+                        private boolean ready;
+                        private boolean more;
+
+                        @Override
+                        public boolean hasNext() {
+                            if (!ready) {
+                                more = e.next();
+                                ready = true;
+                            }
+                            return more;
+                        }
+
+                        @Override
+                        public Cell next() {
+                            if (!hasNext()) {
+                                throw new NoSuchElementException();
+                            }
+                            ready = false;
+                            return new Cell(s, e.key(), r.mask, e.value());
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return r.sums.size();
+                }
+            };
         }
 
         private Schema schemaFor(Map<String, String> dims) {
@@ -460,7 +778,7 @@ public final class Cube {
                         public Cell next() {
                             if (cursor.hasNext()) {
                                 cursor.advance();
-                                return new Cell(s, cursor.key(), cursor.value());
+                                return new Cell(s, cursor.key(), -1L, cursor.value());
                             }
                             if (rest.hasNext()) {
                                 return rest.next();
@@ -475,6 +793,18 @@ public final class Cube {
                     return Dataset.this.size();
                 }
             };
+        }
+    }
+
+    /** Sums of a dataset's packed cells grouped by the bits of {@code mask} (month and some dimensions). */
+    private static final class Rollup {
+        final long mask;
+        final LongSumMap sums;
+        volatile long lastUsed;
+
+        Rollup(long mask, LongSumMap sums) {
+            this.mask = mask;
+            this.sums = sums;
         }
     }
 

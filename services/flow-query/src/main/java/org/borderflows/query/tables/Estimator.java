@@ -33,12 +33,25 @@ final class Estimator {
             List.of("direction"));
 
     /** A provisional crossing's probability p, from a cohort of {@code cohort} crossings identified by group. */
-    record Rate(String group, double p, double cohort) {}
+    record Rate(Object group, double p, double cohort) {}
+
+    /** A cohort group of packed cells: its level in {@link #LEVELS} and its key bits. */
+    private record PackedGroup(int level, long key) {}
 
     private final int clock;
     private final boolean current;
     private final int minCohort;
     private final Map<String, double[]> cohorts = new HashMap<>();
+    // The packed path (today's estimate over packed cells): the same cohorts, keyed by the cells' code bits.
+    private final Cube.Packed packed;
+    private final long[] levelMasks;
+    private final LongDoubleMap[] ltmCounts;
+    private final LongDoubleMap[] totals;
+    private final long provisionalMask;
+    private final long provisionalFalse;
+    private final long ltmMask;
+    private final long ltmTrue;
+    private final Map<Long, Rate> rates = new java.util.concurrent.ConcurrentHashMap<>(); // shared by queries
 
     /**
      * @param clock the month index the estimate is made at
@@ -49,6 +62,14 @@ final class Estimator {
         this.clock = clock;
         this.current = current;
         this.minCohort = minCohort;
+        this.packed = null;
+        this.levelMasks = null;
+        this.ltmCounts = null;
+        this.totals = null;
+        this.provisionalMask = 0;
+        this.provisionalFalse = -1;
+        this.ltmMask = 0;
+        this.ltmTrue = -1;
         for (Cell cell : migrationCells) {
             if (!isFinal(cell) || finalMonth(cell) <= clock - 12) {
                 continue; // not final yet, or already final at the cohort's stage
@@ -61,6 +82,96 @@ final class Estimator {
                 counts[1] += cell.count();
             }
         }
+    }
+
+    /**
+     * Today's estimator over packed migration cells (fast path, same figures as the cell path): the cells must
+     * carry the dimensions of {@link #LEVELS}, ltm, provisional and finalMonth.
+     */
+    Estimator(Cube.Packed cells, int clock, int minCohort) {
+        this.clock = clock;
+        this.current = true;
+        this.minCohort = minCohort;
+        this.packed = cells;
+        this.levelMasks = new long[LEVELS.size()];
+        this.ltmCounts = new LongDoubleMap[LEVELS.size()];
+        this.totals = new LongDoubleMap[LEVELS.size()];
+        for (int level = 0; level < LEVELS.size(); level++) {
+            long mask = Cube.Packed.MONTH_MASK;
+            for (String dim : LEVELS.get(level)) {
+                mask |= cells.mask(dim);
+            }
+            levelMasks[level] = mask;
+            ltmCounts[level] = new LongDoubleMap();
+            totals[level] = new LongDoubleMap();
+        }
+        this.provisionalMask = cells.mask("provisional");
+        this.provisionalFalse = cells.bits("provisional", "false");
+        this.ltmMask = cells.mask("ltm");
+        this.ltmTrue = cells.bits("ltm", "true");
+        long finalMonthMask = cells.mask("finalMonth");
+        LongDoubleMap finalMonths = new LongDoubleMap();
+        for (Cube.Entries e = cells.entries; e.next(); ) {
+            long key = e.key();
+            if (!isFinal(key)) {
+                continue;
+            }
+            long fmBits = key & finalMonthMask;
+            double fm = finalMonths.get(fmBits);
+            if (Double.isNaN(fm)) {
+                fm = Cube.monthIndex(java.time.YearMonth.parse(cells.decode(key, "finalMonth")));
+                finalMonths.put(fmBits, fm);
+            }
+            if (fm <= clock - 12) {
+                continue; // already final at the cohort's stage
+            }
+            double count = e.value();
+            boolean ltm = (key & ltmMask) == ltmTrue;
+            for (int level = 0; level < levelMasks.length; level++) {
+                long group = key & levelMasks[level];
+                add(ltmCounts[level], group, ltm ? count : 0);
+                add(totals[level], group, count);
+            }
+        }
+    }
+
+    private static void add(LongDoubleMap map, long key, double value) {
+        double current = map.get(key);
+        map.put(key, (Double.isNaN(current) ? 0 : current) + value);
+    }
+
+    /** True when this estimator reads packed cells ({@link #isFinal(long)}, {@link #rate(long)}). */
+    boolean isPacked() {
+        return packed != null;
+    }
+
+    /** Packed path: today's finality of a cell key (the engine's provisional flag). */
+    boolean isFinal(long key) {
+        return (key & provisionalMask) == provisionalFalse;
+    }
+
+    /** Packed path: {@link #rate(Cell)} of a provisional cell key. */
+    Rate rate(long key) {
+        long memo = key & (levelMasks[0] | ltmMask);
+        Rate known = rates.get(memo);
+        if (known != null) {
+            return known;
+        }
+        Rate rate = null;
+        long cohortKey = packed.shiftMonth(key, -12);
+        for (int level = 0; level < LEVELS.size() && cohortKey >= 0 && rate == null; level++) {
+            long group = cohortKey & levelMasks[level];
+            double total = totals[level].get(group);
+            boolean coarsest = level == LEVELS.size() - 1;
+            if (!Double.isNaN(total) && total > 0 && (total >= minCohort || coarsest)) {
+                rate = new Rate(new PackedGroup(level, group), ltmCounts[level].get(group) / total, total);
+            }
+        }
+        if (rate == null) {
+            rate = new Rate("own-outcome", (key & ltmMask) == ltmTrue ? 1 : 0, 0);
+        }
+        rates.put(memo, rate);
+        return rate;
     }
 
     boolean isFinal(Cell cell) {
@@ -104,10 +215,12 @@ final class Estimator {
         return keys;
     }
 
+    private record GroupRate(Object group, double p) {}
+
     /** Accumulates one row's final count and provisional crossings, then gives the estimate and interval. */
     static final class Accumulator {
         private double finalCount;
-        private final Map<String, double[]> groups = new HashMap<>(); // group -> {n, p, cohort}
+        private final Map<GroupRate, double[]> groups = new HashMap<>(); // group -> {n, p, cohort}
 
         void addFinal(double count) {
             finalCount += count;
@@ -115,7 +228,7 @@ final class Estimator {
 
         void addProvisional(double count, Rate rate) {
             double[] g = groups.computeIfAbsent(
-                    rate.group() + "#" + rate.p(), k -> new double[] {0, rate.p(), rate.cohort()});
+                    new GroupRate(rate.group(), rate.p()), k -> new double[] {0, rate.p(), rate.cohort()});
             g[0] += count;
         }
 

@@ -97,6 +97,33 @@ final class LongDoubleMap {
     }
 
     /** Walks the entries; valid while the map is not modified. */
+    Cube.Entries entries() {
+        return new Cube.Entries() {
+            private int index = -1;
+
+            @Override
+            public boolean next() {
+                for (index++; index < keys.length; index++) {
+                    if (keys[index] != EMPTY) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            @Override
+            public long key() {
+                return keys[index];
+            }
+
+            @Override
+            public double value() {
+                return values[index];
+            }
+        };
+    }
+
+    /** Walks the entries; valid while the map is not modified. */
     Cursor cursor() {
         return new Cursor();
     }

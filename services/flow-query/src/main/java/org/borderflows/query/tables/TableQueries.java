@@ -52,9 +52,13 @@ public final class TableQueries {
     private Table runLocked(Query q, boolean protect) {
         LocalDate asOf = cube.asOf();
         String name = q.dataset().name();
-        Collection<Cell> cells = cube.cells(name.equals(Datasets.REVISIONS) ? Contributions.MIGRATION : name);
-        YearMonth from = q.from() != null ? q.from() : earliest(cells);
-        YearMonth to = q.to() != null ? q.to() : latest(cells, asOf);
+        Collection<Cell> cells =
+                cube.cells(name.equals(Datasets.REVISIONS) ? Contributions.MIGRATION : name, dimensionsUsed(q));
+        int[] range = cube.monthRange(name.equals(Datasets.REVISIONS) ? Contributions.MIGRATION : name);
+        YearMonth from = q.from() != null ? q.from() : range == null ? null : Cube.yearMonth(range[0]);
+        YearMonth to = q.to() != null
+                ? q.to()
+                : asOf != null ? YearMonth.from(asOf) : range == null ? null : Cube.yearMonth(range[1]);
         if (from != null && to != null && from.isAfter(to)) {
             if (q.from() == null) {
                 from = to;
@@ -82,6 +86,32 @@ public final class TableQueries {
             rows.add(row(q, from, to, group.getKey(), group.getValue(), protect));
         }
         return new Table(name, asOf, protect, from, to, q.by(), measures, rows);
+    }
+
+    /** Dimensions of the estimator's groups and outcomes (§6), kept in the migration rollups it reads. */
+    private static final List<String> ESTIMATOR_GROUPS =
+            List.of("direction", "citizenship", "purpose", "sex", "ageGroup", "ltm", "provisional");
+
+    private static final List<String> ESTIMATOR_DIMENSIONS =
+            List.of("direction", "citizenship", "purpose", "sex", "ageGroup", "ltm", "provisional", "finalMonth");
+
+    /**
+     * The cell dimensions a question reads: its groups and filters, plus what its measure needs (stock: the end
+     * month; 12/16: the estimator's groups and outcome; revisions: also the final month). The cube answers from
+     * a rollup over just these, which gives the same figures as the cells (every measure sums cell counts).
+     */
+    private static java.util.Set<String> dimensionsUsed(Query q) {
+        java.util.Set<String> dims = new java.util.HashSet<>(q.by());
+        dims.addAll(q.filters().keySet());
+        dims.remove("month");
+        dims.remove("stage");
+        switch (q.dataset().name()) {
+            case Contributions.STOCK -> dims.add("endMonth");
+            case Contributions.MIGRATION -> dims.addAll(ESTIMATOR_GROUPS);
+            case Datasets.REVISIONS -> dims.addAll(ESTIMATOR_DIMENSIONS);
+            default -> {}
+        }
+        return dims;
     }
 
     private record Period(int from, int to) {
@@ -133,7 +163,13 @@ public final class TableQueries {
         if (asOf == null) {
             return groups;
         }
-        Estimator estimator = currentEstimator(cells, Cube.monthIndex(YearMonth.from(asOf)));
+        int clock = Cube.monthIndex(YearMonth.from(asOf));
+        Cube.Packed packed = cube.packed(Contributions.MIGRATION, dimensionsUsed(q));
+        Cube.Packed cohorts = cube.packed(Contributions.MIGRATION, ESTIMATOR_DIMENSIONS);
+        if (packed != null && cohorts != null) {
+            return migrationPacked(q, packed, period, currentEstimator(cohorts, clock));
+        }
+        Estimator estimator = currentEstimator(cube.cells(Contributions.MIGRATION, ESTIMATOR_DIMENSIONS), clock);
         for (Cell cell : cells) {
             if (period.contains(cell.month()) && matches(q, cell, cell.month(), Set.of())) {
                 Estimator.Accumulator acc = (Estimator.Accumulator)
@@ -144,19 +180,64 @@ public final class TableQueries {
         return groups;
     }
 
-    private record CachedEstimator(long version, int clock, Estimator estimator) {}
+    /** The migration rows over packed cells: codes compared, no cell decoded (same figures as the cell path). */
+    private static Map<List<String>, Object> migrationPacked(
+            Query q, Cube.Packed cells, Period period, Estimator estimator) {
+        long groupMask = 0;
+        for (String dim : q.by()) {
+            groupMask |= cells.mask(dim);
+        }
+        java.util.function.LongPredicate filter = cells.filter(q.filters(), Set.of());
+        long ltmMask = cells.mask("ltm");
+        long ltmTrue = cells.bits("ltm", "true");
+        Map<Long, Estimator.Accumulator> rows = new HashMap<>();
+        for (Cube.Entries e = cells.entries; e.next(); ) {
+            long key = e.key();
+            if (!period.contains(cells.month(key)) || !filter.test(key)) {
+                continue;
+            }
+            Estimator.Accumulator acc = rows.computeIfAbsent(key & groupMask, k -> new Estimator.Accumulator());
+            if (estimator.isFinal(key)) {
+                acc.addFinal((key & ltmMask) == ltmTrue ? e.value() : 0);
+            } else {
+                acc.addProvisional(e.value(), estimator.rate(key));
+            }
+        }
+        Map<List<String>, Object> groups = new HashMap<>();
+        for (Map.Entry<Long, Estimator.Accumulator> row : rows.entrySet()) {
+            List<String> key = new ArrayList<>(q.by().size());
+            for (String dim : q.by()) {
+                key.add(cells.decode(row.getKey(), dim));
+            }
+            groups.put(key, row.getValue());
+        }
+        return groups;
+    }
+
+    private record CachedEstimator(long version, int clock, boolean packed, Estimator estimator) {}
 
     private volatile CachedEstimator estimatorCache;
 
     /** Today's estimator, built once per cube version and shared by every migration question. */
     private Estimator currentEstimator(Collection<Cell> cells, int clock) {
-        long version = cube.version();
+        long version = cube.version(Contributions.MIGRATION);
         CachedEstimator cached = estimatorCache;
-        if (cached != null && cached.version() == version && cached.clock() == clock) {
+        if (cached != null && cached.version() == version && cached.clock() == clock && !cached.packed()) {
             return cached.estimator();
         }
         Estimator estimator = new Estimator(cells, clock, true, minCohort);
-        estimatorCache = new CachedEstimator(version, clock, estimator);
+        estimatorCache = new CachedEstimator(version, clock, false, estimator);
+        return estimator;
+    }
+
+    private Estimator currentEstimator(Cube.Packed cells, int clock) {
+        long version = cube.version(Contributions.MIGRATION);
+        CachedEstimator cached = estimatorCache;
+        if (cached != null && cached.version() == version && cached.clock() == clock && cached.packed()) {
+            return cached.estimator();
+        }
+        Estimator estimator = new Estimator(cells, clock, minCohort);
+        estimatorCache = new CachedEstimator(version, clock, true, estimator);
         return estimator;
     }
 
@@ -181,6 +262,7 @@ public final class TableQueries {
         }
         Set<String> stages = q.filters().get("stage");
         Map<Integer, Estimator> estimators = new HashMap<>();
+        Collection<Cell> cohorts = cube.cells(Contributions.MIGRATION, ESTIMATOR_DIMENSIONS);
         Map<List<String>, Object> groups = new HashMap<>();
         for (Cell cell : cells) {
             if (!Boolean.TRUE.equals(settled.get(cell.month())) || !matches(q, cell, cell.month(), Set.of("stage"))) {
@@ -191,7 +273,8 @@ public final class TableQueries {
                     continue;
                 }
                 int clock = cell.month() + stage;
-                Estimator estimator = estimators.computeIfAbsent(clock, c -> new Estimator(cells, c, false, minCohort));
+                Estimator estimator =
+                        estimators.computeIfAbsent(clock, c -> new Estimator(cohorts, c, false, minCohort));
                 Revision r = (Revision) groups.computeIfAbsent(key(q, cell, cell.month(), stage), k -> new Revision());
                 addOutcome(estimator, r.atStage, cell);
                 r.finalCount += "true".equals(cell.dim("ltm")) ? cell.count() : 0;
@@ -305,25 +388,6 @@ public final class TableQueries {
             }
         }
         return id.toString();
-    }
-
-    private static YearMonth earliest(Collection<Cell> cells) {
-        int min = Integer.MAX_VALUE;
-        for (Cell c : cells) {
-            min = Math.min(min, c.month());
-        }
-        return min == Integer.MAX_VALUE ? null : Cube.yearMonth(min);
-    }
-
-    private static YearMonth latest(Collection<Cell> cells, LocalDate asOf) {
-        if (asOf != null) {
-            return YearMonth.from(asOf);
-        }
-        int max = Integer.MIN_VALUE;
-        for (Cell c : cells) {
-            max = Math.max(max, c.month());
-        }
-        return max == Integer.MIN_VALUE ? null : Cube.yearMonth(max);
     }
 
     /** Suspected in-country overstayers (RULES.md §7, EES Art. 12), for the border agency only. */
