@@ -10,8 +10,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -20,15 +18,16 @@ import io.swagger.v3.oas.annotations.Parameter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.borderflows.query.tables.BadQueryException;
 
 /**
  * The published tables (RULES.md §9). Anonymous callers get protected figures (§10); the roles agency and
- * statistician get exact ones. Polling friendly: ETag / If-None-Match and Cache-Control.
+ * statistician get exact ones. Polling friendly: ETag / If-None-Match and Cache-Control. Answers come from
+ * {@link QueryService}'s cache on the event loop; computations run on its own threads, never on the event loop.
  */
 @Controller("/api/v1")
 @Secured(SecurityRule.IS_ANONYMOUS)
-@ExecuteOn(TaskExecutors.BLOCKING) // a first-time question scans the cube: keep it off the event loop
 class DatasetController {
     private final QueryService service;
 
@@ -48,14 +47,14 @@ class DatasetController {
     @Get(
             uri = "/datasets/{name}",
             produces = {MediaType.APPLICATION_JSON, "text/csv"})
-    HttpResponse<String> dataset(
+    CompletableFuture<MutableHttpResponse<String>> dataset(
             @PathVariable @Parameter(description = "dataset name, see /api/v1/datasets") String name,
             HttpRequest<?> request,
             @Nullable Authentication authentication) {
         if (authentication == null && request.getHeaders().contains(HttpHeaders.AUTHORIZATION)) {
             // Wrong credentials must not silently fall back to the public, protected answer.
-            return HttpResponse.<String>status(HttpStatus.UNAUTHORIZED)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"flow-query\"");
+            return CompletableFuture.completedFuture(HttpResponse.<String>status(HttpStatus.UNAUTHORIZED)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"flow-query\""));
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         request.getParameters().forEach((key, values) -> parameters.put(key, String.join(",", values)));
@@ -63,11 +62,15 @@ class DatasetController {
         boolean exact = authentication != null
                 && (authentication.getRoles().contains(Roles.AGENCY)
                         || authentication.getRoles().contains(Roles.STATISTICIAN));
-        QueryService.Rendered answer = service.dataset(name, parameters, csv, !exact);
-        MutableHttpResponse<String> response =
-                answer.etag().equals(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH))
-                        ? HttpResponse.status(HttpStatus.NOT_MODIFIED)
-                        : HttpResponse.ok(answer.body()).contentType(answer.mediaType());
+        String ifNoneMatch = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
+        return service.answer(name, parameters, csv, !exact).thenApply(answer -> response(answer, exact, ifNoneMatch));
+    }
+
+    private static MutableHttpResponse<String> response(
+            QueryService.Rendered answer, boolean exact, String ifNoneMatch) {
+        MutableHttpResponse<String> response = answer.etag().equals(ifNoneMatch)
+                ? HttpResponse.status(HttpStatus.NOT_MODIFIED)
+                : HttpResponse.ok(answer.body()).contentType(answer.mediaType());
         return response.header(HttpHeaders.ETAG, answer.etag())
                 .header(HttpHeaders.CACHE_CONTROL, (exact ? "private" : "public") + ", max-age=2, must-revalidate")
                 .header(HttpHeaders.VARY, "Accept, Authorization")

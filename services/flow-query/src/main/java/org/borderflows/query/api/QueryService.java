@@ -1,5 +1,6 @@
 package org.borderflows.query.api;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,88 +10,153 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.function.LongSupplier;
 import org.borderflows.query.QueryConfig;
+import org.borderflows.query.tables.BadQueryException;
 import org.borderflows.query.tables.Datasets;
 import org.borderflows.query.tables.Json;
 import org.borderflows.query.tables.Query;
 import org.borderflows.query.tables.Table;
 import org.borderflows.query.tables.TableQueries;
+import org.borderflows.query.topology.Contributions;
 
 /**
  * The query service behind the controllers: validates, answers from the cube, renders JSON or CSV and caches
- * each rendered answer (with its ETag) until the cube changes, so dashboards polling the same question cost a
+ * each rendered answer (with its ETag) per normalised question, so dashboards polling the same question cost a
  * map lookup.
+ *
+ * <p>Staleness is bounded: an answer computed from the cube at time t is served while the dataset it reads has
+ * not changed, or, if it has, until t + {@code flow-query.max-staleness-ms}. Past half the bound a changed
+ * answer is recomputed in the background (polling does not wait for it); past the bound a request waits for
+ * the recomputation. Concurrent requests for the same question share one computation.
  */
 @Singleton
 public class QueryService {
     /** A rendered answer: body, media type, strong ETag, clock and protection flag. */
     public record Rendered(String body, String mediaType, String etag, String asOf, boolean isProtected) {}
 
-    private record Cached(long version, long computedAtNanos, Rendered rendered, AtomicBoolean refreshing) {}
+    /** An answer and the cube it was computed from: the dataset's version and the time its computation began. */
+    private record Cached(long version, long computedAtNanos, Rendered rendered) {}
+
+    private record Computation(long startedAtNanos, CompletableFuture<Cached> result) {}
 
     private static final int CACHE_SIZE = 2_000;
     private final TableQueries queries;
     private final long maxStaleNanos;
+    private final LongSupplier nanoTime;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-    private final java.util.concurrent.ExecutorService refresher =
-            java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
-                Thread t = new Thread(r, "answer-refresh");
-                t.setDaemon(true);
-                return t;
-            });
+    private final Map<String, Computation> computing = new ConcurrentHashMap<>();
+    private final Executor executor;
 
+    @Inject
     public QueryService(TableQueries queries, QueryConfig config) {
+        this(queries, config.maxStalenessMs(), System::nanoTime, answerThreads());
+    }
+
+    QueryService(TableQueries queries, long maxStalenessMs, LongSupplier nanoTime, Executor executor) {
         this.queries = queries;
-        this.maxStaleNanos = config.maxStalenessMs() * 1_000_000L;
+        this.maxStaleNanos = maxStalenessMs * 1_000_000L;
+        this.nanoTime = nanoTime;
+        this.executor = executor;
+    }
+
+    private static Executor answerThreads() {
+        return Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "answer-compute");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Blocking form of {@link #answer}. */
+    public Rendered dataset(String name, Map<String, String> parameters, boolean csv, boolean protect) {
+        try {
+            return answer(name, parameters, csv, protect).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /**
-     * The rendered answer. A cached answer is served while the cube has not changed. After a change it is still
-     * served for up to {@code flow-query.max-staleness-ms} and, beyond that, while a background thread recomputes
-     * it: under continuous updates, polling never waits for a scan of the cube; only the first asking of a
-     * question computes in the request.
+     * The rendered answer, completed at once when a cached one may be served (see the class comment), else when
+     * the (shared) computation ends. An invalid question throws {@link BadQueryException} here, not in the future.
      *
      * @param parameters query parameters, multi-valued ones already joined with commas
      */
-    public Rendered dataset(String name, Map<String, String> parameters, boolean csv, boolean protect) {
-        long version = queries.cube().version();
-        String key = name + "|" + new TreeMap<>(parameters) + "|" + csv + "|" + protect;
+    public CompletableFuture<Rendered> answer(
+            String name, Map<String, String> parameters, boolean csv, boolean protect) {
+        Query query = Query.parse(name, parameters);
+        String key = query.canonical() + "|" + (csv ? "csv" : "json") + "|" + (protect ? "public" : "exact");
+        String dataset = name.equals(Datasets.REVISIONS) ? Contributions.MIGRATION : name;
+        long now = nanoTime.getAsLong();
+        long version = queries.cube().version(dataset);
         Cached hit = cache.get(key);
-        if (hit == null) {
-            return compute(key, name, parameters, csv, protect);
-        }
-        boolean fresh = hit.version() == version || System.nanoTime() - hit.computedAtNanos() < maxStaleNanos;
-        if (!fresh && hit.refreshing().compareAndSet(false, true)) {
-            try {
-                refresher.execute(() -> {
-                    try {
-                        compute(key, name, parameters, csv, protect);
-                    } finally {
-                        hit.refreshing().set(false);
-                    }
-                });
-            } catch (RuntimeException e) {
-                hit.refreshing().set(false);
+        if (hit != null) {
+            long age = now - hit.computedAtNanos();
+            if (hit.version() == version) {
+                return CompletableFuture.completedFuture(hit.rendered());
+            }
+            if (age < maxStaleNanos) {
+                if (age >= maxStaleNanos / 2) {
+                    compute(key, query, dataset, csv, protect, now); // refresh ahead; this request does not wait
+                }
+                return CompletableFuture.completedFuture(hit.rendered());
             }
         }
-        return hit.rendered();
+        return compute(key, query, dataset, csv, protect, now).thenApply(Cached::rendered);
     }
 
-    private Rendered compute(String key, String name, Map<String, String> parameters, boolean csv, boolean protect) {
-        long version = queries.cube().version();
-        Rendered rendered = render(name, parameters, csv, protect);
-        if (cache.size() >= CACHE_SIZE) {
-            cache.clear();
+    /** The computation of an answer, shared with one already running if that began within the bound. */
+    private CompletableFuture<Cached> compute(
+            String key, Query query, String dataset, boolean csv, boolean protect, long now) {
+        Computation running = computing.get(key);
+        if (running != null && now - running.startedAtNanos() < maxStaleNanos) {
+            return running.result();
         }
-        cache.put(key, new Cached(version, System.nanoTime(), rendered, new AtomicBoolean()));
-        return rendered;
+        Computation mine = new Computation(now, new CompletableFuture<>());
+        running = computing.putIfAbsent(key, mine);
+        if (running != null) {
+            if (now - running.startedAtNanos() < maxStaleNanos) {
+                return running.result();
+            }
+            computing.put(key, mine);
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    long version = queries.cube().version(dataset);
+                    long started = nanoTime.getAsLong();
+                    Cached answer = new Cached(version, started, render(query, csv, protect));
+                    if (cache.size() >= CACHE_SIZE) {
+                        cache.clear();
+                    }
+                    cache.merge(
+                            key,
+                            answer,
+                            (old, fresh) -> fresh.computedAtNanos() >= old.computedAtNanos() ? fresh : old);
+                    mine.result().complete(answer);
+                } catch (RuntimeException | Error e) {
+                    mine.result().completeExceptionally(e);
+                } finally {
+                    computing.remove(key, mine);
+                }
+            });
+        } catch (RuntimeException e) {
+            computing.remove(key, mine);
+            mine.result().completeExceptionally(e);
+        }
+        return mine.result();
     }
 
-    private Rendered render(String name, Map<String, String> parameters, boolean csv, boolean protect) {
-        Query query = Query.parse(name, parameters);
+    private Rendered render(Query query, boolean csv, boolean protect) {
         Table table = queries.run(query, protect);
         String body = csv ? table.toCsv() : table.toJson();
         return new Rendered(
