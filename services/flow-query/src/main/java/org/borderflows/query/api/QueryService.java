@@ -45,7 +45,15 @@ public class QueryService {
 
     private record Computation(long startedAtNanos, CompletableFuture<Cached> result) {}
 
+    /** A validated question and its normalised cache key. */
+    private record Question(Query query, String key) {}
+
     private static final int CACHE_SIZE = 2_000;
+    private final Map<Request, Question> questions = new ConcurrentHashMap<>(); // by the request's own spelling
+
+    /** A request as received (parameter order does not matter; spelling does, so an invalid one is never cached). */
+    private record Request(String name, Map<String, String> parameters, boolean csv, boolean protect) {}
+
     private final TableQueries queries;
     private final long maxStaleNanos;
     private final LongSupplier nanoTime;
@@ -93,8 +101,19 @@ public class QueryService {
      */
     public CompletableFuture<Rendered> answer(
             String name, Map<String, String> parameters, boolean csv, boolean protect) {
-        Query query = Query.parse(name, parameters);
-        String key = query.canonical() + "|" + (csv ? "csv" : "json") + "|" + (protect ? "public" : "exact");
+        Request raw = new Request(name, Map.copyOf(parameters), csv, protect);
+        Question question = questions.get(raw);
+        if (question == null) {
+            Query parsed = Query.parse(name, parameters);
+            question = new Question(
+                    parsed, parsed.canonical() + "|" + (csv ? "csv" : "json") + "|" + (protect ? "public" : "exact"));
+            if (questions.size() >= CACHE_SIZE) {
+                questions.clear();
+            }
+            questions.put(raw, question);
+        }
+        Query query = question.query();
+        String key = question.key();
         String dataset = name.equals(Datasets.REVISIONS) ? Contributions.MIGRATION : name;
         long now = nanoTime.getAsLong();
         long version = queries.cube().version(dataset);
