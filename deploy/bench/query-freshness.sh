@@ -2,12 +2,14 @@
 # flow-query freshness: time from an engine output (a new spell) being published to its effect in the tables
 # (aggregator with exactly-once commits + cell reader into the cube), on an in-process KRaft broker.
 #
-#   deploy/bench/query-freshness.sh [SPELLS_PER_SECOND] [SECONDS]     defaults 2000 spells/s for 20 s
+#   deploy/bench/query-freshness.sh [SPELLS_PER_SECOND] [SECONDS] [WARM_UP_SECONDS]
+#   defaults 2000 spells/s for 20 s, after 5 s at the same rate that are not measured (JIT, tasks started).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 rate=${1:-2000}
 seconds=${2:-20}
+warm_up=${3:-5}
 cd "$repo"
 module=$repo/services/flow-query
 mvn -B -q -o -pl services/flow-query test-compile -Dspotless.check.skip=true
@@ -15,4 +17,4 @@ mvn -B -q -o -pl services/flow-query org.apache.maven.plugins:maven-dependency-p
   -Dmdep.includeScope=test -Dmdep.outputFile="$module/target/test-classpath.txt" >/dev/null
 java -Dlogback.configurationFile="$module/src/test/resources/logback-test.xml" \
   -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/test-classpath.txt")" \
-  org.borderflows.query.bench.FreshnessBench "$rate" "$seconds" 2>&1 | grep -E '^freshness|Exception' || true
+  org.borderflows.query.bench.FreshnessBench "$rate" "$seconds" "$warm_up" 2>&1 | grep -E '^freshness|Exception' || true

@@ -10,7 +10,15 @@ import io.micronaut.context.annotation.ConfigurationProperties;
  * @param clientProperties optional path of a properties file with extra client settings (SASL/TLS)
  * @param stateDir Kafka Streams state directory of the aggregator
  * @param aggregate false: only read the table-cells topic (a read-only replica), do not run the aggregator
+ * @param commitIntervalMs the aggregator's commit interval (exactly-once: its output is visible on commit)
+ * @param streamThreads stream threads of the aggregator
  */
 @ConfigurationProperties("flow-query.kafka")
 public record KafkaConfig(
-        boolean enabled, String bootstrapServers, String clientProperties, String stateDir, boolean aggregate) {}
+        boolean enabled,
+        String bootstrapServers,
+        String clientProperties,
+        String stateDir,
+        boolean aggregate,
+        long commitIntervalMs,
+        int streamThreads) {}

@@ -53,7 +53,10 @@ final class KafkaRunner implements HealthIndicator {
             FlowTableTopology.build(builder, ZoneId.of(config.timeZone()));
             Properties props = settings.streams(FlowTableTopology.APPLICATION_ID);
             props.put(StreamsConfig.STATE_DIR_CONFIG, kafka.stateDir());
-            props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+            props.put(
+                    StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                    String.valueOf(kafka.commitIntervalMs() > 0 ? kafka.commitIntervalMs() : 100));
+            props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(Math.max(1, kafka.streamThreads())));
             props.put("auto.offset.reset", "earliest");
             streams = new KafkaStreams(builder.build(), props);
             streams.setUncaughtExceptionHandler(e -> {
