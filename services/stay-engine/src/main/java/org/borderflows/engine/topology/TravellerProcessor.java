@@ -76,10 +76,12 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     private ProcessorContext<String, EngineOutput> context;
     private KeyValueStore<String, byte[]> travellers;
     /** Review dates, in memory: rebuilt from the travellers store at start-up (see {@link DueIndex}). */
-    private final DueIndex due = new DueIndex();
+    private DueIndex due = new DueIndex();
 
     private KeyValueStore<String, Long> clock;
-    private long lastBroadcastDay = Long.MIN_VALUE;
+    /** The start of the local date after the last tick this task broadcast (epoch ms). */
+    private long nextBroadcastMs = Long.MIN_VALUE;
+
     private long lastReviewedDay = Long.MIN_VALUE;
     /** The clock store's value, kept in memory: read on every crossing, written only when it moves. */
     private long clockMs = Long.MIN_VALUE;
@@ -99,6 +101,14 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         this.settings = settings;
     }
 
+    /**
+     * Everything in memory is rebuilt here from the stores, never carried over: Kafka Streams calls {@code init}
+     * again on the same processor instance when it revives a task (e.g. a corrupted task under exactly-once, after
+     * an aborted transaction): the stores are back at the last commit and the records since are processed again,
+     * so the ticks and reviews of that stretch must happen again too. Kept from before, the last broadcast date
+     * and the last reviewed date skipped them: the other tasks' clocks stayed a date behind, travellers due then
+     * were not reviewed.
+     */
     @Override
     public void init(ProcessorContext<String, EngineOutput> context) {
         this.context = context;
@@ -108,11 +118,12 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         this.clockMs = known == null ? Long.MIN_VALUE : known;
         this.storedClockMs = clockMs;
         Long own = clock.get(StayTopology.OWN_CLOCK_KEY);
-        if (own != null) {
-            this.ownMs = own;
-            this.ownToday = settings.clockDate(own);
-            this.storedOwnDay = ownToday.toEpochDay();
-        }
+        this.ownMs = own == null ? Long.MIN_VALUE : own;
+        this.ownToday = own == null ? null : settings.clockDate(own);
+        this.storedOwnDay = own == null ? Long.MIN_VALUE : ownToday.toEpochDay();
+        this.nextBroadcastMs = Long.MIN_VALUE;
+        this.lastReviewedDay = Long.MIN_VALUE;
+        this.due = new DueIndex();
         // The travellers store is restored before init: every traveller's review date is in its state.
         try (KeyValueIterator<String, byte[]> all = travellers.all()) {
             while (all.hasNext()) {
@@ -352,21 +363,28 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     }
 
     /**
-     * Tells every task this partition's event time once per new day, so that a partition that receives no
-     * crossings still sees its clock pass review dates (the clock topic is read by every task; see StayTopology).
-     * Only the task's own crossings are broadcast, never ticks it received, so ticks do not echo.
+     * Tells every task this partition's event time once per new date in the reporting zone, so that a partition
+     * that receives no crossings still sees its clock pass review dates (the clock topic is read by every task;
+     * see StayTopology). Per local date, not per UTC day: the rules work on local dates, and a tick per UTC day
+     * left the other tasks a date behind when a task's latest crossings fell between local and UTC midnight
+     * (before 05:00 in Almaty), so they evaluated their travellers at an earlier clock than this task. Only the
+     * task's own crossings are broadcast, never ticks it received, so ticks do not echo.
      */
     private void broadcast(long crossedAtMs) {
-        long day = Math.floorDiv(crossedAtMs, 86_400_000L);
-        if (day > lastBroadcastDay) {
-            lastBroadcastDay = day;
-            context.forward(new Record<>(
-                    settings.applicationId(),
-                    new EngineOutput(
-                            Topic.ENGINE_CLOCK,
-                            ByteBuffer.allocate(8).putLong(crossedAtMs).array()),
-                    crossedAtMs));
+        if (crossedAtMs < nextBroadcastMs) {
+            return; // same local date as the last tick, or earlier: nothing new to tell (no zone lookup needed)
         }
+        LocalDate date = settings.clockDate(crossedAtMs);
+        nextBroadcastMs = date.plusDays(1)
+                .atStartOfDay(settings.deployment().timeZone())
+                .toInstant()
+                .toEpochMilli();
+        context.forward(new Record<>(
+                settings.applicationId(),
+                new EngineOutput(
+                        Topic.ENGINE_CLOCK,
+                        ByteBuffer.allocate(8).putLong(crossedAtMs).array()),
+                crossedAtMs));
     }
 
     /**

@@ -110,6 +110,15 @@ final class EngineDriver implements AutoCloseable {
         return crossing(traveller, eventId, Direction.EXIT, date, "UZB", Purpose.TOURISM);
     }
 
+    /** The same crossing at {@code time} (Almaty) on its date: crossedAt and intake time moved. */
+    static Crossing at(Crossing c, LocalTime time) {
+        Instant at = c.getCrossingDate().atTime(time).atZone(KAZ.timeZone()).toInstant();
+        return Crossing.newBuilder(c)
+                .setCrossedAt(at)
+                .setIntake(new Intake(IntakeChannel.HTTP, c.getBorderPost(), at))
+                .build();
+    }
+
     EngineDriver send(Crossing... cs) {
         for (Crossing c : cs) {
             crossings.pipeInput(new TestRecord<>(c.getTravellerId(), c, c.getCrossedAt()));
@@ -117,9 +126,14 @@ final class EngineDriver implements AutoCloseable {
         return this;
     }
 
-    /** A clock tick as another task of the same engine broadcasts it. */
+    /** A clock tick as another task of the same engine broadcasts it, at noon (Almaty). */
     EngineDriver tick(String applicationId, LocalDate date) {
-        long ms = date.atTime(LocalTime.NOON).atZone(KAZ.timeZone()).toInstant().toEpochMilli();
+        return tick(applicationId, date.atTime(LocalTime.NOON));
+    }
+
+    /** A clock tick as another task of the same engine broadcasts it, at a local time (Almaty). */
+    EngineDriver tick(String applicationId, java.time.LocalDateTime localTime) {
+        long ms = localTime.atZone(KAZ.timeZone()).toInstant().toEpochMilli();
         clock.pipeInput(new TestRecord<>(applicationId, ms, Instant.ofEpochMilli(ms)));
         return this;
     }

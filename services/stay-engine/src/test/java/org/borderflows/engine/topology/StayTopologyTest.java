@@ -2,11 +2,13 @@ package org.borderflows.engine.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.borderflows.engine.topology.EngineDriver.APP;
+import static org.borderflows.engine.topology.EngineDriver.at;
 import static org.borderflows.engine.topology.EngineDriver.crossing;
 import static org.borderflows.engine.topology.EngineDriver.entry;
 import static org.borderflows.engine.topology.EngineDriver.exit;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
@@ -283,6 +285,22 @@ class StayTopologyTest {
             assertThat(ticks)
                     .extracting(kv -> EngineDriver.KAZ.localDate(java.time.Instant.ofEpochMilli(kv.value)))
                     .containsExactly(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 2));
+        }
+    }
+
+    @Test
+    void aNewLocalDateIsBroadcastEvenWithinTheSameUtcDay() {
+        try (EngineDriver engine = new EngineDriver()) {
+            // 31 March 2025 10:00 and 1 April 2025 02:00 in Almaty are both 31 March in UTC: the other tasks
+            // must still learn that this task's clock is at 1 April (they evaluate at local dates).
+            engine.send(
+                    entry("t1", "e1", LocalDate.of(2025, 3, 31)),
+                    at(entry("t2", "e2", LocalDate.of(2025, 4, 1)), LocalTime.of(2, 0)));
+
+            List<KeyValue<String, Long>> ticks = engine.log(Topic.ENGINE_CLOCK);
+            assertThat(ticks)
+                    .extracting(kv -> EngineDriver.KAZ.localDate(java.time.Instant.ofEpochMilli(kv.value)))
+                    .containsExactly(LocalDate.of(2025, 3, 31), LocalDate.of(2025, 4, 1));
         }
     }
 
