@@ -87,6 +87,25 @@ class FlowTableTopologyTest {
     }
 
     @Test
+    void anUnchangedRepublishWritesNoCellAndALaterClockOnlyMovesTheCellsClock() {
+        Spell spell = Fixtures.openStay("t1", LocalDate.of(2025, 3, 1), DurationClass.PENDING, LocalDate.of(2025, 5, 1))
+                .build();
+        spells.pipeInput(spell.getSpellId(), spell);
+        Map<String, Double> before = counts("spells");
+
+        spells.pipeInput(spell.getSpellId(), spell); // the same value again: every cell's delta is 0
+        assertThat(cells.readRecordsToList()).isEmpty();
+
+        Spell later = Spell.newBuilder(spell).setAsOf(LocalDate.of(2025, 5, 2)).build();
+        spells.pipeInput(later.getSpellId(), later);
+        assertThat(counts("spells")).isEqualTo(before);
+        assertThat(table.values())
+                .filteredOn(c -> c.getDataset().equals("spells"))
+                .extracting(TableCell::getAsOf)
+                .containsOnly(LocalDate.of(2025, 5, 2));
+    }
+
+    @Test
     void aCorrectedSpellMovesItsCountFromPendingToShortTerm() {
         Spell pending = Fixtures.openStay(
                         "t1", LocalDate.of(2025, 3, 1), DurationClass.PENDING, LocalDate.of(2025, 5, 1))
