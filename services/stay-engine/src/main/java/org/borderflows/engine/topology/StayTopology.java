@@ -26,7 +26,7 @@ import org.borderflows.schema.Crossing;
  *                                                              │  ▲               crossing-outcomes (key eventId)
  *                 stores: travellers, clock            ◄───────┘  │               traveller-status  (key travellerId)
  *                                                                 │               quality-events    (key issue:eventId)
- *  engine-clock (ticks of every task, latest offset) ──► ClockProcessor           late-crossings    (key travellerId)
+ *  engine-clock (ticks of every task, from earliest) ──► ClockProcessor           late-crossings    (key travellerId)
  *                                                                                 engine-clock      (to ALL partitions)
  * </pre>
  *
@@ -36,18 +36,10 @@ import org.borderflows.schema.Crossing;
 public final class StayTopology {
     /** Per traveller: kept crossings, carry, hashes of the last outputs ({@link TravellerState}). Key travellerId. */
     public static final String TRAVELLERS_STORE = "travellers";
-    /**
-     * Per task: {@link #CLOCK_KEY} to the processing clock (stream time, epoch ms) and {@link #OWN_CLOCK_KEY} to
-     * the own clock.
-     */
+    /** Per task: {@link #CLOCK_KEY} to the processing clock (stream time, epoch ms). */
     public static final String CLOCK_STORE = "clock";
 
     public static final String CLOCK_KEY = "clock";
-    /**
-     * The task's own clock (epoch ms): the latest crossedAt of the task's own crossings, never moved by ticks of
-     * other tasks; lateness and pruning use it (see {@link TravellerProcessor}).
-     */
-    public static final String OWN_CLOCK_KEY = "own";
 
     private StayTopology() {}
 
@@ -64,12 +56,16 @@ public final class StayTopology {
                 Consumed.with(Serdes.String(), AvroSerde.of(Crossing.class))
                         .withTimestampExtractor(new EventTime.OfCrossing())
                         .withName("crossings-source"));
-        // Latest: a new engine (new application id) must not start from ticks of an earlier run (§8 replay).
+        // Earliest: a task with no committed position on engine-clock (a first start, or a task that moves to
+        // another instance before its first commit) must still see every tick. Reading from the latest offset
+        // skipped the ticks written while a task moved, so travellers of a quiet partition were never reviewed
+        // (failover IT). Ticks of other applications carry their id and are ignored; an application id re-run
+        // from scratch resets engine-clock with its input (README "The clock of quiet partitions").
         KStream<String, Long> ticks = builder.stream(
                 settings.topic(Topic.ENGINE_CLOCK),
                 Consumed.with(Serdes.String(), Serdes.Long())
                         .withTimestampExtractor(new EventTime.OfClockTick(settings.applicationId()))
-                        .withOffsetResetPolicy(AutoOffsetReset.latest())
+                        .withOffsetResetPolicy(AutoOffsetReset.earliest())
                         .withName("clock-source"));
         ticks.process(() -> new ClockProcessor(settings.applicationId()), Named.as("clock-ticks"), CLOCK_STORE);
 

@@ -35,30 +35,23 @@ import org.borderflows.schema.TravellerStatus;
  *
  * <p>Runbook of one crossing:
  *
- * <p>Two clocks, never the wall clock:
- *
- * <ul>
- *   <li>the <b>processing clock</b> (RULES.md §8) is the task's stream time: the latest {@code crossedAt} seen on
- *       this partition, or the latest clock tick other tasks broadcast (so quiet partitions advance too). Outputs
- *       are evaluated and travellers reviewed at its date;
- *   <li>the <b>own clock</b> is the latest {@code crossedAt} of this task's own crossings only (clock store key
- *       {@link StayTopology#OWN_CLOCK_KEY}). Lateness and pruning use its date: they decide what a crossing still
- *       to come may change, and must not depend on when ticks of other tasks happen to arrive (a task that lags
- *       after a rebalance or a restart would otherwise see its own in-horizon crossings as late).
- * </ul>
+ * <p>The <b>processing clock</b> (RULES.md §8) is the task's stream time, never the wall clock: the latest
+ * {@code crossedAt} seen on this partition, or the latest clock tick other tasks broadcast (so quiet partitions
+ * advance too). Outputs are evaluated and travellers reviewed at its date. What a crossing still to come may
+ * change (lateness, pruning) is judged on the traveller's own crossings only, never on a clock: a partition's
+ * clock depends on how the intake tasks' outputs and other tasks' ticks happen to interleave.
  *
  * <p>Runbook of one crossing:
  *
  * <ol>
- *   <li>a crossing dated before own clock - horizon is late: it is not applied, it goes to
- *       {@code late-crossings} with a LATE finding (also a traveller's first crossing or one newer than all its
- *       others: the reading of the simulator truth and the DuckDB peer);
+ *   <li>a crossing dated more than the horizon before the traveller's latest crossing is late: it is not applied,
+ *       it goes to {@code late-crossings} with a LATE finding;
  *   <li>otherwise it joins the history (in any order: the rules sort, and count duplicates once), the history is
  *       evaluated at the processing clock, and every spell, outcome, finding and the status whose fingerprint
  *       changed is written; an output key no longer produced is retracted with a tombstone;
- *   <li>the history is pruned at the own clock (final crossings that no crossing dated on or after own clock -
- *       horizon can reach are folded into a carry) and the traveller is filed in the due index under its next
- *       review date.
+ *   <li>the history is pruned at the traveller's latest date (final crossings that no crossing dated on or after
+ *       latest - horizon can reach are folded into a carry) and the traveller is filed in the due index under
+ *       its next review date.
  * </ol>
  */
 final class TravellerProcessor implements Processor<String, Crossing, String, EngineOutput> {
@@ -88,15 +81,6 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
 
     private long storedClockMs = Long.MIN_VALUE;
 
-    /**
-     * The own clock: the latest {@code crossedAt} of this task's own crossings (ticks of other tasks never move it),
-     * in memory; kept in the clock store whenever its date moves, so that it survives a restart.
-     */
-    private long ownMs = Long.MIN_VALUE;
-
-    private long storedOwnDay = Long.MIN_VALUE;
-    private LocalDate ownToday;
-
     TravellerProcessor(EngineSettings settings) {
         this.settings = settings;
     }
@@ -117,10 +101,6 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         Long known = clock.get(StayTopology.CLOCK_KEY);
         this.clockMs = known == null ? Long.MIN_VALUE : known;
         this.storedClockMs = clockMs;
-        Long own = clock.get(StayTopology.OWN_CLOCK_KEY);
-        this.ownMs = own == null ? Long.MIN_VALUE : own;
-        this.ownToday = own == null ? null : settings.clockDate(own);
-        this.storedOwnDay = own == null ? Long.MIN_VALUE : ownToday.toEpochDay();
         this.nextBroadcastMs = Long.MIN_VALUE;
         this.lastReviewedDay = Long.MIN_VALUE;
         this.due = new DueIndex();
@@ -146,7 +126,6 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         }
         long now = advanceClock(context.currentStreamTimeMs());
         long crossedAtMs = crossing.getCrossedAt().toEpochMilli();
-        advanceOwnClock(crossedAtMs);
         broadcast(crossedAtMs);
         LocalDate today = settings.clockDate(now);
         CrossingFact fact = CrossingFact.from(crossing);
@@ -165,25 +144,20 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     }
 
     /**
-     * RULES.md §9 "late records": a crossing that would have to be slotted in before the traveller's latest one,
-     * dated before own clock - horizon (more than 30 days, by default, before the latest crossing this task has
-     * received). Outputs that old have been published, may be final and their crossings pruned; they are not
-     * rewritten. The own clock, not the processing clock: a tick of another task must not decide what is late here
-     * (RULES.md §8, replay determinism).
+     * RULES.md §9 "late records": a crossing that arrives after later crossings of the same traveller and is dated
+     * more than the horizon (30 days by default) before the latest of them. Outputs that old have been published,
+     * may be final and their crossings pruned; they are not rewritten.
      *
-     * <p>A traveller's first crossing, or one newer than all its others, is still never late, although the
-     * simulator truth and the DuckDB peer call it late ("crossed more than 30 days before the latest crossing
-     * already delivered"). Without that exception a 100k backfill through the inbound intake set 62,800 of
-     * 100,602 cards aside as late: a crossings partition interleaves the outputs of all six intake tasks, which
-     * run seconds (at backfill speed: weeks of crossing time) apart, so a partition's latest crossing is far
-     * ahead of the delivery order the truth uses. Only each traveller's own order survives the intake (one
-     * inbound partition, one intake task), so only a traveller's own latest crossing can tell late from merely
-     * interleaved. Appending after a traveller's latest crossing never reaches what {@link #prune} dropped.
+     * <p>Measured against the traveller's own latest crossing, not a clock. A crossings partition interleaves the
+     * outputs of all intake tasks, which at backfill speed run weeks of crossing time apart, and other tasks' ticks
+     * move the processing clock whenever they arrive: a test against either set up to 62,800 of 100,602 cards of
+     * a simulated backfill aside as late and differed between a run and its replay. Only each traveller's own
+     * order survives the intake (one inbound partition, one intake task). So a traveller's first crossing, or one
+     * newer than all its others, is never late (the simulator truth and the DuckDB peer call some of those late:
+     * they see the whole file's order).
      */
     private boolean isLate(TravellerState state, CrossingFact fact) {
-        return state.latestDate != null
-                && fact.date().isBefore(state.latestDate)
-                && fact.date().isBefore(ownToday.minusDays(settings.horizonDays()));
+        return state.latestDate != null && fact.date().isBefore(state.latestDate.minusDays(settings.horizonDays()));
     }
 
     private void rejectLate(Crossing crossing, LocalDate today, long now) {
@@ -227,8 +201,8 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     private void evaluateAndSave(String travellerId, TravellerState state, LocalDate today, long now) {
         Evaluation evaluation = TravellerTimeline.evaluate(state.carry, state.crossings, today, settings.rules());
         emitChanges(travellerId, state, evaluation, now);
-        if (state.crossings.size() > PRUNE_ABOVE && ownToday != null) {
-            prune(state, ownToday);
+        if (state.crossings.size() > PRUNE_ABOVE) {
+            prune(state);
         }
         LocalDate next = evaluation.nextChange().orElse(null);
         if (next != null && !next.isAfter(today)) {
@@ -248,15 +222,14 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
      * Drops crossings no rule can look at again. Their outputs stay published as they are (final): their keys
      * leave {@code emitted}, so they are neither rewritten nor retracted later.
      *
-     * <p>At the own clock's date: {@code TravellerTimeline.prune} keeps every crossing that a crossing dated on or
-     * after {@code ownToday - horizon} can reach; {@link #isLate} lets in only such crossings (now and later: the own
-     * clock never goes back) and ones after the traveller's latest crossing, which come after every kept one. Pruning at the processing clock, which ticks of other tasks may
-     * have moved far ahead, could drop what a crossing still on time changes. Finality is judged at the own date
-     * too: never later than at the processing clock, so nothing still provisional there is dropped.
+     * <p>At the traveller's latest date: {@code TravellerTimeline.prune} keeps every crossing that a crossing dated
+     * on or after {@code latest - horizon} can reach, and {@link #isLate} lets in only such crossings (the latest
+     * date never goes back). Finality is judged at that date too: never later than at the processing clock, so
+     * nothing still provisional there is dropped.
      */
-    private void prune(TravellerState state, LocalDate ownToday) {
+    private void prune(TravellerState state) {
         TravellerTimeline.Pruned pruned = TravellerTimeline.prune(
-                state.carry, state.crossings, ownToday, settings.rules(), settings.horizonDays());
+                state.carry, state.crossings, state.latestDate, settings.rules(), settings.horizonDays());
         if (pruned.kept().size() == state.crossings.size()) {
             return;
         }
@@ -354,22 +327,6 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
             clockMs = streamTimeMs;
         }
         return clockMs;
-    }
-
-    /**
-     * The own clock: moved by this task's crossings only. Its store copy is written whenever its date moves (a
-     * few writes per day of data), so after a restart lateness is judged at exactly the same date as before.
-     */
-    private void advanceOwnClock(long crossedAtMs) {
-        if (crossedAtMs > ownMs) {
-            ownMs = crossedAtMs;
-            LocalDate date = settings.clockDate(crossedAtMs);
-            if (date.toEpochDay() != storedOwnDay) {
-                clock.put(StayTopology.OWN_CLOCK_KEY, crossedAtMs);
-                storedOwnDay = date.toEpochDay();
-                ownToday = date;
-            }
-        }
     }
 
     /**

@@ -12,7 +12,6 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.borderflows.platform.Topic;
 import org.borderflows.schema.Crossing;
 import org.borderflows.schema.Direction;
@@ -168,18 +167,6 @@ class StayTopologyTest {
             assertThat(stay.getEndEventId()).isEqualTo("x4");
             assertThat(stay.getDurationDays()).isEqualTo(4);
             assertThat(engine.<Object>table(Topic.QUALITY_EVENTS)).doesNotContainKey("ORPHAN_EXIT:x4");
-        }
-    }
-
-    @Test
-    void theOwnClockIsKeptInTheClockStoreAndTicksDoNotMoveIt() {
-        try (EngineDriver engine = new EngineDriver()) {
-            Crossing latest = entry("t1", "e1", LocalDate.of(2025, 3, 1));
-            engine.send(latest).tick(APP, LocalDate.of(2025, 9, 1));
-
-            KeyValueStore<String, Long> clock = engine.driver.getKeyValueStore(StayTopology.CLOCK_STORE);
-            assertThat(clock.get(StayTopology.OWN_CLOCK_KEY))
-                    .isEqualTo(latest.getCrossedAt().toEpochMilli());
         }
     }
 
