@@ -26,6 +26,9 @@ mkdir -p "$logs"
 pids=()
 
 stop_all() {
+  # Ctrl-C also ends a pipe reader (run-all.sh | tee run.log): with SIGPIPE ignored, a failed echo no longer
+  # kills the script before it stops the broker.
+  trap '' PIPE
   trap - INT TERM EXIT
   echo
   echo "stopping..."
