@@ -32,22 +32,25 @@ SELECT * FROM (
     AND (intended_stay_days IS NULL OR (isd IS NOT NULL AND isd BETWEEN 0 AND 3650))
     AND (transport IS NULL OR transport IN ('AIR', 'ROAD', 'RAIL', 'SEA', 'OTHER'))
 ;
--- 3. Stream time is the latest crossing seen so far in delivery order (§8); a record older than the horizon
---    behind it is late and set aside.
+-- 3. Traveller identity (§2: country, number upper-cased without spaces and dashes, birth date). Issue 4's
+--    horizon is judged per traveller: a record is late when its crossing date is more than the horizon before
+--    the latest crossing date of the same traveller among the valid records delivered before it (a late record
+--    cannot raise that date, so the plain running max is the same as one over the records kept). A traveller's
+--    first record, or one newer than its others, is never late. Late records are set aside.
 CREATE OR REPLACE TABLE timely AS
 SELECT * FROM (
-    SELECT *, max(ts) OVER (ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS seen FROM valid
-) WHERE seen IS NULL OR ts >= seen - INTERVAL ${horizon} DAY
-;
--- 4. Traveller identity (§2: country, number upper-cased without spaces and dashes, birth date) and
---    duplicates (§3: same event_id, or same traveller + direction + card number + date) counted once.
-CREATE OR REPLACE TABLE accepted AS
-SELECT * FROM (
-    SELECT * FROM (
+    SELECT *, max(d) OVER (PARTITION BY tkey ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS seen
+    FROM (
         SELECT *, document_country || '|' || upper(replace(replace(document_number, ' ', ''), '-', ''))
                   || '|' || CAST(bd AS VARCHAR) AS tkey
-        FROM timely
-    ) QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY pos) = 1
+        FROM valid
+    )
+) WHERE seen IS NULL OR d >= seen - INTERVAL ${horizon} DAY
+;
+-- 4. Duplicates (§3: same event_id, or same traveller + direction + card number + date) counted once.
+CREATE OR REPLACE TABLE accepted AS
+SELECT * FROM (
+    SELECT * FROM timely QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY pos) = 1
 ) QUALIFY row_number() OVER (PARTITION BY tkey, direction, coalesce(card_number, ''), d ORDER BY pos) = 1
 ;
 CREATE OR REPLACE TABLE clock AS SELECT max(d) AS clock FROM accepted
