@@ -172,14 +172,13 @@ public final class Simulation {
      * that date). A traveller's first record, or one newer than its others, is never late, however long after the
      * crossing it comes, and no reading of the whole file's order is involved. A card delayed by the LATE fault
      * (35-185 days) that is not late for its traveller is re-labelled REORDERED (detail {@code <n>d in horizon}):
-     * it must not change any result. A duplicate copy that comes late after an original that was not is
-     * re-labelled LATE (it is set aside, not counted as a duplicate). Re-ordered cards (1-25 days) and on-time
+     * it must not change any result. A duplicate copy that comes late is re-labelled LATE: the engine sets it aside
+     * with a LATE finding keyed by its event id (one per event id with a late original), not as a duplicate. Re-ordered cards (1-25 days) and on-time
      * cards can never be late; the method checks it.
      */
     static void judgeLateness(World world) {
         ZoneId zone = world.settings().zone();
         Map<Integer, LocalDate> latest = new HashMap<>();
-        Map<String, Boolean> originalLate = new HashMap<>();
         List<Card> cards = world.cards();
         for (int i = 0; i < cards.size(); i++) {
             Card c = cards.get(i);
@@ -192,7 +191,7 @@ public final class Simulation {
             LocalDate seen = latest.get(c.travellerNumber());
             boolean late = seen != null && date.isBefore(seen.minusDays(HORIZON_DAYS));
             if (c.duplicateCopy()) {
-                if (late && !originalLate.getOrDefault(c.eventId(), false)) {
+                if (late) { // set aside as late, not counted as a duplicate (one LATE finding per event id)
                     cards.set(i, c.delivered(c.deliverAtMillis(), true, Fault.LATE, "copy"));
                 }
             } else if (c.fault() == Fault.LATE && !late) {
@@ -202,9 +201,6 @@ public final class Simulation {
                 world.fates().put(c.eventId(), new Fate(Fault.REORDERED, detail, f.duplicated()));
             } else if (late && c.fault() != Fault.LATE) {
                 throw new IllegalStateException("card " + c.eventId() + " (" + c.fault() + ") would be late");
-            }
-            if (!c.duplicateCopy()) {
-                originalLate.put(c.eventId(), late);
             }
             if (!late && (seen == null || date.isAfter(seen))) {
                 latest.put(c.travellerNumber(), date);

@@ -102,6 +102,7 @@ public final class DatasetFacts {
             }
         }
         if (delivered) {
+            java.util.Set<String> lateEvents = new java.util.HashSet<>();
             for (Card c : truth.world().cards()) {
                 String m = c.crossedAt().length() >= 7 ? c.crossedAt().substring(0, 7) : "UNKNOWN";
                 facts.add(Fact.of("quality", "count", Map.of(Dim.MONTH, m, Dim.ISSUE, "RECEIVED")));
@@ -109,7 +110,7 @@ public final class DatasetFacts {
                         switch (c.fault()) {
                             case INVALID -> "REJECTED";
                             case DUPLICATE -> "DUPLICATE";
-                            case LATE -> "LATE";
+                            case LATE -> lateEvents.add(c.eventId()) ? "LATE" : null; // once per event id
                             default -> null;
                         };
                 if (issue != null) {
