@@ -32,22 +32,25 @@ SELECT * FROM (
     AND (intended_stay_days IS NULL OR (isd IS NOT NULL AND isd BETWEEN 0 AND 3650))
     AND (transport IS NULL OR transport IN ('AIR', 'ROAD', 'RAIL', 'SEA', 'OTHER'))
 ;
--- 3. Stream time is the latest crossing seen so far in delivery order (§8); a record older than the horizon
---    behind it is late and set aside.
+-- 3. Traveller identity (§2: country, number upper-cased without spaces and dashes, birth date). Issue 4's
+--    horizon is judged per traveller: a record is late when its crossing date is more than the horizon before
+--    the latest crossing date of the same traveller among the valid records delivered before it (a late record
+--    cannot raise that date, so the plain running max is the same as one over the records kept). A traveller's
+--    first record, or one newer than its others, is never late. Late records are set aside.
 CREATE OR REPLACE TABLE timely AS
 SELECT * FROM (
-    SELECT *, max(ts) OVER (ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS seen FROM valid
-) WHERE seen IS NULL OR ts >= seen - INTERVAL ${horizon} DAY
-;
--- 4. Traveller identity (§2: country, number upper-cased without spaces and dashes, birth date) and
---    duplicates (§3: same event_id, or same traveller + direction + card number + date) counted once.
-CREATE OR REPLACE TABLE accepted AS
-SELECT * FROM (
-    SELECT * FROM (
+    SELECT *, max(d) OVER (PARTITION BY tkey ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS seen
+    FROM (
         SELECT *, document_country || '|' || upper(replace(replace(document_number, ' ', ''), '-', ''))
                   || '|' || CAST(bd AS VARCHAR) AS tkey
-        FROM timely
-    ) QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY pos) = 1
+        FROM valid
+    )
+) WHERE seen IS NULL OR d >= seen - INTERVAL ${horizon} DAY
+;
+-- 4. Duplicates (§3: same event_id, or same traveller + direction + card number + date) counted once.
+CREATE OR REPLACE TABLE accepted AS
+SELECT * FROM (
+    SELECT * FROM timely QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY pos) = 1
 ) QUALIFY row_number() OVER (PARTITION BY tkey, direction, coalesce(card_number, ''), d ORDER BY pos) = 1
 ;
 CREATE OR REPLACE TABLE clock AS SELECT max(d) AS clock FROM accepted
@@ -59,7 +62,8 @@ SELECT tkey, event_id, direction, ts, d, purpose, border_post,
        lag(direction) OVER w AS prev_dir,
        lead(direction) OVER w AS next_dir,
        lead(event_id) OVER w AS next_id,
-       lead(d) OVER w AS next_d
+       lead(d) OVER w AS next_d,
+       row_number() OVER w AS k
 FROM accepted
 WINDOW w AS (PARTITION BY tkey ORDER BY ts, event_id)
 ;
@@ -183,13 +187,28 @@ FROM (
 WHERE t.d < m.rb + 244
 GROUP BY m.tkey, m.mi
 ;
-CREATE OR REPLACE TABLE peer_outcomes AS
+CREATE OR REPLACE TABLE peer_walked AS
 SELECT s.tkey, s.event_id, s.direction, s.d AS crossing_date,
        s.resident_before,
        s.resident_before <> (s.migrating AND s.ltm_hyp) AS resident_after,
        s.migrating AND s.ltm_hyp AS long_term_migration,
        CASE WHEN s.migrating AND s.ltm_hyp THEN s.ra
             WHEN mk.mark_final IS NOT NULL THEN mk.mark_final::DATE
-            ELSE s.ra END AS final_date
+            ELSE s.ra END AS final_date,
+       s.ra AS status_final
 FROM status s LEFT JOIN marks mk ON mk.tkey = s.tkey AND mk.mi = s.i
+;
+-- §5 "every crossing thus carries" an outcome, also a same-direction repeat left out of the walk: it keeps the
+-- status after the walked crossing before it (the initial status if none), is no migration, and is final on its
+-- own date or when that status becomes final, if later (the domain's documented reading).
+CREATE OR REPLACE TABLE peer_outcomes AS
+SELECT tkey, event_id, direction, crossing_date, resident_before, resident_after, long_term_migration, final_date
+FROM peer_walked
+UNION ALL
+SELECT r.tkey, r.event_id, r.direction, r.d,
+       coalesce(w.resident_after, r.res), coalesce(w.resident_after, r.res), false,
+       greatest(r.d, coalesce(w.status_final, r.d))
+FROM (SELECT * FROM seq WHERE event_id NOT IN (SELECT event_id FROM peer_walked)) r
+ASOF LEFT JOIN (SELECT p.*, q.k FROM peer_walked p JOIN seq q ON q.event_id = p.event_id) w
+    ON w.tkey = r.tkey AND r.k > w.k
 ;

@@ -282,8 +282,9 @@ class RulesAgreementTest {
     }
 
     /**
-     * The truth gives outcomes to the crossings its 12/16 walk sees (a same-direction repeat only when a card was
-     * lost); every one of them must have the same outcome in the domain.
+     * RULES §5: every crossing carries an outcome, in the truth also a same-direction repeat left out of the walk
+     * (a repeat happens when a card was lost); each must have the same outcome in the domain, and the domain must
+     * give no outcome the truth does not.
      */
     private static void compareOutcomes(
             List<Outcome> expected, List<CrossingOutcome> actual, List<String> differences, String run) {
@@ -292,7 +293,7 @@ class RulesAgreementTest {
             byEvent.put(o.getEventId(), o);
         }
         for (Outcome e : expected) {
-            CrossingOutcome a = byEvent.get(e.eventId());
+            CrossingOutcome a = byEvent.remove(e.eventId());
             String at = ": crossing " + e.eventId() + " " + e.crossingDate();
             if (a == null) {
                 differences.add(run + "12/16 outcome missing in domain" + at);
@@ -303,6 +304,8 @@ class RulesAgreementTest {
             check(differences, run + "12/16 long-term flag", at, e.longTermMigration(), a.getLongTermMigration());
             check(differences, run + "12/16 final date", at, e.finalDate(), a.getFinalDate());
         }
+        byEvent.values()
+                .forEach(a -> differences.add(run + "12/16 outcome only in domain: crossing " + a.getEventId()));
     }
 
     private static ResidenceStatus status(boolean resident) {

@@ -18,6 +18,9 @@ import org.borderflows.schema.Direction;
  * period in delivery order (with the injected faults), and the fate of every crossing. Deterministic for a seed.
  */
 public final class Simulation {
+    /** The re-ordering horizon of issue 4 (days), the engine's default. */
+    public static final int HORIZON_DAYS = 30;
+
     public static final DateTimeFormatter CROSSED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
     private static final String[][] INVALID_FIELDS = {
         {"birth_date", "1990-02-30"},
@@ -158,7 +161,51 @@ public final class Simulation {
         cards.sort(Comparator.comparingLong(Card::deliverAtMillis)
                 .thenComparing(Card::eventId)
                 .thenComparing(Card::duplicateCopy));
+        judgeLateness(world);
         return world;
+    }
+
+    /**
+     * Issue 4: a record is late when it "arrives after later crossings of the same traveller" beyond the horizon,
+     * i.e. when its crossing date is more than {@link #HORIZON_DAYS} days before the latest crossing date of the
+     * same traveller among the records delivered before it (rejected records never count; late ones cannot raise
+     * that date). A traveller's first record, or one newer than its others, is never late, however long after the
+     * crossing it comes, and no reading of the whole file's order is involved. A card delayed by the LATE fault
+     * (35-185 days) that is not late for its traveller is re-labelled REORDERED (detail {@code <n>d in horizon}):
+     * it must not change any result. A duplicate copy that comes late is re-labelled LATE: the engine sets it aside
+     * with a LATE finding keyed by its event id (one per event id with a late original), not as a duplicate. Re-ordered cards (1-25 days) and on-time
+     * cards can never be late; the method checks it.
+     */
+    static void judgeLateness(World world) {
+        ZoneId zone = world.settings().zone();
+        Map<Integer, LocalDate> latest = new HashMap<>();
+        List<Card> cards = world.cards();
+        for (int i = 0; i < cards.size(); i++) {
+            Card c = cards.get(i);
+            if (c.fault() == Fault.INVALID) {
+                continue; // rejected at intake: never reaches a traveller
+            }
+            LocalDate date = java.time.OffsetDateTime.parse(c.crossedAt())
+                    .atZoneSameInstant(zone)
+                    .toLocalDate();
+            LocalDate seen = latest.get(c.travellerNumber());
+            boolean late = seen != null && date.isBefore(seen.minusDays(HORIZON_DAYS));
+            if (c.duplicateCopy()) {
+                if (late) { // set aside as late, not counted as a duplicate (one LATE finding per event id)
+                    cards.set(i, c.delivered(c.deliverAtMillis(), true, Fault.LATE, "copy"));
+                }
+            } else if (c.fault() == Fault.LATE && !late) {
+                String detail = c.faultDetail() + " in horizon";
+                cards.set(i, c.delivered(c.deliverAtMillis(), false, Fault.REORDERED, detail));
+                Fate f = world.fates().get(c.eventId());
+                world.fates().put(c.eventId(), new Fate(Fault.REORDERED, detail, f.duplicated()));
+            } else if (late && c.fault() != Fault.LATE) {
+                throw new IllegalStateException("card " + c.eventId() + " (" + c.fault() + ") would be late");
+            }
+            if (!late && (seen == null || date.isAfter(seen))) {
+                latest.put(c.travellerNumber(), date);
+            }
+        }
     }
 
     static Card card(SimTraveller t, SimCrossing c, ZoneId zone) {

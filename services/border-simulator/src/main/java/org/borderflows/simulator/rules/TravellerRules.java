@@ -88,7 +88,8 @@ public final class TravellerRules {
         if (open != null) {
             spells.add(openSpell(open, resident, clock, presences));
         }
-        List<Outcome> outcomes = twelveSixteen.outcomes(TwelveSixteenRule.withoutRepeats(accepted, resident), resident);
+        List<Outcome> walked = twelveSixteen.outcomes(TwelveSixteenRule.withoutRepeats(accepted, resident), resident);
+        List<Outcome> outcomes = TwelveSixteenRule.withRepeats(accepted, walked, resident);
         return new Result(accepted, spells, outcomes, duplicates, orphans, broken);
     }
 

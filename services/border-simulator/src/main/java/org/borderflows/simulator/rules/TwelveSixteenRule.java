@@ -62,6 +62,36 @@ public final class TwelveSixteenRule {
     }
 
     /**
+     * RULES.md §5: "every crossing thus carries" status before and after, flag and final date, also a
+     * same-direction repeat that {@link #withoutRepeats} left out of the walk. Such a crossing keeps the status
+     * after the walked crossing before it (the initial status if there is none), is not a long-term migration, and
+     * is final on its own date or on the date that status becomes final, if later (as a crossing in the
+     * non-migrating direction; the domain library's documented reading).
+     *
+     * @param sorted the traveller's date-ordered, duplicate-free crossings, repeats included
+     * @param walked {@link #outcomes} of {@code withoutRepeats(sorted, initiallyResident)}
+     */
+    public static List<Outcome> withRepeats(List<Xing> sorted, List<Outcome> walked, boolean initiallyResident) {
+        java.util.Map<String, Outcome> byId = new java.util.HashMap<>();
+        walked.forEach(o -> byId.put(o.eventId(), o));
+        List<Outcome> out = new ArrayList<>(sorted.size());
+        boolean status = initiallyResident;
+        LocalDate statusFinal = null;
+        for (Xing x : sorted) {
+            Outcome o = byId.get(x.eventId());
+            if (o != null) {
+                out.add(o);
+                status = o.residentAfter();
+                statusFinal = o.statusFinalDate();
+            } else {
+                LocalDate fin = statusFinal == null ? x.date() : max(statusFinal, x.date());
+                out.add(new Outcome(x.eventId(), x.date(), status, status, false, fin, fin));
+            }
+        }
+        return out;
+    }
+
+    /**
      * The outcome of every crossing of one traveller; {@code alternating} must be date-ordered, duplicate-free
      * and without same-direction repeats ({@link #withoutRepeats(List, boolean)}).
      */

@@ -70,9 +70,15 @@ public final class DatasetFacts {
                 }
                 if (s.stay() && (s.overstayDays() != null && s.overstayDays() > 0 || s.suspectedOverstay())) {
                     EnumMap<Dim, String> o = new EnumMap<>(d);
+                    // the query service's overstays dataset: an overstay at exit in the month of the exit, a suspected
+                    // in-country overstay in the month it began (services/flow-query/README.md)
                     o.put(
                             Dim.MONTH,
-                            YearMonth.from(s.latestAuthorisedExit().plusDays(1)).toString());
+                            YearMonth.from(
+                                            s.suspectedOverstay() || s.endDate() == null
+                                                    ? s.latestAuthorisedExit().plusDays(1)
+                                                    : s.endDate())
+                                    .toString());
                     o.put(Dim.FLOW, s.suspectedOverstay() ? "IN_COUNTRY" : "AT_EXIT");
                     facts.add(Fact.of("overstays", "count", o));
                 }
@@ -102,6 +108,7 @@ public final class DatasetFacts {
             }
         }
         if (delivered) {
+            java.util.Set<String> lateEvents = new java.util.HashSet<>();
             for (Card c : truth.world().cards()) {
                 String m = c.crossedAt().length() >= 7 ? c.crossedAt().substring(0, 7) : "UNKNOWN";
                 facts.add(Fact.of("quality", "count", Map.of(Dim.MONTH, m, Dim.ISSUE, "RECEIVED")));
@@ -109,7 +116,7 @@ public final class DatasetFacts {
                         switch (c.fault()) {
                             case INVALID -> "REJECTED";
                             case DUPLICATE -> "DUPLICATE";
-                            case LATE -> "LATE";
+                            case LATE -> lateEvents.add(c.eventId()) ? "LATE" : null; // once per event id
                             default -> null;
                         };
                 if (issue != null) {

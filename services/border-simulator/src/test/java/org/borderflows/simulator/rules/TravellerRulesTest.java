@@ -56,6 +56,52 @@ class TravellerRulesTest {
     }
 
     @Test
+    void anEntryRepeatedBeforeAnyWalkedCrossingIsNoMigrationFinalOnItsOwnDate() {
+        // RULES §5: every crossing carries an outcome, also the entry of 1 January that the walk leaves out
+        TravellerRules.Result r = rules.evaluate(
+                Itineraries.of()
+                        .entry(LocalDate.of(2025, 1, 1))
+                        .entry(LocalDate.of(2025, 2, 1))
+                        .exit(LocalDate.of(2025, 2, 10))
+                        .list(),
+                false,
+                clock);
+
+        assertThat(r.outcomes()).extracting(Outcome::eventId).containsExactly("e1", "e2", "e3");
+        Outcome repeat = r.outcomes().get(0);
+        assertThat(repeat.residentBefore()).isFalse();
+        assertThat(repeat.residentAfter()).isFalse();
+        assertThat(repeat.longTermMigration()).isFalse();
+        assertThat(repeat.finalDate()).isEqualTo(LocalDate.of(2025, 1, 1));
+        // the walked entry of 1 February: 9 days in, then back for the whole window: final at + N + 9 days
+        assertThat(r.outcomes().get(1).finalDate()).isEqualTo(LocalDate.of(2025, 6, 12));
+        assertThat(r.outcomes().get(2).finalDate()).isEqualTo(LocalDate.of(2025, 2, 10));
+    }
+
+    @Test
+    void aRepeatedExitKeepsTheStatusAndIsFinalWhenTheStatusBeforeItIs() {
+        // entry 1 January, exit 1 February (31 days in, then away): the entry's review is final on
+        // 1 January + 122 + 31 = 3 June, and so is the status after the exit; the exit of 10 February ends nothing
+        TravellerRules.Result r = rules.evaluate(
+                Itineraries.of()
+                        .entry(LocalDate.of(2025, 1, 1))
+                        .exit(LocalDate.of(2025, 2, 1))
+                        .exit(LocalDate.of(2025, 2, 10))
+                        .list(),
+                false,
+                clock);
+
+        assertThat(r.outcomes()).extracting(Outcome::eventId).containsExactly("e1", "e2", "e3");
+        assertThat(r.outcomes().get(0).finalDate()).isEqualTo(LocalDate.of(2025, 6, 3));
+        assertThat(r.outcomes().get(1).finalDate()).isEqualTo(LocalDate.of(2025, 2, 1));
+        Outcome repeat = r.outcomes().get(2);
+        assertThat(repeat.residentBefore()).isFalse();
+        assertThat(repeat.residentAfter()).isFalse();
+        assertThat(repeat.longTermMigration()).isFalse();
+        assertThat(repeat.finalDate()).isEqualTo(LocalDate.of(2025, 6, 3));
+    }
+
+    @Test
     void aResidentsWorkAbsenceOfFiveMonthsIsShortTermLabourEmigration() {
         TruthSpell s = rules.evaluate(
                         Itineraries.of()

@@ -91,4 +91,27 @@ class GroundTruthTest {
         assertThat(byMonth.getOrDefault(List.of("2025-04"), 0.0))
                 .isGreaterThan(byMonth.getOrDefault(List.of("2025-11"), 0.0));
     }
+
+    @Test
+    void anOverstayAtExitIsCountedInTheMonthOfTheExit() {
+        // the query service's overstays dataset: AT_EXIT by month of exit (services/flow-query/README.md)
+        Map<List<String>, Double> expected = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
+        truth.travellers().stream()
+                .flatMap(t -> t.delivered().spells().stream())
+                .filter(sp -> sp.stay() && sp.endDate() != null && sp.overstayDays() != null && sp.overstayDays() > 0)
+                .forEach(sp ->
+                        expected.merge(List.of(YearMonth.from(sp.endDate()).toString()), 1.0, Double::sum));
+
+        Map<List<String>, Double> byMonth = DatasetFacts.aggregate(
+                DatasetFacts.of(truth, true),
+                "overstays",
+                "count",
+                List.of(Dim.MONTH),
+                Map.of(Dim.FLOW, Set.of("AT_EXIT")),
+                null,
+                null);
+
+        assertThat(expected).isNotEmpty();
+        assertThat(byMonth).isEqualTo(expected);
+    }
 }

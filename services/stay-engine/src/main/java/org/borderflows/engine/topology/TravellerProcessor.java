@@ -153,8 +153,8 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
      * move the processing clock whenever they arrive: a test against either set up to 62,800 of 100,602 cards of
      * a simulated backfill aside as late and differed between a run and its replay. Only each traveller's own
      * order survives the intake (one inbound partition, one intake task). So a traveller's first crossing, or one
-     * newer than all its others, is never late (the simulator truth and the DuckDB peer call some of those late:
-     * they see the whole file's order).
+     * newer than all its others, is never late (issue 4's reading; the simulator truth and the DuckDB peer judge
+     * it per traveller too).
      */
     private boolean isLate(TravellerState state, CrossingFact fact) {
         return state.latestDate != null && fact.date().isBefore(state.latestDate.minusDays(settings.horizonDays()));
