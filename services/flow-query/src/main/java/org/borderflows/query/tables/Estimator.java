@@ -20,7 +20,8 @@ import org.borderflows.query.tables.Cube.Cell;
  *
  * <p>Interval: the provisional crossings of a group are independent Bernoulli(p) draws and p itself is
  * estimated from m cohort crossings, so Var = n p (1 - p) + n^2 p (1 - p) / m, summed over groups; the 95%
- * interval is estimate +/- 1.96 sd, clipped to [finalCount, finalCount + provisional crossings].
+ * interval is estimate +/- 1.96 sd, clipped to [finalCount, finalCount + provisional crossings]; crossings with
+ * no cohort at all widen it by their whole range (0 to all of them).
  *
  * <p>Only the final date's month is kept in the cube (to keep it small), so stages are whole months.
  */
@@ -244,21 +245,32 @@ final class Estimator {
             return est;
         }
 
+        /**
+         * The 95% interval. Crossings with no cohort at all (p is their own provisional outcome, not an estimate)
+         * widen it to every outcome they can still have, from none to all of them long-term migrations: a
+         * zero-width interval there would claim a certainty no data supports.
+         */
         double[] interval() {
             double variance = 0;
             double provisional = 0;
+            double unknown = 0;
+            double unknownEstimate = 0;
             for (double[] g : groups.values()) {
                 double n = g[0];
                 double p = g[1];
                 provisional += n;
-                variance += n * p * (1 - p);
                 if (g[2] > 0) {
-                    variance += n * n * p * (1 - p) / g[2];
+                    variance += n * p * (1 - p) + n * n * p * (1 - p) / g[2];
+                } else {
+                    unknown += n;
+                    unknownEstimate += n * p;
                 }
             }
-            double est = estimate();
+            double known = estimate() - unknownEstimate;
             double half = 1.96 * Math.sqrt(variance);
-            return new double[] {Math.max(finalCount, est - half), Math.min(finalCount + provisional, est + half)};
+            return new double[] {
+                Math.max(finalCount, known - half), Math.min(finalCount + provisional, known + unknown + half)
+            };
         }
     }
 }

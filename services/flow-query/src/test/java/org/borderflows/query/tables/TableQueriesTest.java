@@ -73,6 +73,26 @@ class TableQueriesTest {
         assertThat(t.rows()).containsExactly(Map.of("finalCount", 3L, "estimate", 3.0, "lower", 3.0, "upper", 3.0));
     }
 
+    /**
+     * Clock 2026-03-15. Two provisional arrivals on 2025-12-02 and 2025-12-03, both provisionally long-term
+     * migrations (final dates 2026-12-02/03), and one on 2025-12-04 provisionally not (final 2026-04-04). No
+     * arrival of 2024-12 exists, in any group: nothing says how these three will end. The estimate keeps their own
+     * provisional outcomes (2 of 3), but the interval spans every outcome they can still have: [0, 3], not a
+     * zero-width [2, 2] that would claim certainty without any data.
+     */
+    @Test
+    void withNoCohortAtAllTheIntervalSpansEveryOutcomeTheProvisionalCrossingsCanStillHave() {
+        load.add(arrival("n1", LocalDate.of(2025, 12, 2), true, LocalDate.of(2026, 12, 2)));
+        load.add(arrival("n2", LocalDate.of(2025, 12, 3), true, LocalDate.of(2026, 12, 3)));
+        load.add(arrival("n3", LocalDate.of(2025, 12, 4), false, LocalDate.of(2026, 4, 4)));
+
+        Table t = run("migration-12-16", "from", "2025-12", "to", "2025-12", "by", "month");
+
+        assertThat(t.rows())
+                .containsExactly(
+                        Map.of("month", "2025-12", "finalCount", 0L, "estimate", 2.0, "lower", 0.0, "upper", 3.0));
+    }
+
     @Test
     void aGroupWithoutCohortFallsBackToACoarserGroup() {
         loadEstimatorExample();
