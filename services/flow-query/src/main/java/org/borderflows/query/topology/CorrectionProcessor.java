@@ -71,15 +71,21 @@ final class CorrectionProcessor<V> implements Processor<String, V, String, Table
             for (TableCell cell : contributions.apply(now)) {
                 net.merge(Cells.key(cell), cell, CorrectionProcessor::sum);
             }
-            previous.put(record.key(), now);
-        } else {
+        }
+        boolean unchanged = old != null && now != null && net.values().stream().allMatch(CorrectionProcessor::isZero);
+        if (now == null) {
             previous.delete(record.key());
+        } else if (!unchanged) {
+            // A value whose cells are those of the stored one is not stored: the stored value gives the same
+            // deltas when it is next corrected (they carry the newer value's clock), and the store write and its
+            // changelog record were most of the cost of the engine's re-publications.
+            previous.put(record.key(), now);
         }
         // A zero delta (a cell of both values, so the cell exists) carries a clock this task has not sent yet.
         boolean clockToSend = clockSent == null || asOf.isAfter(clockSent);
         for (Map.Entry<String, TableCell> delta : net.entrySet()) {
             double count = Cells.count(delta.getValue());
-            boolean zero = Math.abs(count) < 1e-9;
+            boolean zero = isZero(delta.getValue());
             if (!zero || clockToSend) {
                 context.forward(new Record<>(delta.getKey(), delta.getValue(), record.timestamp()));
                 if (count > 0 || zero) { // not a retraction, which may delete its cell (and the clock with it)
@@ -90,6 +96,10 @@ final class CorrectionProcessor<V> implements Processor<String, V, String, Table
                 }
             }
         }
+    }
+
+    private static boolean isZero(TableCell delta) {
+        return Math.abs(Cells.count(delta)) < 1e-9;
     }
 
     /** Two deltas of one cell as one: counts add up, the clock is the later of the two. */
