@@ -103,8 +103,11 @@ public final class FlowTableTopology {
             Serde<V> serde,
             java.util.function.Function<V, java.util.List<TableCell>> contributions,
             java.util.function.Function<V, java.time.LocalDate> clock) {
+        // Cached: the engine re-publishes a value several times a second at times, and the record cache keeps the
+        // latest in memory until the commit, so RocksDB and the changelog get one write per key per commit.
         builder.addStateStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), Serdes.String(), serde));
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), Serdes.String(), serde)
+                        .withCachingEnabled());
         return builder.stream(topic.topicName(), Consumed.with(Serdes.String(), serde))
                 .process(() -> new CorrectionProcessor<>(storeName, contributions, clock), storeName);
     }
