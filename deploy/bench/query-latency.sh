@@ -7,6 +7,9 @@
 #   deploy/bench/query-latency.sh [TRAVELLERS] [CLIENTS] [SECONDS] [MAX_REQUESTS]
 #   defaults: 100000 travellers, 50 clients, 20 s, 200000 requests. Heap: HEAP (default 6g).
 #   LATENCY_TRAVELLERS sets a different cube for the latency run (filling 10 M travellers takes CPU-minutes).
+#   POLL_MS (default 0): 0 = closed loop (each client asks again as soon as it has its answer: saturation,
+#   measures capacity); N > 0 = each client polls one question every N ms (latency counted from when it was due).
+#   CELL_UPDATES (default 2000): cell updates per second applied meanwhile. SKIP_SIZE=1 skips the cube-size run.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -20,8 +23,10 @@ if [ ! -f "$module/target/classpath.txt" ] || [ ! -d "$module/target/classes/org
   (cd "$repo" && mvn -B -q -o -pl services/flow-query package -DskipTests -Dspotless.check.skip=true)
 fi
 cp="$module/target/classes:$(cat "$module/target/classpath.txt")"
-echo "== cube size ($travellers travellers)"
-java -Xmx"$heap" -cp "$cp" org.borderflows.query.bench.CubeSizeBench "$travellers"
-echo "== query latency ($clients clients, ${seconds}s, at most $max_requests requests)"
+if [ "${SKIP_SIZE:-0}" != 1 ]; then
+  echo "== cube size ($travellers travellers)"
+  java -Xmx"$heap" -cp "$cp" org.borderflows.query.bench.CubeSizeBench "$travellers"
+fi
+echo "== query latency ($clients clients, ${seconds}s, at most $max_requests requests, poll ${POLL_MS:-0} ms)"
 java -Xmx"$heap" -Dlogback.configurationFile=/dev/null -cp "$cp" org.borderflows.query.bench.QueryLatencyBench \
-  "${LATENCY_TRAVELLERS:-$travellers}" "$clients" "$seconds" "$max_requests"
+  "${LATENCY_TRAVELLERS:-$travellers}" "$clients" "$seconds" "$max_requests" "${CELL_UPDATES:-2000}" "${POLL_MS:-0}"

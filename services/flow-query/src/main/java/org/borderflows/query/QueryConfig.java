@@ -9,8 +9,11 @@ import io.micronaut.context.annotation.ConfigurationProperties;
  * @param estimatorMinCohort finalised crossings a §6 group needs before a coarser group is used
  * @param timeZone the reporting country's zone, for dating rejected records
  * @param maxStalenessMs how long a cached answer may be served after the cube changed (while recomputed)
+ * @param refreshAheadMs how old a changed answer must be before it is recomputed in the background (at least 10
+ *     times its computation time, at most half of {@code maxStalenessMs})
  */
 @ConfigurationProperties("flow-query")
-public record QueryConfig(String protectionKey, int estimatorMinCohort, String timeZone, long maxStalenessMs) {
+public record QueryConfig(
+        String protectionKey, int estimatorMinCohort, String timeZone, long maxStalenessMs, long refreshAheadMs) {
     public static final String DEV_PROTECTION_KEY = "dev-only-protection-key";
 }

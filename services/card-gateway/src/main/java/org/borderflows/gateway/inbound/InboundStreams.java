@@ -35,7 +35,7 @@ public class InboundStreams {
             Clock clock,
             @Value("${border-flows.inbound.application-id:card-gateway-inbound}") String applicationId,
             @Value("${border-flows.inbound.state-dir:}") String stateDir,
-            @Value("${border-flows.inbound.commit-interval:200ms}") Duration commitInterval) {
+            @Value("${border-flows.inbound.commit-interval:100ms}") Duration commitInterval) {
         StreamsBuilder builder = new StreamsBuilder();
         InboundTopology.build(builder, intake, clock);
         Properties props = settings.streams(applicationId);

@@ -31,17 +31,27 @@ import org.borderflows.query.topology.Contributions;
  * map lookup.
  *
  * <p>Staleness is bounded: an answer computed from the cube at time t is served while the dataset it reads has
- * not changed, or, if it has, until t + {@code flow-query.max-staleness-ms}. Past half the bound a changed
- * answer is recomputed in the background (polling does not wait for it); past the bound a request waits for
- * the recomputation. Concurrent requests for the same question share one computation.
+ * not changed, or, if it has, until t + {@code flow-query.max-staleness-ms}. A changed answer is recomputed in the
+ * background (polling does not wait for it) once it is {@code flow-query.refresh-ahead-ms} old, or 10 times as old
+ * as its computation took, whichever is later, and at the latest from half the bound: a cheap answer (most, once
+ * rollups exist) follows the data within about the refresh-ahead time, while a costly one (the §6 estimates) is
+ * recomputed at most every few times its cost, so continuous updates cannot keep the compute threads busy. Past
+ * the bound a request waits for the recomputation. Concurrent requests for the same question share one
+ * computation.
  */
 @Singleton
 public class QueryService {
     /** A rendered answer: body, media type, strong ETag, clock and protection flag. */
     public record Rendered(String body, String mediaType, String etag, String asOf, boolean isProtected) {}
 
-    /** An answer and the cube it was computed from: the dataset's version and the time its computation began. */
-    private record Cached(long version, long computedAtNanos, Rendered rendered) {}
+    /**
+     * An answer and the cube it was computed from: the dataset's version, the time its computation began and how
+     * long it took.
+     */
+    private record Cached(long version, long computedAtNanos, long costNanos, Rendered rendered) {}
+
+    /** A changed answer is refreshed ahead no sooner than this many times its computation time. */
+    private static final int REFRESH_COST_FACTOR = 10;
 
     private record Computation(long startedAtNanos, CompletableFuture<Cached> result) {}
 
@@ -56,6 +66,7 @@ public class QueryService {
 
     private final TableQueries queries;
     private final long maxStaleNanos;
+    private final long refreshAheadNanos;
     private final LongSupplier nanoTime;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final Map<String, Computation> computing = new ConcurrentHashMap<>();
@@ -63,12 +74,19 @@ public class QueryService {
 
     @Inject
     public QueryService(TableQueries queries, QueryConfig config) {
-        this(queries, config.maxStalenessMs(), System::nanoTime, answerThreads());
+        this(queries, config.maxStalenessMs(), config.refreshAheadMs(), System::nanoTime, answerThreads());
     }
 
+    /** Refreshes ahead from half the bound, whatever an answer costs (the behaviour before refresh-ahead-ms). */
     QueryService(TableQueries queries, long maxStalenessMs, LongSupplier nanoTime, Executor executor) {
+        this(queries, maxStalenessMs, maxStalenessMs / 2, nanoTime, executor);
+    }
+
+    QueryService(
+            TableQueries queries, long maxStalenessMs, long refreshAheadMs, LongSupplier nanoTime, Executor executor) {
         this.queries = queries;
         this.maxStaleNanos = maxStalenessMs * 1_000_000L;
+        this.refreshAheadNanos = Math.min(Math.max(0, refreshAheadMs) * 1_000_000L, maxStaleNanos / 2);
         this.nanoTime = nanoTime;
         this.executor = executor;
     }
@@ -124,7 +142,9 @@ public class QueryService {
                 return CompletableFuture.completedFuture(hit.rendered());
             }
             if (age < maxStaleNanos) {
-                if (age >= maxStaleNanos / 2) {
+                long refreshAfter =
+                        Math.min(maxStaleNanos / 2, Math.max(refreshAheadNanos, REFRESH_COST_FACTOR * hit.costNanos()));
+                if (age >= refreshAfter) {
                     compute(key, query, dataset, csv, protect, now); // refresh ahead; this request does not wait
                 }
                 return CompletableFuture.completedFuture(hit.rendered());
@@ -153,7 +173,8 @@ public class QueryService {
                 try {
                     long version = queries.cube().version(dataset);
                     long started = nanoTime.getAsLong();
-                    Cached answer = new Cached(version, started, render(query, csv, protect));
+                    Rendered rendered = render(query, csv, protect);
+                    Cached answer = new Cached(version, started, nanoTime.getAsLong() - started, rendered);
                     if (cache.size() >= CACHE_SIZE) {
                         cache.clear();
                     }

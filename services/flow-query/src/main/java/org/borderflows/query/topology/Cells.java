@@ -51,6 +51,36 @@ public final class Cells {
         return key.toString();
     }
 
+    /**
+     * The cell of a key made by {@link #key} with a count and a clock: the inverse of {@link #key} (dimension
+     * names and values never contain {@code |}, {@code ;} or {@code =}: they are codes, enums and months).
+     */
+    public static TableCell fromKey(String key, double count, LocalDate asOf) {
+        int first = key.indexOf('|');
+        int second = key.indexOf('|', first + 1);
+        if (first < 0 || second < 0) {
+            throw new IllegalArgumentException("not a cell key: " + key);
+        }
+        Map<String, String> dimensions = new TreeMap<>();
+        String rest = key.substring(second + 1);
+        if (!rest.isEmpty()) {
+            for (String pair : rest.split(";", -1)) {
+                int eq = pair.indexOf('=');
+                if (eq < 0) {
+                    throw new IllegalArgumentException("not a cell key: " + key);
+                }
+                dimensions.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return TableCell.newBuilder()
+                .setDataset(key.substring(0, first))
+                .setMonth(key.substring(first + 1, second))
+                .setDimensions(dimensions)
+                .setMeasures(new TreeMap<>(Map.of(COUNT, count)))
+                .setAsOf(asOf)
+                .build();
+    }
+
     public static double count(TableCell cell) {
         Double count = cell.getMeasures().get(COUNT);
         return count == null ? 0 : count;

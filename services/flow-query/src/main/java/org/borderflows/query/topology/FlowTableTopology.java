@@ -28,6 +28,7 @@ import org.borderflows.schema.TableCell;
  * spells, crossing-outcomes, quality-events (compacted) --CorrectionProcessor--> cell deltas (-old, +new)
  * crossings, rejected-records (append-only)            --contributions-------> cell deltas (+1)
  * cell deltas --repartition by cell key--> sum per cell (store "table-cells-sum") --> table-cells topic
+ *             (inside the aggregator a delta or sum is a {@link CellSum}: count and clock, the key names the cell)
  * </pre>
  *
  * <p>Instances of the query service share this application id, so the work is split by partition; every
@@ -81,14 +82,17 @@ public final class FlowTableTopology {
                 .merge(qualityDeltas)
                 .merge(received)
                 .merge(rejected)
-                .groupByKey(Grouped.with("cell-deltas", keys, cells))
+                // Inside the aggregator a delta is its count and clock: the key already names the cell.
+                .mapValues(CellSum::of)
+                .groupByKey(Grouped.with("cell-deltas", keys, CellSum.SERDE))
                 .aggregate(
                         () -> null,
-                        (key, delta, total) -> Cells.add(total, delta),
-                        Materialized.<String, TableCell>as(Stores.persistentKeyValueStore(SUM_STORE))
+                        (key, delta, total) -> CellSum.add(total, delta),
+                        Materialized.<String, CellSum>as(Stores.persistentKeyValueStore(SUM_STORE))
                                 .withKeySerde(keys)
-                                .withValueSerde(cells))
+                                .withValueSerde(CellSum.SERDE))
                 .toStream()
+                .mapValues((key, sum) -> sum == null ? null : Cells.fromKey(key, sum.count(), sum.asOf()))
                 .to(Topic.TABLE_CELLS.topicName(), Produced.with(keys, cells));
     }
 
@@ -99,8 +103,11 @@ public final class FlowTableTopology {
             Serde<V> serde,
             java.util.function.Function<V, java.util.List<TableCell>> contributions,
             java.util.function.Function<V, java.time.LocalDate> clock) {
+        // Cached: the engine re-publishes a value several times a second at times, and the record cache keeps the
+        // latest in memory until the commit, so RocksDB and the changelog get one write per key per commit.
         builder.addStateStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), Serdes.String(), serde));
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), Serdes.String(), serde)
+                        .withCachingEnabled());
         return builder.stream(topic.topicName(), Consumed.with(Serdes.String(), serde))
                 .process(() -> new CorrectionProcessor<>(storeName, contributions, clock), storeName);
     }

@@ -100,6 +100,45 @@ class QueryServiceTest {
     }
 
     @Test
+    void aCheapAnswerIsRefreshedFromTheRefreshAheadTimeACostlyOneFromTenTimesItsCost() {
+        // Each reading of the clock during a computation moves it 15 ms on: a computation costs 15 ms.
+        boolean[] inside = {false};
+        Executor timed = task -> {
+            computations++;
+            inside[0] = true;
+            try {
+                task.run();
+            } finally {
+                inside[0] = false;
+            }
+        };
+        TableQueries queries = new TableQueries(cube, new Protection("k".getBytes(StandardCharsets.UTF_8)), 1);
+        QueryService service =
+                new QueryService(queries, 1_000, 100, () -> inside[0] ? now.addAndGet(15 * MS) : now.get(), timed);
+        addStay("a");
+        String before = spells(service);
+
+        addStay("b");
+        now.addAndGet(120 * MS); // past refresh-ahead (100 ms) but not 10 x 15 ms: served, no computation
+        assertThat(spells(service)).isEqualTo(before);
+        assertThat(computations).isEqualTo(1);
+
+        now.addAndGet(40 * MS); // past 150 ms: still served at once, refreshed behind it
+        assertThat(spells(service)).isEqualTo(before);
+        assertThat(computations).isEqualTo(2);
+        assertThat(spells(service)).contains("\"count\":2");
+
+        QueryService cheap = new QueryService(queries, 1_000, 100, now::get, inline);
+        String cheapBefore = spells(cheap);
+        addStay("c");
+        now.addAndGet(90 * MS);
+        assertThat(spells(cheap)).isEqualTo(cheapBefore);
+        now.addAndGet(20 * MS); // a free computation: refreshed from the refresh-ahead time, long before half the bound
+        spells(cheap);
+        assertThat(spells(cheap)).contains("\"count\":3");
+    }
+
+    @Test
     void noAnswerIsServedPastTheBoundOnceItsDatasetChanged() {
         addStay("a");
         QueryService service = service(queued);
