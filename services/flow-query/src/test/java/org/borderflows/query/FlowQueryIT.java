@@ -260,7 +260,8 @@ class FlowQueryIT implements TestPropertyProvider {
     @Test
     void longTermMigrationsFinalAndEstimated() throws Exception {
         // O1 (2026-01, provisional not-LTM): its cohort 12 months earlier is O5 (same group, provisional at
-        // the same stage, final LTM), so p = 1/1. O3 and O4 have no cohort: their own provisional outcome (1).
+        // the same stage, final LTM), so p = 1/1. O3 and O4 have no cohort: their own provisional outcome (1),
+        // and an interval spanning every outcome they can still have, [0, 1].
         String uri = "/api/v1/datasets/migration-12-16?by=month";
         awaitExact(
                 uri,
@@ -271,14 +272,14 @@ class FlowQueryIT implements TestPropertyProvider {
                         "2026-03",
                         "\"month\"",
                         "{\"month\":\"2025-01\",\"finalCount\":1,\"estimate\":1,\"lower\":1,\"upper\":1},"
-                                + "{\"month\":\"2025-10\",\"finalCount\":0,\"estimate\":1,\"lower\":1,\"upper\":1},"
+                                + "{\"month\":\"2025-10\",\"finalCount\":0,\"estimate\":1,\"lower\":0,\"upper\":1},"
                                 + "{\"month\":\"2026-01\",\"finalCount\":0,\"estimate\":1,\"lower\":1,\"upper\":1},"
-                                + "{\"month\":\"2026-02\",\"finalCount\":0,\"estimate\":1,\"lower\":1,\"upper\":1}"));
+                                + "{\"month\":\"2026-02\",\"finalCount\":0,\"estimate\":1,\"lower\":0,\"upper\":1}"));
         awaitExact(
                 uri,
                 "text/csv",
-                "month,finalCount,estimate,lower,upper\r\n2025-01,1,1,1,1\r\n2025-10,0,1,1,1\r\n2026-01,0,1,1,1\r\n"
-                        + "2026-02,0,1,1,1\r\n");
+                "month,finalCount,estimate,lower,upper\r\n2025-01,1,1,1,1\r\n2025-10,0,1,0,1\r\n2026-01,0,1,1,1\r\n"
+                        + "2026-02,0,1,0,1\r\n");
     }
 
     @Test
