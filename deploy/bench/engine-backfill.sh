@@ -9,7 +9,7 @@
 #   deploy/bench/engine-backfill.sh [SIZE]      default 10000000 (the acceptance size); e.g. 200000 for a check
 #
 # Environment: KAFKA_BOOTSTRAP_SERVERS (localhost:9092), BENCH_DIR (<repo>/data/bench), BENCH_THREADS (2 stream
-# threads), BENCH_HEAP (2g), BENCH_KEEP=1 keeps the bench topics, BENCH_ENGINE_JAVA_OPTS extra JVM options of the
+# threads), BENCH_COMMIT_MS (1000: the commit interval of both apps), BENCH_HEAP (2g), BENCH_KEEP=1 keeps the bench topics, BENCH_ENGINE_JAVA_OPTS extra JVM options of the
 # engine run (e.g. -XX:StartFlightRecording=filename=/tmp/engine.jfr to profile it). Everything runs on "bench-" prefixed topics
 # (bench-crossings, bench-spells, ...), created fresh and deleted at the end: the real topics are never touched.
 # Target on the 2-core reference machine: engine >= 100,000 cards/s and >= half the minimal app's rate.
