@@ -30,7 +30,7 @@ fi
 gateway=$repo/services/card-gateway
 loader=$repo/services/card-loader
 if [ ! -f "$gateway/target/classpath.txt" ] || [ ! -f "$loader/target/classpath.txt" ]; then
-  (cd "$repo" && mvn -B -q -o -pl services/card-intake,services/card-gateway,services/card-loader package \
+  (cd "$repo" && mvn -B -q -o -pl services/card-intake,services/card-gateway,services/card-loader -am package \
     -DskipTests -Dspotless.check.skip=true)
 fi
 

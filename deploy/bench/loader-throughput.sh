@@ -25,7 +25,7 @@ fi
 
 module=$repo/services/card-loader
 if [ ! -f "$module/target/classpath.txt" ] || [ -z "$(find "$module/target/classes" -name CardLoader.class 2>/dev/null)" ]; then
-  (cd "$repo" && mvn -B -q -o -pl services/card-intake,services/card-loader package -DskipTests -Dspotless.check.skip=true)
+  (cd "$repo" && mvn -B -q -o -pl services/card-intake,services/card-loader -am package -DskipTests -Dspotless.check.skip=true)
 fi
 cp="$module/target/classes:$(cat "$module/target/classpath.txt")"
 

@@ -12,8 +12,10 @@ seconds=${2:-20}
 warm_up=${3:-5}
 cd "$repo"
 module=$repo/services/flow-query
-mvn -B -q -o -pl services/flow-query test-compile -Dspotless.check.skip=true
-mvn -B -q -o -pl services/flow-query org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+# One invocation with the modules flow-query needs (-am): the classpath of the last module written, flow-query's,
+# points at their freshly compiled classes.
+mvn -B -q -o -pl services/flow-query -am test-compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+  -Dspotless.check.skip=true \
   -Dmdep.includeScope=test -Dmdep.outputFile="$module/target/test-classpath.txt" >/dev/null
 java -Dlogback.configurationFile="$module/src/test/resources/logback-test.xml" \
   -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/test-classpath.txt")" \

@@ -20,7 +20,7 @@ max_requests=${4:-200000}
 heap=${HEAP:-6g}
 module=$repo/services/flow-query
 if [ ! -f "$module/target/classpath.txt" ] || [ ! -d "$module/target/classes/org/borderflows/query/bench" ]; then
-  (cd "$repo" && mvn -B -q -o -pl services/flow-query package -DskipTests -Dspotless.check.skip=true)
+  (cd "$repo" && mvn -B -q -o -pl services/flow-query -am package -DskipTests -Dspotless.check.skip=true)
 fi
 cp="$module/target/classes:$(cat "$module/target/classpath.txt")"
 if [ "${SKIP_SIZE:-0}" != 1 ]; then

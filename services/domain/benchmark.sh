@@ -3,7 +3,7 @@
 # Usage: services/domain/benchmark.sh [itineraries, default 20000]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-mvn -B -q -o -pl services/domain test-compile dependency:build-classpath \
+mvn -B -q -o -pl services/domain -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/benchmark-classpath.txt
 java -cp "services/domain/target/test-classes:services/domain/target/classes:$(cat services/domain/target/benchmark-classpath.txt)" \
   org.borderflows.domain.TimelineBenchmark "${1:-20000}"
