@@ -28,6 +28,36 @@ class TwelveSixteenRuleTest {
                 .toList();
     }
 
+    /**
+     * Why a frequent traveller's outcomes alternate (stay-engine README, "Outcome records per card"): the last
+     * crossing's spell counts as W days in every review that reaches it (§5), so each crossing of a commuter moves
+     * it to the other side of his first entry's review. The clock alone never changes a value, only finality.
+     */
+    @Test
+    void aCommutersFirstEntryAlternatesWithEachCrossingAndNotWithTheClock() {
+        Traveller t = Traveller.foreigner();
+        LocalDate mon = LocalDate.of(2025, 1, 6);
+        LocalDate tue = mon.plusDays(1);
+        CrossingFact e1 = t.entry("e1", mon);
+        CrossingFact x1 = t.exit("x1", mon);
+        CrossingFact e2 = t.entry("e2", tue);
+        CrossingFact x2 = t.exit("x2", tue);
+
+        assertThat(outcomes(Traveller.evaluate(tue, e1, x1, e2)).get(0))
+                .as("after an entry, 487 days in (1 night out): a migration, final 6 Jan 2025 + 365 + 1")
+                .isEqualTo(outcome(NON_RESIDENT, RESIDENT, true, LocalDate.of(2026, 1, 7)));
+        assertThat(outcomes(Traveller.evaluate(tue, e1, x1, e2, x2)).get(0))
+                .as("after an exit, 487 days out (> N): no migration, final 6 Jan 2025 + 122 + 0 days in")
+                .isEqualTo(outcome(NON_RESIDENT, NON_RESIDENT, false, LocalDate.of(2025, 5, 8)));
+
+        List<Tuple> onTuesday = outcomes(Traveller.evaluate(tue, e1, x1, e2, x2));
+        for (LocalDate clock = tue; !clock.isAfter(LocalDate.of(2026, 6, 30)); clock = clock.plusDays(1)) {
+            assertThat(outcomes(Traveller.evaluate(clock, e1, x1, e2, x2)))
+                    .as("the same crossings at clock %s", clock)
+                    .isEqualTo(onTuesday);
+        }
+    }
+
     @Test
     void singleArrivalIsALongTermMigrationProvisionalUntilAYearLater() {
         Traveller t = Traveller.foreigner();
