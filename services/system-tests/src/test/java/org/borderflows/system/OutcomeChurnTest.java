@@ -19,9 +19,7 @@ import org.borderflows.platform.TravellerPseudonymiser;
 import org.borderflows.schema.CrossingOutcome;
 import org.borderflows.simulator.gen.Card;
 import org.borderflows.simulator.gen.FaultRates;
-import org.borderflows.simulator.gen.SimTraveller;
 import org.borderflows.simulator.gen.Simulation;
-import org.borderflows.simulator.rules.Xing;
 import org.borderflows.simulator.truth.GroundTruth;
 import org.borderflows.simulator.truth.TravellerTruth;
 import org.junit.jupiter.api.Test;
@@ -80,7 +78,8 @@ class OutcomeChurnTest {
         for (TravellerTruth t : truth.travellers()) {
             Traveller traveller = new Traveller(String.valueOf(t.traveller().persona()));
             travellers.add(traveller);
-            for (CrossingFact f : facts(t.traveller(), t.delivered().accepted())) {
+            for (CrossingFact f :
+                    SimulatedFacts.facts(t.traveller(), t.delivered().accepted())) {
                 travellerOf.put(f.eventId(), traveller);
                 factOf.put(f.eventId(), f);
             }
@@ -197,26 +196,5 @@ class OutcomeChurnTest {
                     : " (on its final date)";
             return String.join(" + ", fields) + (before.getProvisional() ? "" : finalBefore);
         }
-    }
-
-    private static List<CrossingFact> facts(SimTraveller traveller, List<Xing> crossings) {
-        String travellerId = "sim-" + traveller.number();
-        List<CrossingFact> out = new ArrayList<>(crossings.size());
-        for (Xing x : crossings) {
-            out.add(new CrossingFact(
-                    x.eventId(),
-                    travellerId,
-                    x.cardNumber(),
-                    x.direction(),
-                    x.crossedAt(),
-                    x.date(),
-                    x.borderPost(),
-                    traveller.citizenship(),
-                    traveller.sex(),
-                    traveller.birthDate(),
-                    x.purpose(),
-                    null));
-        }
-        return out;
     }
 }

@@ -25,11 +25,9 @@ import org.borderflows.schema.SpellKind;
 import org.borderflows.simulator.gen.Card;
 import org.borderflows.simulator.gen.Fault;
 import org.borderflows.simulator.gen.FaultRates;
-import org.borderflows.simulator.gen.SimTraveller;
 import org.borderflows.simulator.gen.Simulation;
 import org.borderflows.simulator.rules.Outcome;
 import org.borderflows.simulator.rules.TruthSpell;
-import org.borderflows.simulator.rules.Xing;
 import org.borderflows.simulator.truth.GroundTruth;
 import org.borderflows.simulator.truth.TravellerTruth;
 import org.junit.jupiter.api.Test;
@@ -79,7 +77,7 @@ class RulesAgreementTest {
         int faultedAgreeing = 0;
         for (TravellerTruth t : truth.travellers()) {
             Evaluation evaluation = TravellerTimeline.evaluate(
-                    null, facts(t.traveller(), t.delivered().accepted()), truth.clock(), settings);
+                    null, SimulatedFacts.facts(t.traveller(), t.delivered().accepted()), truth.clock(), settings);
             List<String> differences = new ArrayList<>();
             boolean noFault = t.faults().isEmpty();
             compareSpells(t.delivered().spells(), evaluation.spells(), differences, "");
@@ -126,28 +124,6 @@ class RulesAgreementTest {
         assertThat(differencesByCause.keySet())
                 .filteredOn(c -> c.startsWith("clean"))
                 .isEmpty();
-    }
-
-    /** The delivered, duplicate-free crossings of one traveller as the stay engine would hand them over. */
-    private static List<CrossingFact> facts(SimTraveller traveller, List<Xing> crossings) {
-        String travellerId = "sim-" + traveller.number();
-        List<CrossingFact> out = new ArrayList<>(crossings.size());
-        for (Xing x : crossings) {
-            out.add(new CrossingFact(
-                    x.eventId(),
-                    travellerId,
-                    x.cardNumber(),
-                    x.direction(),
-                    x.crossedAt(),
-                    x.date(),
-                    x.borderPost(),
-                    traveller.citizenship(),
-                    traveller.sex(),
-                    traveller.birthDate(),
-                    x.purpose(),
-                    null));
-        }
-        return out;
     }
 
     private record Emitted(List<Spell> spells, List<CrossingOutcome> outcomes) {}
@@ -201,7 +177,8 @@ class RulesAgreementTest {
             }
             EngineState state = new EngineState(t);
             states.add(state);
-            for (CrossingFact f : facts(t.traveller(), t.delivered().accepted())) {
+            for (CrossingFact f :
+                    SimulatedFacts.facts(t.traveller(), t.delivered().accepted())) {
                 stateOf.put(f.eventId(), state);
                 factOf.put(f.eventId(), f);
             }
