@@ -16,7 +16,8 @@ import org.borderflows.schema.TravellerStatus;
  * <p>The fingerprint is a 64-bit hash of the value's fields, computed straight from the record (no encoding, no
  * allocation: it runs for every output of every re-evaluation), leaving out the fields that move every day:
  * {@code asOf} (the clock), an open spell's elapsed {@code durationDays} and {@code overstayDays}, a status's
- * {@code daysUsed}/{@code daysRemaining} and, while suspected, its {@code overstayDays}. So a value is written
+ * {@code daysUsed}/{@code daysRemaining} and, while suspected, its {@code overstayDays}; and the fields the output
+ * key fixes (a changed fingerprint of a state written before this rule only re-writes an identical value once). So a value is written
  * again only when something a reader acts on changed: a crossing, a class or outcome reaching its review date
  * (RULES.md §4, §5), an overstay starting (§7). The written value itself carries the real, current fields.
  * Field hashes are deterministic across JVMs (strings by their characters, enums by ordinal, dates by epoch day),
@@ -32,36 +33,34 @@ final class OutputEncoder {
     private final AvroSerde<TravellerStatus> statusSerde = AvroSerde.of(TravellerStatus.class);
     private final AvroSerde<QualityEvent> qualitySerde = AvroSerde.of(QualityEvent.class);
 
-    private static final int SPELL_AS_OF = position(Spell.SCHEMA$, "asOf");
-    private static final int SPELL_DURATION = position(Spell.SCHEMA$, "durationDays");
-    private static final int SPELL_OVERSTAY = position(Spell.SCHEMA$, "overstayDays");
-    private static final int OUTCOME_AS_OF = position(CrossingOutcome.SCHEMA$, "asOf");
-    private static final int STATUS_AS_OF = position(TravellerStatus.SCHEMA$, "asOf");
-    private static final int STATUS_USED = position(TravellerStatus.SCHEMA$, "daysUsed");
-    private static final int STATUS_REMAINING = position(TravellerStatus.SCHEMA$, "daysRemaining");
-    private static final int STATUS_OVERSTAY = position(TravellerStatus.SCHEMA$, "overstayDays");
-    private static final int QUALITY_AS_OF = position(QualityEvent.SCHEMA$, "asOf");
+    /**
+     * Fields left out of every fingerprint of a type: those that move every day ({@code asOf}) and those the
+     * output key already fixes (the traveller, the spell's and crossing's ids), which are the longest strings
+     * and the same in every value of a key, so hashing them only cost time.
+     */
+    private static final long SPELL_FIXED = mask(Spell.SCHEMA$, "asOf", "spellId", "travellerId", "startEventId");
+
+    private static final long SPELL_OPEN_MOVING = mask(Spell.SCHEMA$, "durationDays", "overstayDays");
+    private static final long OUTCOME_FIXED = mask(CrossingOutcome.SCHEMA$, "asOf", "eventId", "travellerId");
+    private static final long STATUS_FIXED =
+            mask(TravellerStatus.SCHEMA$, "asOf", "travellerId", "daysUsed", "daysRemaining");
+    private static final long STATUS_SUSPECTED_MOVING = mask(TravellerStatus.SCHEMA$, "overstayDays");
+    private static final long QUALITY_FIXED = mask(QualityEvent.SCHEMA$, "asOf", "issue", "eventId", "travellerId");
 
     long fingerprint(Spell spell) {
-        boolean open = spell.getState() == SpellState.OPEN;
-        return hash(spell, SPELL_AS_OF, open ? SPELL_DURATION : -1, open ? SPELL_OVERSTAY : -1, -1);
+        return hash(spell, spell.getState() == SpellState.OPEN ? SPELL_FIXED | SPELL_OPEN_MOVING : SPELL_FIXED);
     }
 
     long fingerprint(CrossingOutcome outcome) {
-        return hash(outcome, OUTCOME_AS_OF, -1, -1, -1);
+        return hash(outcome, OUTCOME_FIXED);
     }
 
     long fingerprint(TravellerStatus status) {
-        return hash(
-                status,
-                STATUS_AS_OF,
-                STATUS_USED,
-                STATUS_REMAINING,
-                status.getSuspectedOverstay() ? STATUS_OVERSTAY : -1);
+        return hash(status, status.getSuspectedOverstay() ? STATUS_FIXED | STATUS_SUSPECTED_MOVING : STATUS_FIXED);
     }
 
     long fingerprint(QualityEvent event) {
-        return hash(event, QUALITY_AS_OF, -1, -1, -1);
+        return hash(event, QUALITY_FIXED);
     }
 
     byte[] encode(Spell spell) {
@@ -80,14 +79,13 @@ final class OutputEncoder {
         return qualitySerde.serialize(null, event);
     }
 
-    private static long hash(SpecificRecordBase record, int skip1, int skip2, int skip3, int skip4) {
+    private static long hash(SpecificRecordBase record, long skipped) {
         int fields = record.getSchema().getFields().size();
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < fields; i++) {
-            if (i == skip1 || i == skip2 || i == skip3 || i == skip4) {
-                continue;
+            if ((skipped & (1L << i)) == 0) {
+                h = mix(h ^ (valueHash(record.get(i)) + i));
             }
-            h = mix(h ^ (valueHash(record.get(i)) + i));
         }
         return h;
     }
@@ -125,11 +123,15 @@ final class OutputEncoder {
         return z ^ (z >>> 31);
     }
 
-    private static int position(Schema schema, String field) {
-        Schema.Field f = schema.getField(field);
-        if (f == null) {
-            throw new IllegalStateException(schema.getName() + " has no field " + field);
+    private static long mask(Schema schema, String... names) {
+        long mask = 0;
+        for (String name : names) {
+            Schema.Field f = schema.getField(name);
+            if (f == null || f.pos() >= Long.SIZE) {
+                throw new IllegalStateException(schema.getName() + " has no field " + name + " (or too many fields)");
+            }
+            mask |= 1L << f.pos();
         }
-        return f.pos();
+        return mask;
     }
 }
