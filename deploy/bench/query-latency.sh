@@ -10,6 +10,7 @@
 #   POLL_MS (default 0): 0 = closed loop (each client asks again as soon as it has its answer: saturation,
 #   measures capacity); N > 0 = each client polls one question every N ms (latency counted from when it was due).
 #   CELL_UPDATES (default 2000): cell updates per second applied meanwhile. SKIP_SIZE=1 skips the cube-size run.
+#   BENCH_JAVA_OPTS: extra JVM options of the latency run (e.g. -Xlog:gc or a flight recording).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -28,5 +29,5 @@ if [ "${SKIP_SIZE:-0}" != 1 ]; then
   java -Xmx"$heap" -cp "$cp" org.borderflows.query.bench.CubeSizeBench "$travellers"
 fi
 echo "== query latency ($clients clients, ${seconds}s, at most $max_requests requests, poll ${POLL_MS:-0} ms)"
-java -Xmx"$heap" -Dlogback.configurationFile=/dev/null -cp "$cp" org.borderflows.query.bench.QueryLatencyBench \
+java -Xmx"$heap" ${BENCH_JAVA_OPTS:-} -Dlogback.configurationFile=/dev/null -cp "$cp" org.borderflows.query.bench.QueryLatencyBench \
   "${LATENCY_TRAVELLERS:-$travellers}" "$clients" "$seconds" "$max_requests" "${CELL_UPDATES:-2000}" "${POLL_MS:-0}"

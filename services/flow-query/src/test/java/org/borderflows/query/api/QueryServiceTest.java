@@ -155,6 +155,7 @@ class QueryServiceTest {
 
         now.addAndGet(60_000 * MS); // unchanged since: still valid however old
         assertThat(service.answer("spells", SPELLS_BY_MONTH, false, false)).isDone();
+        assertThat(service.waitedAnswers()).isEqualTo(2); // the first asking and the one past the bound
     }
 
     @Test
