@@ -12,6 +12,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
  * @param aggregate false: only read the table-cells topic (a read-only replica), do not run the aggregator
  * @param commitIntervalMs the aggregator's commit interval (exactly-once: its output is visible on commit)
  * @param streamThreads stream threads of the aggregator
+ * @param combineMs how long the aggregator sums cell deltas per cell before repartitioning them (0: the default)
  */
 @ConfigurationProperties("flow-query.kafka")
 public record KafkaConfig(
@@ -21,4 +22,5 @@ public record KafkaConfig(
         String stateDir,
         boolean aggregate,
         long commitIntervalMs,
-        int streamThreads) {}
+        int streamThreads,
+        long combineMs) {}

@@ -1,5 +1,6 @@
 package org.borderflows.query.topology;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -9,6 +10,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 import org.borderflows.platform.Topic;
@@ -27,7 +29,8 @@ import org.borderflows.schema.TableCell;
  * <pre>
  * spells, crossing-outcomes, quality-events (compacted) --CorrectionProcessor--> cell deltas (-old, +new)
  * crossings, rejected-records (append-only)            --contributions-------> cell deltas (+1)
- * cell deltas --repartition by cell key--> sum per cell (store "table-cells-sum") --> table-cells topic
+ * cell deltas --summed per cell over {@code combineEvery} (store "pending-cell-deltas", DeltaCombiner)
+ *             --repartition by cell key--> sum per cell (store "table-cells-sum") --> table-cells topic
  *             (inside the aggregator a delta or sum is a {@link CellSum}: count and clock, the key names the cell)
  * </pre>
  *
@@ -41,10 +44,18 @@ public final class FlowTableTopology {
     static final String OUTCOMES_STORE = "previous-outcomes";
     static final String QUALITY_STORE = "previous-quality-events";
     static final String SUM_STORE = "table-cells-sum";
+    static final String PENDING_STORE = "pending-cell-deltas";
+
+    /** How long cell deltas are summed per cell before they are sent on (wall clock; see {@link DeltaCombiner}). */
+    public static final Duration DEFAULT_COMBINE_EVERY = Duration.ofMillis(200);
 
     private FlowTableTopology() {}
 
     public static void build(StreamsBuilder builder, ZoneId zone) {
+        build(builder, zone, DEFAULT_COMBINE_EVERY);
+    }
+
+    public static void build(StreamsBuilder builder, ZoneId zone, Duration combineEvery) {
         Serde<String> keys = Serdes.String();
         Serde<TableCell> cells = AvroSerde.of(TableCell.class);
 
@@ -77,6 +88,11 @@ public final class FlowTableTopology {
                         .map(c -> KeyValue.pair(Cells.key(c), c))
                         .toList());
 
+        // In memory: it holds one combining interval's sums; cached, so its changelog gets one record per cell and
+        // commit however many deltas the cell got.
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING_STORE), Serdes.String(), CellSum.SERDE)
+                        .withCachingEnabled());
         spellDeltas
                 .merge(outcomeDeltas)
                 .merge(qualityDeltas)
@@ -84,6 +100,8 @@ public final class FlowTableTopology {
                 .merge(rejected)
                 // Inside the aggregator a delta is its count and clock: the key already names the cell.
                 .mapValues(CellSum::of)
+                .process(
+                        () -> new DeltaCombiner(PENDING_STORE, combineEvery), Named.as("combine-deltas"), PENDING_STORE)
                 .groupByKey(Grouped.with("cell-deltas", keys, CellSum.SERDE))
                 .aggregate(
                         () -> null,

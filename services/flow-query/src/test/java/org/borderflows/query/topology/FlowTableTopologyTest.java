@@ -69,9 +69,15 @@ class FlowTableTopologyTest {
         driver.close();
     }
 
+    /** The cell records written once the combiner has sent what it summed (see {@link DeltaCombiner}). */
+    private List<TestRecord<String, TableCell>> written() {
+        driver.advanceWallClockTime(FlowTableTopology.DEFAULT_COMBINE_EVERY);
+        return cells.readRecordsToList();
+    }
+
     /** The compacted view of the cell topic: latest value per key, tombstones delete. */
     private Map<String, Double> counts(String dataset) {
-        for (TestRecord<String, TableCell> r : cells.readRecordsToList()) {
+        for (TestRecord<String, TableCell> r : written()) {
             if (r.value() == null) {
                 table.remove(r.key());
             } else {
@@ -99,12 +105,12 @@ class FlowTableTopologyTest {
         assertThat(before.size()).isGreaterThan(1);
 
         spells.pipeInput(spell.getSpellId(), spell); // the same value again: every cell's delta is 0
-        assertThat(cells.readRecordsToList()).isEmpty();
+        assertThat(written()).isEmpty();
 
         // Re-published with a newer clock only: the counts stay, one cell carries the new processing clock.
         Spell later = Spell.newBuilder(spell).setAsOf(LocalDate.of(2025, 5, 2)).build();
         spells.pipeInput(later.getSpellId(), later);
-        List<TestRecord<String, TableCell>> written = cells.readRecordsToList();
+        List<TestRecord<String, TableCell>> written = written();
         assertThat(written).hasSize(1);
         assertThat(written.get(0).getValue().getAsOf()).isEqualTo(LocalDate.of(2025, 5, 2));
         written.forEach(r -> table.put(r.getKey(), r.getValue()));
@@ -115,7 +121,7 @@ class FlowTableTopologyTest {
         Spell otherLater =
                 Spell.newBuilder(other).setAsOf(LocalDate.of(2025, 5, 2)).build();
         spells.pipeInput(otherLater.getSpellId(), otherLater);
-        assertThat(cells.readRecordsToList()).isEmpty();
+        assertThat(written()).isEmpty();
     }
 
     @Test
@@ -264,5 +270,38 @@ class FlowTableTopologyTest {
         crossings.pipeInput("t-c3", Fixtures.crossing("c3", LocalDate.of(2025, 3, 7), Direction.ENTRY));
         counts("quality");
         assertThat(table.values()).extracting(TableCell::getAsOf).containsExactly(LocalDate.of(2025, 3, 20));
+    }
+
+    @Test
+    void theDeltasOfOneCombiningIntervalReachTheirCellAsOneSum() {
+        crossings.pipeInput("t-c1", Fixtures.crossing("c1", LocalDate.of(2025, 3, 2), Direction.ENTRY));
+        crossings.pipeInput("t-c2", Fixtures.crossing("c2", LocalDate.of(2025, 3, 20), Direction.ENTRY));
+        crossings.pipeInput("t-c3", Fixtures.crossing("c3", LocalDate.of(2025, 3, 7), Direction.EXIT));
+        assertThat(cells.readRecordsToList()).isEmpty(); // summed, not sent before the interval ends
+
+        List<TestRecord<String, TableCell>> sent = written();
+        assertThat(sent).hasSize(1); // three +1 deltas of one cell: one repartition record, one cell write
+        assertThat(sent.get(0).key()).isEqualTo("quality|2025-03|borderPost=KZ-ALA-AIR;issue=RECEIVED;reason=NONE");
+        assertThat(Cells.count(sent.get(0).value())).isEqualTo(3.0);
+        assertThat(sent.get(0).value().getAsOf()).isEqualTo(LocalDate.of(2025, 3, 20));
+    }
+
+    @Test
+    void anOutcomeThatMovesAndMovesBackWithinOneIntervalLeavesTheCountsAsTheyWere() {
+        CrossingOutcome migration = Fixtures.arrival(
+                        "e1", LocalDate.of(2025, 2, 3), true, LocalDate.of(2026, 2, 3), LocalDate.of(2025, 6, 1))
+                .build();
+        outcomes.pipeInput("e1", migration);
+        Map<String, Double> before = counts("migration-12-16");
+
+        CrossingOutcome notMigration = CrossingOutcome.newBuilder(migration)
+                .setLongTermMigration(false)
+                .setStatusAfter(migration.getStatusBefore())
+                .build();
+        outcomes.pipeInput("e1", notMigration);
+        outcomes.pipeInput("e1", migration);
+
+        assertThat(before).hasSize(1);
+        assertThat(counts("migration-12-16")).isEqualTo(before);
     }
 }
