@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -36,11 +35,6 @@ import picocli.CommandLine.Option;
  * how many crossings the dataset must then hold; a checkpoint's latency is the time until the dataset first shows
  * at least that count, i.e. until that card and every card before it have their effect. Prints p50/p90/p99/max.
  * A fresh random seed by default, so no card repeats an event_id the system has already seen.
- *
- * <p>By default the cards are a simulated month spread over the run (a month of crossing time per minute, so the
- * engines' processing clock passes a midnight every two seconds and each one starts a review of the travellers
- * due that day). {@code --live} stamps each card with the time it is sent, as border posts do in operation: the
- * clock moves with the wall clock and the reviews come once a day.
  */
 @Command(
         name = "freshness",
@@ -70,12 +64,6 @@ public final class Freshness implements Callable<Integer> {
             description = "Month of the simulated crossings (default: the month after the "
                     + "dataset's asOf, so the cards are the newest the engine has seen and never late).")
     YearMonth month;
-
-    @Option(
-            names = "--live",
-            description = "Stamp each card with the wall-clock time it is sent (crossings happen now, as in live "
-                    + "operation), instead of spreading a simulated month over the run.")
-    boolean live;
 
     private YearMonth from;
     private YearMonth to;
@@ -107,7 +95,7 @@ public final class Freshness implements Callable<Integer> {
     public Integer call() throws Exception {
         long s = seed != null ? seed : System.nanoTime();
         ZoneId zone = Deployment.fromEnvironment().timeZone();
-        from = live ? YearMonth.now(zone) : month != null ? month : nextMonthAfterClock(zone);
+        from = month != null ? month : nextMonthAfterClock(zone);
         to = from;
         Simulation.World world = Simulation.run(new Simulation.Settings(from, to, 0, cards, s, FaultRates.NONE, zone));
         long base = count();
@@ -130,7 +118,7 @@ public final class Freshness implements Callable<Integer> {
             long sent = 0;
             for (Card c : world.cards()) {
                 pacer.beforeSend();
-                sink.send(live ? c.withField("crossed_at", Simulation.CROSSED_AT.format(ZonedDateTime.now(zone))) : c);
+                sink.send(c);
                 sent++;
                 if (sent % checkpoint == 0) {
                     pending.add(new Checkpoint(System.nanoTime(), base + sent));
