@@ -17,8 +17,8 @@ import org.borderflows.schema.TravellerStatus;
  * allocation: it runs for every output of every re-evaluation), leaving out the fields that move every day:
  * {@code asOf} (the clock), an open spell's elapsed {@code durationDays} and {@code overstayDays}, a status's
  * {@code daysUsed}/{@code daysRemaining} and, while suspected, its {@code overstayDays}; and the fields the output
- * key fixes (a changed fingerprint of a state written before this rule only re-writes an identical value once). So a value is written
- * again only when something a reader acts on changed: a crossing, a class or outcome reaching its review date
+ * key fixes (after this rule came in, a fingerprint stored before it re-writes an identical value once). So a value
+ * is written again only when something a reader acts on changed: a crossing, a class or outcome reaching its review date
  * (RULES.md §4, §5), an overstay starting (§7). The written value itself carries the real, current fields.
  * Field hashes are deterministic across JVMs (strings by their characters, enums by ordinal, dates by epoch day),
  * so a restarted engine compares against the fingerprints it stored before.
@@ -38,29 +38,30 @@ final class OutputEncoder {
      * output key already fixes (the traveller, the spell's and crossing's ids), which are the longest strings
      * and the same in every value of a key, so hashing them only cost time.
      */
-    private static final long SPELL_FIXED = mask(Spell.SCHEMA$, "asOf", "spellId", "travellerId", "startEventId");
+    private static final long SPELL_LEFT_OUT = mask(Spell.SCHEMA$, "asOf", "spellId", "travellerId", "startEventId");
 
     private static final long SPELL_OPEN_MOVING = mask(Spell.SCHEMA$, "durationDays", "overstayDays");
-    private static final long OUTCOME_FIXED = mask(CrossingOutcome.SCHEMA$, "asOf", "eventId", "travellerId");
-    private static final long STATUS_FIXED =
+    private static final long OUTCOME_LEFT_OUT = mask(CrossingOutcome.SCHEMA$, "asOf", "eventId", "travellerId");
+    private static final long STATUS_LEFT_OUT =
             mask(TravellerStatus.SCHEMA$, "asOf", "travellerId", "daysUsed", "daysRemaining");
     private static final long STATUS_SUSPECTED_MOVING = mask(TravellerStatus.SCHEMA$, "overstayDays");
-    private static final long QUALITY_FIXED = mask(QualityEvent.SCHEMA$, "asOf", "issue", "eventId", "travellerId");
+    private static final long QUALITY_LEFT_OUT = mask(QualityEvent.SCHEMA$, "asOf", "issue", "eventId", "travellerId");
 
     long fingerprint(Spell spell) {
-        return hash(spell, spell.getState() == SpellState.OPEN ? SPELL_FIXED | SPELL_OPEN_MOVING : SPELL_FIXED);
+        return hash(spell, spell.getState() == SpellState.OPEN ? SPELL_LEFT_OUT | SPELL_OPEN_MOVING : SPELL_LEFT_OUT);
     }
 
     long fingerprint(CrossingOutcome outcome) {
-        return hash(outcome, OUTCOME_FIXED);
+        return hash(outcome, OUTCOME_LEFT_OUT);
     }
 
     long fingerprint(TravellerStatus status) {
-        return hash(status, status.getSuspectedOverstay() ? STATUS_FIXED | STATUS_SUSPECTED_MOVING : STATUS_FIXED);
+        return hash(
+                status, status.getSuspectedOverstay() ? STATUS_LEFT_OUT | STATUS_SUSPECTED_MOVING : STATUS_LEFT_OUT);
     }
 
     long fingerprint(QualityEvent event) {
-        return hash(event, QUALITY_FIXED);
+        return hash(event, QUALITY_LEFT_OUT);
     }
 
     byte[] encode(Spell spell) {
