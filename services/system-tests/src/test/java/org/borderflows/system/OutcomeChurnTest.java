@@ -13,8 +13,6 @@ import java.util.TreeMap;
 import org.borderflows.domain.CrossingFact;
 import org.borderflows.domain.Evaluation;
 import org.borderflows.domain.RuleSettings;
-import org.borderflows.domain.TravellerCarry;
-import org.borderflows.domain.TravellerTimeline;
 import org.borderflows.platform.TravellerPseudonymiser;
 import org.borderflows.schema.CrossingOutcome;
 import org.borderflows.simulator.gen.Card;
@@ -39,8 +37,6 @@ import org.junit.jupiter.api.Test;
  */
 class OutcomeChurnTest {
     private static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
-    private static final int PRUNE_ABOVE = 6;
-    private static final int HORIZON_DAYS = 30;
 
     @Test
     void withoutACrossingAnOutcomeOnlyTurnsFinal() {
@@ -127,11 +123,8 @@ class OutcomeChurnTest {
     }
 
     /** One traveller as the engine keeps it, with the last outcome value written per event id. */
-    private static final class Traveller {
+    private static final class Traveller extends KeptHistory {
         final String persona;
-        TravellerCarry carry;
-        List<CrossingFact> crossings = new ArrayList<>();
-        LocalDate nextChange;
         final Map<String, CrossingOutcome> written = new HashMap<>();
 
         Traveller(String persona) {
@@ -139,7 +132,7 @@ class OutcomeChurnTest {
         }
 
         void evaluate(LocalDate today, RuleSettings settings, Counts counts, boolean onCrossing) {
-            Evaluation evaluation = TravellerTimeline.evaluate(carry, crossings, today, settings);
+            Evaluation evaluation = evaluation(today, settings);
             for (CrossingOutcome o : evaluation.outcomes()) {
                 CrossingOutcome before = written.get(o.getEventId());
                 String why = change(before, o, today);
@@ -150,20 +143,7 @@ class OutcomeChurnTest {
                 counts.records.merge(persona, 1L, Long::sum);
                 counts.why.merge((onCrossing ? "crossing: " : "review: ") + why, 1L, Long::sum);
             }
-            if (crossings.size() > PRUNE_ABOVE) {
-                LocalDate latest = crossings.stream()
-                        .map(CrossingFact::date)
-                        .max(LocalDate::compareTo)
-                        .orElseThrow();
-                TravellerTimeline.Pruned pruned =
-                        TravellerTimeline.prune(carry, crossings, latest, settings, HORIZON_DAYS);
-                carry = pruned.carry() == null
-                        ? null
-                        : TravellerCarry.fromBytes(pruned.carry().toBytes());
-                crossings = new ArrayList<>(pruned.kept());
-            }
-            LocalDate next = evaluation.nextChange().orElse(null);
-            nextChange = next != null && !next.isAfter(today) ? today.plusDays(1) : next;
+            afterEvaluation(evaluation, today, this::latestDate, settings);
         }
 
         /** Which fields changed (asOf left out, as the engine's fingerprint does); null when none. */

@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import org.borderflows.domain.CrossingFact;
 import org.borderflows.domain.Evaluation;
 import org.borderflows.domain.RuleSettings;
-import org.borderflows.domain.TravellerCarry;
 import org.borderflows.domain.TravellerTimeline;
 import org.borderflows.platform.TravellerPseudonymiser;
 import org.borderflows.schema.CrossingOutcome;
@@ -47,10 +46,6 @@ import org.junit.jupiter.api.Test;
 class RulesAgreementTest {
     private static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
     /** The stay engine's defaults: prune above 6 crossings, 30-day late-arrival horizon. */
-    private static final int PRUNE_ABOVE = 6;
-
-    private static final int HORIZON_DAYS = 30;
-
     @Test
     void theDomainAgreesWithTheTruthOfTheEndToEndRunWorld() {
         // the world of the end-to-end accuracy run: 20,000 cards, seed 42, 1% of each fault
@@ -129,11 +124,8 @@ class RulesAgreementTest {
     private record Emitted(List<Spell> spells, List<CrossingOutcome> outcomes) {}
 
     /** One traveller's state as the stay engine keeps it. */
-    private static final class EngineState {
+    private static final class EngineState extends KeptHistory {
         final TravellerTruth truth;
-        TravellerCarry carry;
-        List<CrossingFact> crossings = new ArrayList<>();
-        LocalDate nextChange;
         final Map<String, Spell> spells = new LinkedHashMap<>();
         final Map<String, CrossingOutcome> outcomes = new LinkedHashMap<>();
 
@@ -142,20 +134,10 @@ class RulesAgreementTest {
         }
 
         void evaluate(LocalDate today, RuleSettings settings) {
-            Evaluation evaluation = TravellerTimeline.evaluate(carry, crossings, today, settings);
+            Evaluation evaluation = evaluation(today, settings);
             evaluation.spells().forEach(s -> spells.put(s.getSpellId(), s));
             evaluation.outcomes().forEach(o -> outcomes.put(o.getEventId(), o));
-            if (crossings.size() > PRUNE_ABOVE) {
-                TravellerTimeline.Pruned pruned =
-                        TravellerTimeline.prune(carry, crossings, today, settings, HORIZON_DAYS);
-                // the engine stores the carry in its binary form
-                carry = pruned.carry() == null
-                        ? null
-                        : TravellerCarry.fromBytes(pruned.carry().toBytes());
-                crossings = new ArrayList<>(pruned.kept());
-            }
-            LocalDate next = evaluation.nextChange().orElse(null);
-            nextChange = next != null && !next.isAfter(today) ? today.plusDays(1) : next;
+            afterEvaluation(evaluation, today, () -> today, settings);
         }
     }
 
@@ -163,8 +145,8 @@ class RulesAgreementTest {
      * The stay engine's way of using the library, without Kafka: the delivered cards (duplicate copies and
      * re-ordered cards included, late and invalid ones left out) arrive in delivery order; the clock is the
      * latest crossing date seen (§8 stream time); a traveller is evaluated when a crossing arrives and when the
-     * clock reaches its {@code nextChange}; the history is pruned above {@value #PRUNE_ABOVE} crossings with the
-     * engine's 30-day horizon, and a pruned crossing's outputs stay as last emitted. At the end every traveller is
+     * clock reaches its {@code nextChange}; the history is pruned above {@value KeptHistory#PRUNE_ABOVE} crossings
+     * with the engine's 30-day horizon, and a pruned crossing's outputs stay as last emitted. At the end every traveller is
      * evaluated once more at the truth's clock (open spells' elapsed days tick without being re-emitted).
      */
     private static Map<TravellerTruth, Emitted> asTheEngineRunsIt(GroundTruth truth, RuleSettings settings) {
