@@ -2,7 +2,9 @@ package org.borderflows.simulator.rules;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.borderflows.schema.Direction;
 
 /**
@@ -72,7 +74,7 @@ public final class TwelveSixteenRule {
      * @param walked {@link #outcomes} of {@code withoutRepeats(sorted, initiallyResident)}
      */
     public static List<Outcome> withRepeats(List<Xing> sorted, List<Outcome> walked, boolean initiallyResident) {
-        java.util.Map<String, Outcome> byId = new java.util.HashMap<>();
+        Map<String, Outcome> byId = new HashMap<>();
         walked.forEach(o -> byId.put(o.eventId(), o));
         List<Outcome> out = new ArrayList<>(sorted.size());
         boolean status = initiallyResident;

@@ -32,14 +32,20 @@ public record CellSum(double count, LocalDate asOf) {
         return delta == null ? null : new CellSum(Cells.count(delta), delta.getAsOf());
     }
 
+    /** Two deltas of one cell as one: counts add up (a zero sum is kept: it carries its clock), the later clock. */
+    public CellSum plus(CellSum other) {
+        return new CellSum(count + other.count, other.asOf.isAfter(asOf) ? other.asOf : asOf);
+    }
+
+    /** Whether the count is zero (to rounding). */
+    public boolean isZero() {
+        return Math.abs(count) < 1e-9;
+    }
+
     /** Adds a delta: counts add up, the clock is the later one; a count back to zero deletes the cell (null). */
     public static CellSum add(CellSum total, CellSum delta) {
-        double count = (total == null ? 0 : total.count) + delta.count;
-        if (Math.abs(count) < 1e-9) {
-            return null;
-        }
-        LocalDate asOf = total == null || delta.asOf.isAfter(total.asOf) ? delta.asOf : total.asOf;
-        return new CellSum(count, asOf);
+        CellSum sum = total == null ? delta : total.plus(delta);
+        return sum.isZero() ? null : sum;
     }
 
     private static final class Encoder implements Serializer<CellSum> {

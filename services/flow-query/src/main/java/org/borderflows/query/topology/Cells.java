@@ -86,14 +86,6 @@ public final class Cells {
         return count == null ? 0 : count;
     }
 
-    /** The same cell with its count multiplied by {@code factor} (-1 to retract a contribution). */
-    public static TableCell scaled(TableCell cell, double factor, LocalDate asOf) {
-        return TableCell.newBuilder(cell)
-                .setMeasures(new TreeMap<>(Map.of(COUNT, count(cell) * factor)))
-                .setAsOf(asOf)
-                .build();
-    }
-
     /**
      * Adds a delta to a running cell: counts add up, the clock is the later of the two. A cell whose count
      * falls back to zero is deleted (null), so the cube holds only cells with data.

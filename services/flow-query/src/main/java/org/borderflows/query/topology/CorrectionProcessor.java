@@ -25,12 +25,12 @@ import org.borderflows.schema.TableCell;
  * cell of the value) only when this task has not yet sent that clock. Sending every cell's zero delta made the
  * aggregator fall minutes behind at 2,000 cards/s (each day of clock re-published every open outcome).
  */
-final class CorrectionProcessor<V> implements Processor<String, V, String, TableCell> {
+final class CorrectionProcessor<V> implements Processor<String, V, String, CellSum> {
     private final String storeName;
     private final Function<V, List<TableCell>> contributions;
     private final Function<V, LocalDate> clock;
     private KeyValueStore<String, V> previous;
-    private ProcessorContext<String, TableCell> context;
+    private ProcessorContext<String, CellSum> context;
     /**
      * The latest clock this processor has sent to a cell since {@link #init}. In memory only: after a restart
      * (or a task reinitialised after an aborted transaction) the next newer clock is simply sent again.
@@ -44,7 +44,7 @@ final class CorrectionProcessor<V> implements Processor<String, V, String, Table
     }
 
     @Override
-    public void init(ProcessorContext<String, TableCell> context) {
+    public void init(ProcessorContext<String, CellSum> context) {
         this.context = context;
         this.previous = context.getStateStore(storeName);
         this.clockSent = null;
@@ -61,18 +61,18 @@ final class CorrectionProcessor<V> implements Processor<String, V, String, Table
             return;
         }
         LocalDate asOf = clock.apply(now != null ? now : old);
-        Map<String, TableCell> net = new LinkedHashMap<>();
+        Map<String, CellSum> net = new LinkedHashMap<>();
         if (old != null) {
             for (TableCell cell : contributions.apply(old)) {
-                net.merge(Cells.key(cell), Cells.scaled(cell, -1, asOf), CorrectionProcessor::sum);
+                net.merge(Cells.key(cell), new CellSum(-Cells.count(cell), asOf), CellSum::plus);
             }
         }
         if (now != null) {
             for (TableCell cell : contributions.apply(now)) {
-                net.merge(Cells.key(cell), cell, CorrectionProcessor::sum);
+                net.merge(Cells.key(cell), CellSum.of(cell), CellSum::plus);
             }
         }
-        boolean unchanged = old != null && now != null && net.values().stream().allMatch(CorrectionProcessor::isZero);
+        boolean unchanged = old != null && now != null && net.values().stream().allMatch(CellSum::isZero);
         if (now == null) {
             previous.delete(record.key());
         } else if (!unchanged) {
@@ -83,12 +83,12 @@ final class CorrectionProcessor<V> implements Processor<String, V, String, Table
         }
         // A zero delta (a cell of both values, so the cell exists) carries a clock this task has not sent yet.
         boolean clockToSend = clockSent == null || asOf.isAfter(clockSent);
-        for (Map.Entry<String, TableCell> delta : net.entrySet()) {
-            double count = Cells.count(delta.getValue());
-            boolean zero = isZero(delta.getValue());
+        for (Map.Entry<String, CellSum> delta : net.entrySet()) {
+            boolean zero = delta.getValue().isZero();
             if (!zero || clockToSend) {
                 context.forward(new Record<>(delta.getKey(), delta.getValue(), record.timestamp()));
-                if (count > 0 || zero) { // not a retraction, which may delete its cell (and the clock with it)
+                if (delta.getValue().count() > 0
+                        || zero) { // not a retraction, which may delete its cell (and the clock with it)
                     clockToSend = false;
                     if (clockSent == null || asOf.isAfter(clockSent)) {
                         clockSent = asOf;
@@ -96,17 +96,5 @@ final class CorrectionProcessor<V> implements Processor<String, V, String, Table
                 }
             }
         }
-    }
-
-    private static boolean isZero(TableCell delta) {
-        return Math.abs(Cells.count(delta)) < 1e-9;
-    }
-
-    /** Two deltas of one cell as one: counts add up, the clock is the later of the two. */
-    private static TableCell sum(TableCell a, TableCell b) {
-        return TableCell.newBuilder(b)
-                .setMeasures(new java.util.TreeMap<>(Map.of(Cells.COUNT, Cells.count(a) + Cells.count(b))))
-                .setAsOf(b.getAsOf().isAfter(a.getAsOf()) ? b.getAsOf() : a.getAsOf())
-                .build();
     }
 }

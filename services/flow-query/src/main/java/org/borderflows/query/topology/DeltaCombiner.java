@@ -1,7 +1,6 @@
 package org.borderflows.query.topology;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
@@ -50,16 +49,8 @@ final class DeltaCombiner implements Processor<String, CellSum, String, CellSum>
         if (delta.key() == null || delta.value() == null) {
             return;
         }
-        pending.put(delta.key(), combine(pending.get(delta.key()), delta.value()));
-    }
-
-    /** Two deltas of one cell as one: counts add up (zero included), the clock is the later one. */
-    static CellSum combine(CellSum sum, CellSum delta) {
-        if (sum == null) {
-            return delta;
-        }
-        LocalDate asOf = delta.asOf().isAfter(sum.asOf()) ? delta.asOf() : sum.asOf();
-        return new CellSum(sum.count() + delta.count(), asOf);
+        CellSum sum = pending.get(delta.key());
+        pending.put(delta.key(), sum == null ? delta.value() : sum.plus(delta.value()));
     }
 
     private void send() {

@@ -1,7 +1,10 @@
 package org.borderflows.query.topology;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -59,33 +62,33 @@ public final class FlowTableTopology {
         Serde<String> keys = Serdes.String();
         Serde<TableCell> cells = AvroSerde.of(TableCell.class);
 
-        KStream<String, TableCell> spellDeltas = corrections(
+        KStream<String, CellSum> spellDeltas = corrections(
                 builder, Topic.SPELLS, SPELLS_STORE, AvroSerde.of(Spell.class), Contributions::of, Spell::getAsOf);
-        KStream<String, TableCell> outcomeDeltas = corrections(
+        KStream<String, CellSum> outcomeDeltas = corrections(
                 builder,
                 Topic.CROSSING_OUTCOMES,
                 OUTCOMES_STORE,
                 AvroSerde.of(CrossingOutcome.class),
                 Contributions::of,
                 CrossingOutcome::getAsOf);
-        KStream<String, TableCell> qualityDeltas = corrections(
+        KStream<String, CellSum> qualityDeltas = corrections(
                 builder,
                 Topic.QUALITY_EVENTS,
                 QUALITY_STORE,
                 AvroSerde.of(QualityEvent.class),
                 Contributions::of,
                 QualityEvent::getAsOf);
-        KStream<String, TableCell> received = builder.stream(
+        KStream<String, CellSum> received = builder.stream(
                         Topic.CROSSINGS.topicName(), Consumed.with(keys, AvroSerde.of(Crossing.class)))
                 .filter((k, v) -> v != null)
                 .flatMap((k, v) -> Contributions.of(v).stream()
-                        .map(c -> KeyValue.pair(Cells.key(c), c))
+                        .map(c -> KeyValue.pair(Cells.key(c), CellSum.of(c)))
                         .toList());
-        KStream<String, TableCell> rejected = builder.stream(
+        KStream<String, CellSum> rejected = builder.stream(
                         Topic.REJECTED_RECORDS.topicName(), Consumed.with(keys, AvroSerde.of(RejectedRecord.class)))
                 .filter((k, v) -> v != null)
                 .flatMap((k, v) -> Contributions.of(v, zone).stream()
-                        .map(c -> KeyValue.pair(Cells.key(c), c))
+                        .map(c -> KeyValue.pair(Cells.key(c), CellSum.of(c)))
                         .toList());
 
         // In memory: it holds one combining interval's sums; cached, so its changelog gets one record per cell and
@@ -98,8 +101,6 @@ public final class FlowTableTopology {
                 .merge(qualityDeltas)
                 .merge(received)
                 .merge(rejected)
-                // Inside the aggregator a delta is its count and clock: the key already names the cell.
-                .mapValues(CellSum::of)
                 .process(
                         () -> new DeltaCombiner(PENDING_STORE, combineEvery), Named.as("combine-deltas"), PENDING_STORE)
                 .groupByKey(Grouped.with("cell-deltas", keys, CellSum.SERDE))
@@ -114,13 +115,13 @@ public final class FlowTableTopology {
                 .to(Topic.TABLE_CELLS.topicName(), Produced.with(keys, cells));
     }
 
-    private static <V> KStream<String, TableCell> corrections(
+    private static <V> KStream<String, CellSum> corrections(
             StreamsBuilder builder,
             Topic topic,
             String storeName,
             Serde<V> serde,
-            java.util.function.Function<V, java.util.List<TableCell>> contributions,
-            java.util.function.Function<V, java.time.LocalDate> clock) {
+            Function<V, List<TableCell>> contributions,
+            Function<V, LocalDate> clock) {
         // Cached: the engine re-publishes a value several times a second at times, and the record cache keeps the
         // latest in memory until the commit, so RocksDB and the changelog get one write per key per commit.
         builder.addStateStore(
