@@ -10,9 +10,9 @@ import io.micronaut.context.annotation.ConfigurationProperties;
  * @param clientProperties optional path of a properties file with extra client settings (SASL/TLS)
  * @param stateDir Kafka Streams state directory of the aggregator
  * @param aggregate false: only read the table-cells topic (a read-only replica), do not run the aggregator
- * @param commitIntervalMs the aggregator's commit interval (exactly-once: its output is visible on commit)
+ * @param commitIntervalMs the aggregator's commit interval (exactly-once: its output is visible on commit; cell
+ *     deltas are summed per cell over it before the repartition)
  * @param streamThreads stream threads of the aggregator
- * @param combineMs how long the aggregator sums cell deltas per cell before repartitioning them (0: the default)
  */
 @ConfigurationProperties("flow-query.kafka")
 public record KafkaConfig(
@@ -22,5 +22,4 @@ public record KafkaConfig(
         String stateDir,
         boolean aggregate,
         long commitIntervalMs,
-        int streamThreads,
-        long combineMs) {}
+        int streamThreads) {}

@@ -8,7 +8,6 @@ import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import jakarta.annotation.PreDestroy;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Properties;
@@ -51,12 +50,7 @@ final class KafkaRunner implements HealthIndicator {
         }
         if (kafka.aggregate()) {
             StreamsBuilder builder = new StreamsBuilder();
-            FlowTableTopology.build(
-                    builder,
-                    ZoneId.of(config.timeZone()),
-                    kafka.combineMs() > 0
-                            ? Duration.ofMillis(kafka.combineMs())
-                            : FlowTableTopology.DEFAULT_COMBINE_EVERY);
+            FlowTableTopology.build(builder, ZoneId.of(config.timeZone()));
             Properties props = settings.streams(FlowTableTopology.APPLICATION_ID);
             props.put(StreamsConfig.STATE_DIR_CONFIG, kafka.stateDir());
             props.put(

@@ -3,6 +3,7 @@ package org.borderflows.query.topology;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.borderflows.schema.TableCell;
 
@@ -41,7 +42,12 @@ public final class Cells {
                 .append(cell.getMonth())
                 .append('|');
         boolean first = true;
-        for (Map.Entry<String, String> e : new TreeMap<>(cell.getDimensions()).entrySet()) {
+        Map<String, String> dimensions = cell.getDimensions();
+        // Cells made by of() hold their dimensions sorted already: no copy on the aggregator's hot path.
+        Map<String, String> sorted = dimensions instanceof SortedMap<String, String> s && s.comparator() == null
+                ? dimensions
+                : new TreeMap<>(dimensions);
+        for (Map.Entry<String, String> e : sorted.entrySet()) {
             if (!first) {
                 key.append(';');
             }

@@ -15,7 +15,7 @@ import org.borderflows.schema.TableCell;
  * Turns a compacted changelog (a newer value for a key replaces the older; null retracts it) into cell deltas:
  * -1 for every cell of the previous value, +1 for every cell of the new one. Summing the deltas per cell
  * therefore always equals counting the current values, however often a key is corrected: counts never drift.
- * The previous value of each key is kept in a (changelogged) store.
+ * The cells of the previous value of each key are kept in a (changelogged) store ({@link CountedCells}).
  *
  * <p>The -1 and +1 of a cell that both values fall into are sent as one net delta, and not at all when it is 0
  * (it would not change the count): the engine re-publishes outcomes and spells often, mostly unchanged but for
@@ -29,7 +29,7 @@ final class CorrectionProcessor<V> implements Processor<String, V, String, CellS
     private final String storeName;
     private final Function<V, List<TableCell>> contributions;
     private final Function<V, LocalDate> clock;
-    private KeyValueStore<String, V> previous;
+    private KeyValueStore<String, CountedCells> previous;
     private ProcessorContext<String, CellSum> context;
     /**
      * The latest clock this processor has sent to a cell since {@link #init}. In memory only: after a restart
@@ -55,30 +55,31 @@ final class CorrectionProcessor<V> implements Processor<String, V, String, CellS
         if (record.key() == null) {
             return; // a compacted topic without a key cannot be corrected; the engine always sets one
         }
-        V old = previous.get(record.key());
-        V now = record.value();
+        CountedCells old = previous.get(record.key());
+        V value = record.value();
+        CountedCells now = value == null ? null : CountedCells.of(contributions.apply(value), clock.apply(value));
         if (old == null && now == null) {
             return;
         }
-        LocalDate asOf = clock.apply(now != null ? now : old);
+        LocalDate asOf = now != null ? now.asOf() : old.asOf();
         Map<String, CellSum> net = new LinkedHashMap<>();
         if (old != null) {
-            for (TableCell cell : contributions.apply(old)) {
-                net.merge(Cells.key(cell), new CellSum(-Cells.count(cell), asOf), CellSum::plus);
+            for (int i = 0; i < old.size(); i++) {
+                net.merge(old.key(i), new CellSum(-old.count(i), asOf), CellSum::plus);
             }
         }
         if (now != null) {
-            for (TableCell cell : contributions.apply(now)) {
-                net.merge(Cells.key(cell), CellSum.of(cell), CellSum::plus);
+            for (int i = 0; i < now.size(); i++) {
+                net.merge(now.key(i), new CellSum(now.count(i), asOf), CellSum::plus);
             }
         }
         boolean unchanged = old != null && now != null && net.values().stream().allMatch(CellSum::isZero);
         if (now == null) {
             previous.delete(record.key());
         } else if (!unchanged) {
-            // A value whose cells are those of the stored one is not stored: the stored value gives the same
-            // deltas when it is next corrected (they carry the newer value's clock), and the store write and its
-            // changelog record were most of the cost of the engine's re-publications.
+            // A value whose cells are those of the stored one is not stored: the stored cells give the same
+            // deltas when the value is next corrected (they carry the newer value's clock), and the store write
+            // and its changelog record were most of the cost of the engine's re-publications.
             previous.put(record.key(), now);
         }
         // A zero delta (a cell of both values, so the cell exists) carries a clock this task has not sent yet.

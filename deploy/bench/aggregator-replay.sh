@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Flow-table aggregator throughput: replays everything now in the engine's output topics (and the crossings and
+# rejected-records topics) through the aggregator under a fresh application id and prints records/s (see
+# AggregatorReplay). Run it after a freshness run (deploy/bench/freshness.sh) has left outputs on the broker,
+# with the rest of the system stopped, so that it has the machine to itself.
+#
+#   deploy/bench/aggregator-replay.sh      KAFKA_BOOTSTRAP_SERVERS (localhost:9092), BENCH_THREADS (2),
+#                                          BENCH_JAVA_OPTS (e.g. -XX:StartFlightRecording=filename=/tmp/agg.jfr)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+export KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}
+module=$repo/services/flow-query
+if [ ! -f "$module/target/classpath.txt" ] || [ ! -f "$module/target/classes/org/borderflows/query/bench/AggregatorReplay.class" ]; then
+  (cd "$repo" && mvn -B -q -o -pl services/flow-query -am package -DskipTests -Dspotless.check.skip=true)
+fi
+java -Xmx1g ${BENCH_JAVA_OPTS:-} -Dlogback.configurationFile="$here/engine-bench-logback.xml" \
+  -cp "$module/target/classes:$(cat "$module/target/classpath.txt")" org.borderflows.query.bench.AggregatorReplay
