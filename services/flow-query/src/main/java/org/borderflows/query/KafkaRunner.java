@@ -57,8 +57,7 @@ final class KafkaRunner implements HealthIndicator {
                     StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
                     String.valueOf(kafka.commitIntervalMs() > 0 ? kafka.commitIntervalMs() : 100));
             props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(Math.max(1, kafka.streamThreads())));
-            // Record cache of the previous-value and sum stores (all threads): 32 MiB instead of 10.
-            props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, String.valueOf(32L * 1024 * 1024));
+            FlowTableTopology.tune(props);
             props.put("auto.offset.reset", "earliest");
             streams = new KafkaStreams(builder.build(), props);
             streams.setUncaughtExceptionHandler(e -> {

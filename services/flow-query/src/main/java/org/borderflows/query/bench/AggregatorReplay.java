@@ -52,7 +52,7 @@ public final class AggregatorReplay {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, System.getenv().getOrDefault("BENCH_COMMIT_MS", "100"));
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, System.getenv().getOrDefault("BENCH_THREADS", "2"));
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, String.valueOf(32L * 1024 * 1024));
+        FlowTableTopology.tune(props);
         props.put("auto.offset.reset", "earliest");
 
         try (Admin admin = Admin.create(kafka.common())) {

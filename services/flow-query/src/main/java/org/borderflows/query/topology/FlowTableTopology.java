@@ -3,11 +3,13 @@ package org.borderflows.query.topology;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Properties;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
@@ -113,6 +115,23 @@ public final class FlowTableTopology {
                 .toStream()
                 .mapValues((key, sum) -> sum == null ? null : Cells.fromKey(key, sum.count(), sum.asOf()))
                 .to(cellsTopic, Produced.with(keys, cells));
+    }
+
+    /**
+     * Settings the aggregator needs whoever runs it (the service, the replay benchmark):
+     *
+     * <ul>
+     *   <li>a 32 MiB record cache (all threads; the default is 10) for the sum store;
+     *   <li>{@code max.task.idle.ms = -1}: a task reads five input topics, and with the default (0) Kafka Streams
+     *       4.3 formats a log message with {@code String.format} for every empty input partition every time it
+     *       checks whether a task may process (PartitionGroup.readyToProcess): 17% of the aggregator's stream
+     *       threads in a profile of a 2,000 cards/s run. -1 skips that check. The aggregator only sums deltas, so
+     *       the order in which it takes records of different topics changes no count.
+     * </ul>
+     */
+    public static void tune(Properties props) {
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, String.valueOf(32L * 1024 * 1024));
+        props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, String.valueOf(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED));
     }
 
     private static <V> KStream<String, CellSum> corrections(
