@@ -13,6 +13,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.borderflows.platform.streams.BeforeCommit;
 
 /**
  * Sums the cell deltas of one commit interval per cell before they cross the repartition topic, and sends the
@@ -49,7 +50,9 @@ final class DeltaCombiner implements Processor<String, CellSum, String, CellSum>
     public void init(ProcessorContext<String, CellSum> context) {
         this.context = context;
         pending.clear(); // a task revived after an aborted transaction reads its records again
-        BeforeCommit.register(context, hookName, this::send);
+        if (!BeforeCommit.register(context, hookName, this::send)) {
+            throw new IllegalStateException("the delta combiner runs only in a Kafka Streams task");
+        }
         drainEarlierVersion();
     }
 

@@ -18,6 +18,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 import org.borderflows.platform.Topic;
+import org.borderflows.platform.streams.BeforeCommit;
 import org.borderflows.schema.AvroSerde;
 import org.borderflows.schema.Crossing;
 import org.borderflows.schema.CrossingOutcome;

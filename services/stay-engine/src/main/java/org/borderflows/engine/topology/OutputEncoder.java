@@ -2,6 +2,7 @@ package org.borderflows.engine.topology;
 
 import java.time.LocalDate;
 import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.borderflows.schema.AvroSerde;
 import org.borderflows.schema.CrossingOutcome;
@@ -62,6 +63,23 @@ final class OutputEncoder {
 
     long fingerprint(QualityEvent event) {
         return hash(event, QUALITY_LEFT_OUT);
+    }
+
+    /** Encodes any engine output value (spell, outcome, status, finding). */
+    byte[] encode(SpecificRecord value) {
+        if (value instanceof Spell spell) {
+            return encode(spell);
+        }
+        if (value instanceof CrossingOutcome outcome) {
+            return encode(outcome);
+        }
+        if (value instanceof TravellerStatus status) {
+            return encode(status);
+        }
+        if (value instanceof QualityEvent event) {
+            return encode(event);
+        }
+        throw new IllegalArgumentException("not an engine output: " + value.getClass());
     }
 
     byte[] encode(Spell spell) {

@@ -14,6 +14,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.state.Stores;
 import org.borderflows.platform.Topic;
+import org.borderflows.platform.streams.BeforeCommit;
 import org.borderflows.schema.AvroSerde;
 import org.borderflows.schema.Crossing;
 
@@ -41,6 +42,9 @@ public final class StayTopology {
 
     public static final String CLOCK_KEY = "clock";
 
+    /** Runs the travellers processor's output writing before each commit ({@link BeforeCommit}). */
+    static final String BEFORE_COMMIT = "outputs-before-commit";
+
     private StayTopology() {}
 
     public static void build(StreamsBuilder builder, EngineSettings settings) {
@@ -50,6 +54,7 @@ public final class StayTopology {
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLOCK_STORE), Serdes.String(), Serdes.Long())
                         .withCachingEnabled());
+        builder.addStateStore(BeforeCommit.store(BEFORE_COMMIT));
 
         KStream<String, Crossing> crossings = builder.stream(
                 settings.topic(Topic.CROSSINGS),
@@ -71,7 +76,12 @@ public final class StayTopology {
 
         EngineOutput.BytesSerde outputSerde = new EngineOutput.BytesSerde();
         crossings
-                .process(() -> new TravellerProcessor(settings), Named.as("travellers"), TRAVELLERS_STORE, CLOCK_STORE)
+                .process(
+                        () -> new TravellerProcessor(settings),
+                        Named.as("travellers"),
+                        TRAVELLERS_STORE,
+                        CLOCK_STORE,
+                        BEFORE_COMMIT)
                 .split(Named.as("output-"))
                 .branch(
                         (key, out) -> out.topic() == Topic.ENGINE_CLOCK,

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -20,6 +21,7 @@ import org.borderflows.domain.CrossingFact;
 import org.borderflows.domain.Evaluation;
 import org.borderflows.domain.TravellerTimeline;
 import org.borderflows.platform.Topic;
+import org.borderflows.platform.streams.BeforeCommit;
 import org.borderflows.schema.AvroSerde;
 import org.borderflows.schema.Crossing;
 import org.borderflows.schema.CrossingOutcome;
@@ -32,8 +34,6 @@ import org.borderflows.schema.TravellerStatus;
  * The engine's one processor: per traveller, applies each crossing to the kept history, re-evaluates it with
  * {@link TravellerTimeline#evaluate} (RULES.md §3-§5, §7) at the processing clock (§8), and writes only what
  * changed; on stream-time punctuation, re-evaluates the travellers whose next review date the clock has passed.
- *
- * <p>Runbook of one crossing:
  *
  * <p>The <b>processing clock</b> (RULES.md §8) is the task's stream time, never the wall clock: the latest
  * {@code crossedAt} seen on this partition, or the latest clock tick other tasks broadcast (so quiet partitions
@@ -48,7 +48,8 @@ import org.borderflows.schema.TravellerStatus;
  *       it goes to {@code late-crossings} with a LATE finding;
  *   <li>otherwise it joins the history (in any order: the rules sort, and count duplicates once), the history is
  *       evaluated at the processing clock, and every spell, outcome, finding and the status whose fingerprint
- *       changed is written; an output key no longer produced is retracted with a tombstone;
+ *       changed is written; an output key no longer produced is retracted with a tombstone (written values are
+ *       held until the task commits, the latest per key: {@link #write});
  *   <li>the history is pruned at the traveller's latest date (final crossings that no crossing dated on or after
  *       latest - horizon can reach are folded into a carry) and the traveller is filed in the due index under
  *       its next review date.
@@ -62,10 +63,24 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     private static final String OUTCOME = "O|";
     private static final String STATUS = "T|";
 
+    /**
+     * Outputs held at most per task before the commit: beyond, they are written at once (memory stays bounded
+     * whatever the commit interval; about 1 KB each as records).
+     */
+    static final int MAX_PENDING_OUTPUTS = 10_000;
+
     private final EngineSettings settings;
     private final OutputEncoder encoder = new OutputEncoder();
+    /**
+     * This commit interval's outputs, the latest per topic and key, written just before the commit (see
+     * {@link #write}). In memory only: a task that dies before its commit aborts its transaction and reads its
+     * crossings again.
+     */
+    private final Map<OutputKey, Pending> pending = new LinkedHashMap<>();
+    /** False outside a Kafka Streams task (unit tests with Kafka's mock context): outputs are written at once. */
+    private boolean holdOutputs;
+
     private final AvroSerde<Crossing> crossingSerde = AvroSerde.of(Crossing.class);
-    private final AvroSerde<QualityEvent> qualitySerde = AvroSerde.of(QualityEvent.class);
     private ProcessorContext<String, EngineOutput> context;
     private KeyValueStore<String, byte[]> travellers;
     /** Review dates, in memory: rebuilt from the travellers store at start-up (see {@link DueIndex}). */
@@ -104,6 +119,8 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         this.nextBroadcastMs = Long.MIN_VALUE;
         this.lastReviewedDay = Long.MIN_VALUE;
         this.due = new DueIndex();
+        this.pending.clear();
+        this.holdOutputs = BeforeCommit.register(context, StayTopology.BEFORE_COMMIT, this::writePending);
         // The travellers store is restored before init: every traveller's review date is in its state.
         try (KeyValueIterator<String, byte[]> all = travellers.all()) {
             while (all.hasNext()) {
@@ -171,11 +188,7 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
                 .setOccurrences(1)
                 .setAsOf(today)
                 .build();
-        forward(
-                Topic.QUALITY_EVENTS,
-                QualityIssue.LATE.name() + ":" + crossing.getEventId(),
-                qualitySerde.serialize(null, late),
-                now);
+        write(Topic.QUALITY_EVENTS, QualityIssue.LATE.name() + ":" + crossing.getEventId(), late, now);
     }
 
     /** Stream-time punctuation: re-evaluates every traveller whose review date the clock has reached (§8). */
@@ -248,25 +261,21 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
             String tag = SPELL + spell.getStartEventId();
             long fp = encoder.fingerprint(spell);
             if (after.put(tag, fp) == null && !Long.valueOf(fp).equals(before.get(tag))) {
-                forward(Topic.SPELLS, spell.getSpellId(), encoder.encode(spell), now);
+                write(Topic.SPELLS, spell.getSpellId(), spell, now);
             }
         }
         for (CrossingOutcome outcome : evaluation.outcomes()) {
             String tag = OUTCOME + outcome.getEventId();
             long fp = encoder.fingerprint(outcome);
             if (after.put(tag, fp) == null && !Long.valueOf(fp).equals(before.get(tag))) {
-                forward(Topic.CROSSING_OUTCOMES, outcome.getEventId(), encoder.encode(outcome), now);
+                write(Topic.CROSSING_OUTCOMES, outcome.getEventId(), outcome, now);
             }
         }
         for (QualityEvent finding : evaluation.findings()) {
             String tag = qualityTag(finding.getIssue(), finding.getEventId());
             long fp = encoder.fingerprint(finding);
             if (after.put(tag, fp) == null && !Long.valueOf(fp).equals(before.get(tag))) {
-                forward(
-                        Topic.QUALITY_EVENTS,
-                        qualityKey(finding.getIssue(), finding.getEventId()),
-                        encoder.encode(finding),
-                        now);
+                write(Topic.QUALITY_EVENTS, qualityKey(finding.getIssue(), finding.getEventId()), finding, now);
             }
         }
         TravellerStatus status = evaluation.status();
@@ -274,7 +283,7 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
             long fp = encoder.fingerprint(status);
             after.put(STATUS, fp);
             if (!Long.valueOf(fp).equals(before.get(STATUS))) {
-                forward(Topic.TRAVELLER_STATUS, travellerId, encoder.encode(status), now);
+                write(Topic.TRAVELLER_STATUS, travellerId, status, now);
             }
         }
         for (String tag : before.keySet()) {
@@ -289,13 +298,13 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     private void retract(String travellerId, String tag, long now) {
         String eventId = eventIdOf(tag);
         if (tag.startsWith(SPELL)) {
-            forward(Topic.SPELLS, travellerId + ":" + eventId, null, now);
+            write(Topic.SPELLS, travellerId + ":" + eventId, null, now);
         } else if (tag.startsWith(OUTCOME)) {
-            forward(Topic.CROSSING_OUTCOMES, eventId, null, now);
+            write(Topic.CROSSING_OUTCOMES, eventId, null, now);
         } else if (tag.startsWith(STATUS)) {
-            forward(Topic.TRAVELLER_STATUS, travellerId, null, now);
+            write(Topic.TRAVELLER_STATUS, travellerId, null, now);
         } else {
-            forward(Topic.QUALITY_EVENTS, tag.substring(1, tag.indexOf('|')) + ":" + eventId, null, now);
+            write(Topic.QUALITY_EVENTS, tag.substring(1, tag.indexOf('|')) + ":" + eventId, null, now);
         }
     }
 
@@ -314,6 +323,33 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     private void forward(Topic topic, String key, byte[] value, long timestamp) {
         context.forward(new Record<>(key, new EngineOutput(topic, value), timestamp));
     }
+
+    /**
+     * Writes a value (null: a tombstone) to a compacted output topic, keeping only the latest per key until the
+     * commit: a reader of a compacted topic needs only the last value of a key, and a traveller crossing again
+     * within one commit interval (a backfill, a commuter) re-writes the same outcomes and status. Encoded when
+     * written, so values replaced meanwhile are never encoded. Written just before the commit ({@link
+     * BeforeCommit}), inside the transaction of the crossings they come from.
+     */
+    private void write(Topic topic, String key, SpecificRecord value, long timestamp) {
+        pending.put(new OutputKey(topic, key), new Pending(value, timestamp));
+        if (!holdOutputs || pending.size() >= MAX_PENDING_OUTPUTS) {
+            writePending();
+        }
+    }
+
+    private void writePending() {
+        for (Map.Entry<OutputKey, Pending> e : pending.entrySet()) {
+            Pending p = e.getValue();
+            byte[] bytes = p.value() == null ? null : encoder.encode(p.value());
+            forward(e.getKey().topic(), e.getKey().key(), bytes, p.timestamp());
+        }
+        pending.clear();
+    }
+
+    private record OutputKey(Topic topic, String key) {}
+
+    private record Pending(SpecificRecord value, long timestamp) {}
 
     /** The processing clock: the task's stream time, kept in the clock store for the status query. */
     private long advanceClock(long streamTimeMs) {

@@ -1,4 +1,4 @@
-package org.borderflows.query.topology;
+package org.borderflows.platform.streams;
 
 import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -26,10 +26,11 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * only here (one Kafka version across the build; the topology tests run the real task code, so a change in them
  * fails the build).
  *
- * <p>Constraint: the action may forward only to sinks (here, the repartition topic). A cached store downstream
- * in the same sub-topology might already have been flushed for this commit, and its writes would miss it.
+ * <p>Constraint: the action may forward only to sinks (possibly through stateless processors). A cached store
+ * downstream in the same sub-topology might already have been flushed for this commit, and its writes would miss
+ * it. Used by the flow-table aggregator's delta combiner and the stay engine's output buffer.
  */
-final class BeforeCommit implements StateStore, CachedStateStore<Object, Object> {
+public final class BeforeCommit implements StateStore, CachedStateStore<Object, Object> {
     private final String name;
     private Runnable action = () -> {};
     private boolean open;
@@ -39,16 +40,20 @@ final class BeforeCommit implements StateStore, CachedStateStore<Object, Object>
     }
 
     /** The store to add to the topology and connect to the processor (no changelog, no state). */
-    static StoreBuilder<BeforeCommit> store(String name) {
+    public static StoreBuilder<BeforeCommit> store(String name) {
         return new Builder(name);
     }
 
     /**
      * Runs {@code action} before every commit of the task, as the processor whose {@code init} calls this (so
-     * that it may forward); records forwarded then carry the stream time.
+     * that it may forward); records forwarded then carry the stream time. Returns false, and registers nothing,
+     * outside a Kafka Streams task (Kafka's {@code MockProcessorContext} in unit tests): there is no commit
+     * there, and the processor must forward at once.
      */
-    static void register(ProcessorContext<?, ?> context, String storeName, Runnable action) {
-        InternalProcessorContext<?, ?> internal = (InternalProcessorContext<?, ?>) context;
+    public static boolean register(ProcessorContext<?, ?> context, String storeName, Runnable action) {
+        if (!(context instanceof InternalProcessorContext<?, ?> internal)) {
+            return false;
+        }
         ProcessorNode<?, ?, ?, ?> node = internal.currentNode();
         BeforeCommit store = context.getStateStore(storeName);
         store.action = () -> {
@@ -64,6 +69,7 @@ final class BeforeCommit implements StateStore, CachedStateStore<Object, Object>
                 internal.setRecordContext(previousRecord);
             }
         };
+        return true;
     }
 
     @Override
