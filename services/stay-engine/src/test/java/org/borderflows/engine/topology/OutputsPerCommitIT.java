@@ -31,6 +31,7 @@ import org.borderflows.schema.Purpose;
 import org.borderflows.schema.Spell;
 import org.borderflows.schema.SpellState;
 import org.borderflows.testkit.KafkaTestCluster;
+import org.borderflows.testkit.StreamsProgress;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,7 +73,7 @@ class OutputsPerCommitIT {
             StayTopology.build(builder, EngineSettings.defaults(APP, Deployment.DEFAULT));
             try (KafkaStreams streams = new KafkaStreams(builder.build(props), props)) {
                 streams.start();
-                awaitProcessed(streams, 2);
+                StreamsProgress.awaitProcessed(streams, 2, Duration.ofSeconds(60));
                 streams.close(Duration.ofSeconds(30)); // a clean close commits
             }
 
@@ -93,21 +94,5 @@ class OutputsPerCommitIT {
                     .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
                     .containsExactlyInAnyOrder("e1", "x1");
         }
-    }
-
-    private static void awaitProcessed(KafkaStreams streams, int records) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            double processed = streams.metrics().values().stream()
-                    .filter(m -> m.metricName().name().equals("process-total")
-                            && m.metricName().group().equals("stream-thread-metrics"))
-                    .mapToDouble(m -> ((Number) m.metricValue()).doubleValue())
-                    .sum();
-            if (processed >= records) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the engine did not process " + records + " crossings in 60 s");
     }
 }
