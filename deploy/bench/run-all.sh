@@ -6,7 +6,8 @@
 #   deploy/bench/run-all.sh [small|full]
 #
 # Needs the local broker (deploy/local/kafka.sh start); freshness and query latency need the running system
-# (deploy/local/run-all.sh). A script that fails is reported and the suite goes on. BENCH_ONLY="a.sh b.sh"
+# (deploy/local/run-all.sh); aggregator-replay replays what they left on the broker (for its reference figure, run
+# it alone with the system stopped, see services/flow-query/README.md). A script that fails is reported and the suite goes on. BENCH_ONLY="a.sh b.sh"
 # runs only those scripts.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -24,6 +25,7 @@ benches=(
   "query-latency.sh|100000 50 10|1000000 50 60"
   "duckdb-peer.sh|50000|1000000"
   "freshness.sh|10000 2000|120000 2000"
+  "aggregator-replay.sh||"
 )
 echo "border-flows benchmarks ($size) on $(hostname), $(nproc) cores, $(date -u)" | tee "$summary"
 for b in "${benches[@]}"; do
