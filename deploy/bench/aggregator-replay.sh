@@ -10,9 +10,6 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 export KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}
-module=$repo/services/flow-query
-if [ ! -f "$module/target/classpath.txt" ] || [ ! -f "$module/target/classes/org/borderflows/query/bench/AggregatorReplay.class" ]; then
-  (cd "$repo" && mvn -B -q -o -pl services/flow-query -am package -DskipTests -Dspotless.check.skip=true)
-fi
+. "$here/_flow_query.sh"
 java -Xmx1g ${BENCH_JAVA_OPTS:-} -Dlogback.configurationFile="$here/engine-bench-logback.xml" \
-  -cp "$module/target/classes:$(cat "$module/target/classpath.txt")" org.borderflows.query.bench.AggregatorReplay
+  -cp "$(query_cp org.borderflows.query.bench.AggregatorReplay)" org.borderflows.query.bench.AggregatorReplay

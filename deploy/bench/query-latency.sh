@@ -19,11 +19,8 @@ clients=${2:-50}
 seconds=${3:-20}
 max_requests=${4:-200000}
 heap=${HEAP:-6g}
-module=$repo/services/flow-query
-if [ ! -f "$module/target/classpath.txt" ] || [ ! -d "$module/target/classes/org/borderflows/query/bench" ]; then
-  (cd "$repo" && mvn -B -q -o -pl services/flow-query -am package -DskipTests -Dspotless.check.skip=true)
-fi
-cp="$module/target/classes:$(cat "$module/target/classpath.txt")"
+. "$here/_flow_query.sh"
+cp=$(query_cp org.borderflows.query.bench.QueryLatencyBench)
 if [ "${SKIP_SIZE:-0}" != 1 ]; then
   echo "== cube size ($travellers travellers)"
   java -Xmx"$heap" -cp "$cp" org.borderflows.query.bench.CubeSizeBench "$travellers"

@@ -4,21 +4,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.Topic;
+import org.borderflows.platform.streams.Backfill;
 import org.borderflows.query.topology.FlowTableTopology;
 
 /**
@@ -61,17 +58,7 @@ public final class AggregatorReplay {
             admin.createTopics(List.of(new NewTopic(CELLS, 6, (short) 1).configs(Map.of("cleanup.policy", "compact"))))
                     .all()
                     .get();
-            List<TopicPartition> partitions = new ArrayList<>();
-            admin.describeTopics(inputs).allTopicNames().get().forEach((topic, d) -> d.partitions()
-                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
-            Map<TopicPartition, Long> ends = admin
-                    .listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-                    .all()
-                    .get()
-                    .entrySet()
-                    .stream()
-                    .collect(Collectors.toMap(
-                            Map.Entry::getKey, e -> e.getValue().offset()));
+            Map<TopicPartition, Long> ends = Backfill.endOffsets(admin, inputs);
             long total = ends.values().stream().mapToLong(Long::longValue).sum();
             for (String topic : inputs) {
                 System.out.printf(
@@ -83,32 +70,7 @@ public final class AggregatorReplay {
                                 .sum());
             }
             try (KafkaStreams streams = new KafkaStreams(builder.build(props), props)) {
-                streams.start();
-                while (streams.state() != KafkaStreams.State.RUNNING) {
-                    Thread.sleep(50);
-                }
-                long start = System.nanoTime();
-                long committed = 0;
-                long lastReport = start;
-                while (committed < total) {
-                    Thread.sleep(250);
-                    if (streams.state() == KafkaStreams.State.ERROR) {
-                        throw new IllegalStateException("the aggregator failed");
-                    }
-                    Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(appId)
-                            .partitionsToOffsetAndMetadata()
-                            .get();
-                    committed = partitions.stream()
-                            .mapToLong(p -> offsets.get(p) == null
-                                    ? 0
-                                    : Math.min(ends.get(p), offsets.get(p).offset()))
-                            .sum();
-                    if (System.nanoTime() - lastReport > 10e9) {
-                        lastReport = System.nanoTime();
-                        System.out.printf("  %.0f s: %d of %d records%n", (lastReport - start) / 1e9, committed, total);
-                    }
-                }
-                double seconds = (System.nanoTime() - start) / 1e9;
+                double seconds = Backfill.timeToConsume(streams, admin, appId, ends, true);
                 System.out.printf("records=%d seconds=%.1f%n", total, seconds);
                 System.out.printf("rate=%.0f records/s%n", total / seconds);
                 streams.close(Duration.ofSeconds(30));

@@ -88,12 +88,10 @@ final class CorrectionProcessor<V> implements Processor<String, V, String, CellS
             boolean zero = delta.getValue().isZero();
             if (!zero || clockToSend) {
                 context.forward(new Record<>(delta.getKey(), delta.getValue(), record.timestamp()));
-                if (delta.getValue().count() > 0
-                        || zero) { // not a retraction, which may delete its cell (and the clock with it)
+                // Sent with a retraction, which may delete its cell, the clock could be lost with it.
+                if (clockToSend && (zero || delta.getValue().count() > 0)) {
                     clockToSend = false;
-                    if (clockSent == null || asOf.isAfter(clockSent)) {
-                        clockSent = asOf;
-                    }
+                    clockSent = asOf;
                 }
             }
         }

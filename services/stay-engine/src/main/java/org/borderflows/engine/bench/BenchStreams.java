@@ -7,12 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -25,11 +21,12 @@ import org.borderflows.engine.topology.StayTopology;
 import org.borderflows.platform.Deployment;
 import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.Topic;
+import org.borderflows.platform.streams.Backfill;
 
 /**
  * Bench only: runs one Kafka Streams application over a filled topic with exactly-once v2 and measures how fast
- * it consumes it: from RUNNING until the committed offsets reach the end of the input (the same yardstick for
- * both applications, so their ratio is fair).
+ * it consumes it: from RUNNING until the committed offsets reach the end of the input ({@link Backfill}, the same
+ * yardstick for both applications, so their ratio is fair).
  *
  * <pre>
  * BenchStreams count  PREFIX TRAVELLERS    a minimal app: count per key (RocksDB store + changelog)
@@ -76,37 +73,9 @@ public final class BenchStreams {
         }
         try (Admin admin = Admin.create(kafka.common());
                 KafkaStreams streams = new KafkaStreams(builder.build(props), props)) {
-            List<TopicPartition> partitions =
-                    admin.describeTopics(List.of(input)).allTopicNames().get().get(input).partitions().stream()
-                            .map(p -> new TopicPartition(input, p.partition()))
-                            .toList();
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(
-                            partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-                    .all()
-                    .get();
-            long total = ends.values().stream()
-                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
-                    .sum();
-            streams.start();
-            while (streams.state() != KafkaStreams.State.RUNNING) {
-                Thread.sleep(50);
-            }
-            long start = System.nanoTime();
-            long committed = 0;
-            while (committed < total) {
-                Thread.sleep(250);
-                if (streams.state() == KafkaStreams.State.ERROR) {
-                    throw new IllegalStateException("the streams application failed");
-                }
-                Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(appId)
-                        .partitionsToOffsetAndMetadata()
-                        .get();
-                committed = partitions.stream()
-                        .mapToLong(
-                                p -> offsets.get(p) == null ? 0 : offsets.get(p).offset())
-                        .sum();
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
+            Map<TopicPartition, Long> ends = Backfill.endOffsets(admin, List.of(input));
+            long total = ends.values().stream().mapToLong(Long::longValue).sum();
+            double seconds = Backfill.timeToConsume(streams, admin, appId, ends, false);
             System.gc();
             long heap =
                     Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();

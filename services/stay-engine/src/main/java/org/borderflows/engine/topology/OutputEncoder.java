@@ -68,34 +68,18 @@ final class OutputEncoder {
     /** Encodes any engine output value (spell, outcome, status, finding). */
     byte[] encode(SpecificRecord value) {
         if (value instanceof Spell spell) {
-            return encode(spell);
+            return spellSerde.serialize(null, spell);
         }
         if (value instanceof CrossingOutcome outcome) {
-            return encode(outcome);
+            return outcomeSerde.serialize(null, outcome);
         }
         if (value instanceof TravellerStatus status) {
-            return encode(status);
+            return statusSerde.serialize(null, status);
         }
         if (value instanceof QualityEvent event) {
-            return encode(event);
+            return qualitySerde.serialize(null, event);
         }
         throw new IllegalArgumentException("not an engine output: " + value.getClass());
-    }
-
-    byte[] encode(Spell spell) {
-        return spellSerde.serialize(null, spell);
-    }
-
-    byte[] encode(CrossingOutcome outcome) {
-        return outcomeSerde.serialize(null, outcome);
-    }
-
-    byte[] encode(TravellerStatus status) {
-        return statusSerde.serialize(null, status);
-    }
-
-    byte[] encode(QualityEvent event) {
-        return qualitySerde.serialize(null, event);
     }
 
     private static long hash(SpecificRecordBase record, long skipped) {
