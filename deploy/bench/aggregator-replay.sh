@@ -4,7 +4,7 @@
 # AggregatorReplay). Run it after a freshness run (deploy/bench/freshness.sh) has left outputs on the broker,
 # with the rest of the system stopped, so that it has the machine to itself.
 #
-#   deploy/bench/aggregator-replay.sh      KAFKA_BOOTSTRAP_SERVERS (localhost:9092), BENCH_THREADS (2),
+#   deploy/bench/aggregator-replay.sh      KAFKA_BOOTSTRAP_SERVERS (localhost:9092), BENCH_THREADS (2), BENCH_COMMIT_MS (200, the service default),
 #                                          BENCH_JAVA_OPTS (e.g. -XX:StartFlightRecording=filename=/tmp/agg.jfr)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

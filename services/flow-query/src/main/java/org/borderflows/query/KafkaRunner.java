@@ -55,7 +55,7 @@ final class KafkaRunner implements HealthIndicator {
             props.put(StreamsConfig.STATE_DIR_CONFIG, kafka.stateDir());
             props.put(
                     StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
-                    String.valueOf(kafka.commitIntervalMs() > 0 ? kafka.commitIntervalMs() : 100));
+                    String.valueOf(kafka.commitIntervalMs() > 0 ? kafka.commitIntervalMs() : 200));
             props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(Math.max(1, kafka.streamThreads())));
             FlowTableTopology.tune(props);
             props.put("auto.offset.reset", "earliest");

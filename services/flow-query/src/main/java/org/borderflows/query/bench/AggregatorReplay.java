@@ -21,7 +21,7 @@ import org.borderflows.query.topology.FlowTableTopology;
 /**
  * Bench only: how fast the flow-table aggregator gets through the engine's outputs. Runs {@link FlowTableTopology}
  * under a fresh application id over everything now in its input topics (spells, crossing-outcomes, quality-events,
- * crossings, rejected-records), with the service's settings (exactly-once, 2 threads, 100 ms commits), writing the
+ * crossings, rejected-records), with the service's settings (exactly-once, 2 threads, 200 ms commits; BENCH_COMMIT_MS, BENCH_THREADS), writing the
  * cells to {@code bench-table-cells} (deleted at the end: the real table-cells topic is never touched), and measures
  * from RUNNING until the committed offsets reach the end of every input.
  *
@@ -47,7 +47,7 @@ public final class AggregatorReplay {
         FlowTableTopology.build(builder, ZoneId.of("Asia/Almaty"), CELLS);
         Properties props = kafka.streams(appId);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, System.getenv().getOrDefault("BENCH_COMMIT_MS", "100"));
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, System.getenv().getOrDefault("BENCH_COMMIT_MS", "200"));
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, System.getenv().getOrDefault("BENCH_THREADS", "2"));
         FlowTableTopology.tune(props);
         props.put("auto.offset.reset", "earliest");
