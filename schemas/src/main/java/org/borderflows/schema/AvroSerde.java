@@ -26,6 +26,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
     private final Schema schema;
     private final BinaryMessageEncoder<T> encoder;
     private final BinaryMessageDecoder<T> decoder;
+    /** Present for flat records (most outputs): the same bytes as {@link #encoder}, several times faster. */
+    private final FlatRecordEncoder flatEncoder;
 
     private AvroSerde(Class<T> type) {
         this.type = type;
@@ -33,6 +35,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
         SpecificData model = SpecificData.getForClass(type);
         this.encoder = new BinaryMessageEncoder<>(model, schema);
         this.decoder = new BinaryMessageDecoder<>(model, schema);
+        this.flatEncoder = FlatRecordEncoder.of(schema).orElse(null);
         SchemaHistory.versions(schema.getName()).forEach(decoder::addSchema);
     }
 
@@ -46,6 +49,9 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
             return null;
         }
         try {
+            if (flatEncoder != null) {
+                return flatEncoder.encode(value);
+            }
             ByteBuffer buffer = encoder.encode(value);
             byte[] bytes = new byte[buffer.remaining()];
             buffer.get(bytes);
