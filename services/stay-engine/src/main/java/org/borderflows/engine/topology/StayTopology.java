@@ -48,9 +48,9 @@ public final class StayTopology {
     private StayTopology() {}
 
     public static void build(StreamsBuilder builder, EngineSettings settings) {
+        // No record cache: the processor holds the states of the commit interval itself (TravellerProcessor.held).
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(TRAVELLERS_STORE), Serdes.String(), Serdes.ByteArray())
-                .withCachingEnabled());
+                Stores.persistentKeyValueStore(TRAVELLERS_STORE), Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLOCK_STORE), Serdes.String(), Serdes.Long())
                         .withCachingEnabled());
