@@ -58,15 +58,16 @@ public class StayEngine implements AutoCloseable {
      * Engine defaults: commit (a transaction) every 250 ms instead of EOS's 100 ms: outputs become visible only at
      * a commit, so the interval is most of the engine's share of card-to-table freshness (RULES target: p99 under
      * 2 s end to end), while 4 transactions a second per thread still cost little (1 s was chosen for throughput,
-     * but the engine used ~7 CPU-seconds per 60,000 cards, a seventh of the aggregator downstream); a 64 MiB record
-     * cache so a traveller's state is written once per commit; and never wait for an empty input partition
+     * but the engine used ~7 CPU-seconds per 60,000 cards, a seventh of the aggregator downstream); and never wait
+     * for an empty input partition
      * ({@code max.task.idle.ms=-1}): the clock topic is empty most of the time and its ticks are only a lower bound
      * of the clock, so there is nothing to wait for.
      */
     public static final Map<String, String> ENGINE_DEFAULTS = Map.of(
-            StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "250",
-            StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, String.valueOf(64L * 1024 * 1024),
-            StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, String.valueOf(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED));
+            StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+            "250",
+            StreamsConfig.MAX_TASK_IDLE_MS_CONFIG,
+            String.valueOf(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED));
 
     /** Anything set under border-flows.kafka.properties wins over the engine defaults. */
     static Properties streamsProperties(Properties base, EngineConfiguration config) {
