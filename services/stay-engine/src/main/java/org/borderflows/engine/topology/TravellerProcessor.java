@@ -54,8 +54,8 @@ import org.borderflows.schema.TravellerStatus;
  *       changed is written; an output key no longer produced is retracted with a tombstone (written values are
  *       held until the task commits, the latest per key: {@link #write});
  *   <li>the history is pruned at the traveller's latest date (final crossings that no crossing dated on or after
- *       latest - horizon can reach are folded into a carry) and the traveller is filed in the due index under
- *       its next review date.
+ *       latest - horizon can reach are folded into a carry), the traveller is filed in the due index under
+ *       its next review date, and its state is held until the task commits ({@link #held}).
  * </ol>
  */
 final class TravellerProcessor implements Processor<String, Crossing, String, EngineOutput> {
@@ -91,7 +91,10 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
      * Dropped with the task like {@link #pending}: the store and its changelog are at the last commit then.
      */
     private final Map<String, TravellerState> held = new HashMap<>();
-    /** False outside a Kafka Streams task (unit tests with Kafka's mock context): outputs are written at once. */
+    /**
+     * False outside a Kafka Streams task (unit tests with Kafka's mock context): outputs and states are written at
+     * once.
+     */
     private boolean holdOutputs;
 
     private final AvroSerde<Crossing> crossingSerde = AvroSerde.of(Crossing.class);

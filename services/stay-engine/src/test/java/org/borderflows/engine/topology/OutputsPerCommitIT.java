@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.borderflows.domain.CrossingFact;
 import org.borderflows.engine.StayEngine;
 import org.borderflows.platform.Deployment;
 import org.borderflows.platform.KafkaSettings;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * On a real broker, with exactly-once and a commit covering several crossings: the engine writes only the latest
- * value per output key of a commit, just before the commit (the topics are compacted, readers need only that).
+ * value per output key of a commit, just before the commit (the topics are compacted, readers need only that),
+ * and stores a traveller's state once per commit.
  */
 class OutputsPerCommitIT {
     private static final String APP = "outputs-per-commit";
@@ -93,6 +95,19 @@ class OutputsPerCommitIT {
             assertThat(kafka.readAll(Topic.CROSSING_OUTCOMES.topicName(), 3, Duration.ofSeconds(5), b -> b))
                     .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
                     .containsExactlyInAnyOrder("e1", "x1");
+            // The traveller's state reached the store, and so its changelog, once: after both crossings. Its log
+            // holds that record and the transaction's commit marker; a state stored per crossing left another.
+            String changelog = APP + "-" + StayTopology.TRAVELLERS_STORE + "-changelog";
+            assertThat(kafka.readAll(changelog, 2, Duration.ofSeconds(5), b -> TravellerState.decode("t1", b)))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.value().crossings)
+                            .extracting(CrossingFact::eventId)
+                            .containsExactlyInAnyOrder("e1", "x1"));
+            assertThat(kafka.logEndOffsets(changelog).values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum())
+                    .as("records and markers in the travellers changelog")
+                    .isEqualTo(2);
         }
     }
 }
