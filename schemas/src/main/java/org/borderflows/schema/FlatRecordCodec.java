@@ -16,13 +16,13 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Avro single-object encoding of a flat record (fields of type string, int, long, boolean, enum, date,
- * timestamp-millis, or a union of null and one of those), written and read straight from the generated record's
- * fields.
+ * timestamp-millis, a nested flat record, or a union of null and one of those), written and read straight from the
+ * generated record's fields.
  *
  * <p>Why: the generated classes have no custom coders (Avro leaves them out when a record has logical types such as
  * {@code date}), so Avro's own writer and reader resolve every union, convert every date and look up every enum
  * through their generic machinery: 18% of the stay engine's backfill time went to writing its outputs (JFR, 2 M
- * crossings), which are all flat records, as are the inputs of the flow-table aggregator and of the card intake.
+ * crossings), which are all flat records, as are the raw cards and the crossings (with their nested intake record).
  * The bytes are those of {@link org.apache.avro.message.BinaryMessageEncoder} (Avro 1.12 specification,
  * "Single-object encoding" and "Binary encoding"); {@code FlatRecordCodecTest} compares both directions on random
  * values of every flat record of the protocol. The plan is built from the class's own schema, so a field added to
@@ -41,15 +41,23 @@ final class FlatRecordCodec<T extends SpecificRecord> {
     private final boolean[] nullable;
     /** Per enum field, its constants in symbol order. */
     private final Object[][] symbols;
+    /** Per nested record field, its codec (whose header is not used). */
+    private final FlatRecordCodec<?>[] nested;
 
     private final Constructor<T> constructor;
 
     private FlatRecordCodec(
-            byte[] header, Kind[] kinds, boolean[] nullable, Object[][] symbols, Constructor<T> constructor) {
+            byte[] header,
+            Kind[] kinds,
+            boolean[] nullable,
+            Object[][] symbols,
+            FlatRecordCodec<?>[] nested,
+            Constructor<T> constructor) {
         this.header = header;
         this.kinds = kinds;
         this.nullable = nullable;
         this.symbols = symbols;
+        this.nested = nested;
         this.constructor = constructor;
     }
 
@@ -59,6 +67,7 @@ final class FlatRecordCodec<T extends SpecificRecord> {
         Kind[] kinds = new Kind[fields.size()];
         boolean[] nullable = new boolean[fields.size()];
         Object[][] symbols = new Object[fields.size()][];
+        FlatRecordCodec<?>[] nested = new FlatRecordCodec<?>[fields.size()];
         for (Schema.Field field : fields) {
             Schema fieldType = field.schema();
             if (fieldType.getType() == Schema.Type.UNION) {
@@ -72,6 +81,12 @@ final class FlatRecordCodec<T extends SpecificRecord> {
             Kind kind = kindOf(fieldType);
             if (kind == null) {
                 return Optional.empty();
+            }
+            if (kind == Kind.RECORD) {
+                nested[field.pos()] = nestedCodec(fieldType);
+                if (nested[field.pos()] == null) {
+                    return Optional.empty();
+                }
             }
             if (kind == Kind.ENUM) {
                 symbols[field.pos()] = enumConstants(fieldType);
@@ -87,7 +102,7 @@ final class FlatRecordCodec<T extends SpecificRecord> {
             header[2 + i] = (byte) (fingerprint >>> (8 * i)); // little-endian, as the specification says
         }
         try {
-            return Optional.of(new FlatRecordCodec<>(header, kinds, nullable, symbols, type.getConstructor()));
+            return Optional.of(new FlatRecordCodec<>(header, kinds, nullable, symbols, nested, type.getConstructor()));
         } catch (NoSuchMethodException e) {
             return Optional.empty(); // not a generated class
         }
@@ -99,11 +114,21 @@ final class FlatRecordCodec<T extends SpecificRecord> {
             case STRING -> logical == null ? Kind.STRING : null;
             case BOOLEAN -> Kind.BOOLEAN;
             case ENUM -> Kind.ENUM;
+            case RECORD -> Kind.RECORD;
             case INT -> logical == null ? Kind.INT : logical instanceof LogicalTypes.Date ? Kind.DATE : null;
             case LONG ->
                 logical == null ? Kind.LONG : logical instanceof LogicalTypes.TimestampMillis ? Kind.TIMESTAMP : null;
             default -> null;
         };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static FlatRecordCodec<?> nestedCodec(Schema recordSchema) {
+        Class<?> type = SpecificData.get().getClass(recordSchema);
+        if (type == null || !SpecificRecord.class.isAssignableFrom(type)) {
+            return null;
+        }
+        return of((Class<SpecificRecord>) type, recordSchema).orElse(null);
     }
 
     /**
@@ -123,6 +148,11 @@ final class FlatRecordCodec<T extends SpecificRecord> {
 
     byte[] encode(T record) {
         Writer out = new Writer(header);
+        writeBody(out, record);
+        return out.toBytes();
+    }
+
+    private void writeBody(Writer out, SpecificRecord record) {
         for (int i = 0; i < kinds.length; i++) {
             Object value = record.get(i);
             if (nullable[i]) {
@@ -144,9 +174,9 @@ final class FlatRecordCodec<T extends SpecificRecord> {
                 case LONG -> out.writeLong((Long) value);
                 case DATE -> out.writeLong(((LocalDate) value).toEpochDay());
                 case TIMESTAMP -> out.writeLong(((Instant) value).toEpochMilli());
+                case RECORD -> nested[i].writeBody(out, (SpecificRecord) value);
             }
         }
-        return out.toBytes();
     }
 
     /** True when the message was written with the current schema (its header carries the same fingerprint). */
@@ -161,6 +191,14 @@ final class FlatRecordCodec<T extends SpecificRecord> {
      */
     T decode(byte[] message) {
         Reader in = new Reader(message, HEADER);
+        T record = readBody(in);
+        if (!in.atEnd()) {
+            throw new IllegalArgumentException("bytes left after the last field");
+        }
+        return record;
+    }
+
+    private T readBody(Reader in) {
         T record;
         try {
             record = constructor.newInstance();
@@ -186,11 +224,9 @@ final class FlatRecordCodec<T extends SpecificRecord> {
                         case LONG -> in.readLong();
                         case DATE -> LocalDate.ofEpochDay(in.readLong());
                         case TIMESTAMP -> Instant.ofEpochMilli(in.readLong());
+                        case RECORD -> nested[i].readBody(in);
                     };
             record.put(i, value);
-        }
-        if (!in.atEnd()) {
-            throw new IllegalArgumentException("bytes left after the last field");
         }
         return record;
     }
@@ -202,7 +238,8 @@ final class FlatRecordCodec<T extends SpecificRecord> {
         INT,
         LONG,
         DATE,
-        TIMESTAMP
+        TIMESTAMP,
+        RECORD
     }
 
     /** A growable byte array starting with the single-object header. */
