@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaNormalization;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -97,7 +96,7 @@ final class FlatRecordCodec<T extends SpecificRecord> {
             kinds[field.pos()] = kind;
         }
         byte[] header = Arrays.copyOf(MARKER, HEADER);
-        long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
+        long fingerprint = SchemaHistory.fingerprint(schema);
         for (int i = 0; i < 8; i++) {
             header[2 + i] = (byte) (fingerprint >>> (8 * i)); // little-endian, as the specification says
         }

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -17,7 +16,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -183,23 +181,6 @@ public final class KafkaTestCluster implements AutoCloseable {
             }
         }
         return out;
-    }
-
-    /**
-     * The log end offset of every partition of a topic: the offset the next record will get, so it counts records,
-     * transaction markers and aborted records alike.
-     */
-    public Map<Integer, Long> logEndOffsets(String topic) {
-        Properties props = clientProperties();
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
-            Map<Integer, Long> ends = new TreeMap<>();
-            consumer.endOffsets(partitions).forEach((tp, end) -> ends.put(tp.partition(), end));
-            return ends;
-        }
     }
 
     /** Stops one broker (by node id) to simulate a failure. */
