@@ -3,14 +3,19 @@
 # run measures, on that same topic, with the local broker running (deploy/local/kafka.sh start):
 #   (a) Kafka's own consumer performance tool (org.apache.kafka.tools.ConsumerPerformance): the read ceiling;
 #   (b) a minimal Kafka Streams app that only counts per key, exactly-once v2;
-#   (c) the stay engine (StayTopology) backfilling it, exactly-once v2;
-# and prints the three rates in cards/s, the ratios, heap used and state-dir size per million travellers.
+#   (c) the stay engine (StayTopology) backfilling it, exactly-once v2, and the records it wrote per card;
+#   (d) Kafka's floor for that many records out per card: a stateless app, exactly-once v2, that copies each card
+#       to that many records of a compacted topic (no decoding, no state, no rules);
+# and prints the rates in cards/s, the ratios, heap used and state-dir size per million travellers.
 #
 #   deploy/bench/engine-backfill.sh [SIZE]      default 10000000 (the acceptance size); e.g. 200000 for a check
 #
-# Environment: KAFKA_BOOTSTRAP_SERVERS (localhost:9092), BENCH_DIR (<repo>/data/bench), BENCH_THREADS (2 stream
-# threads), BENCH_COMMIT_MS (1000: the commit interval of both apps), BENCH_HEAP (2g), BENCH_KEEP=1 keeps the bench topics, BENCH_ENGINE_JAVA_OPTS extra JVM options of the
-# engine run (e.g. -XX:StartFlightRecording=filename=/tmp/engine.jfr to profile it). Everything runs on "bench-" prefixed topics
+# Environment: KAFKA_BOOTSTRAP_SERVERS (localhost:9092), BENCH_DIR (<repo>/data/bench), BENCH_LAYOUT (time: the
+# topic in time order like a replay of recorded cards; blocks: blocks of 50,000 travellers one after the other,
+# each over all six years, the layout of the figures before 30 November 2026; see BenchLayout), BENCH_THREADS (2
+# stream threads), BENCH_COMMIT_MS (1000: the commit interval of both apps), BENCH_HEAP (2g), BENCH_KEEP=1 keeps
+# the bench topics, BENCH_ENGINE_JAVA_OPTS extra JVM options of the engine run (e.g.
+# -XX:StartFlightRecording=filename=/tmp/engine.jfr to profile it). Everything runs on "bench-" prefixed topics
 # (bench-crossings, bench-spells, ...), created fresh and deleted at the end: the real topics are never touched.
 # Target on the 2-core reference machine: engine >= 100,000 cards/s and >= half the minimal app's rate.
 set -euo pipefail
@@ -46,7 +51,8 @@ drop_topics() {
   for t in $bench_topics; do topics --delete --if-exists --topic "$prefix${t%%:*}" 2>/dev/null || true; done
 }
 
-echo "== engine backfill bench: $size crossings, $(nproc) cores, $(date -u)"
+layout=${BENCH_LAYOUT:-time}
+echo "== engine backfill bench: $size crossings, layout $layout, $(nproc) cores, $(date -u)"
 drop_topics
 sleep 2
 for t in $bench_topics; do
@@ -55,7 +61,7 @@ for t in $bench_topics; do
 done
 
 echo "-- filling ${prefix}crossings"
-fill=$(java -Xmx1g "${quiet[@]}" -cp "$engine_cp" org.borderflows.engine.bench.BenchProducer "${prefix}crossings" "$size" | tail -1)
+fill=$(java -Xmx2g "${quiet[@]}" -cp "$engine_cp" org.borderflows.engine.bench.BenchProducer "${prefix}crossings" "$size" "$layout" | tail -1)
 echo "$fill"
 travellers=$(echo "$fill" | sed -n 's/.*travellers=\([0-9]*\).*/\1/p')
 
@@ -75,11 +81,18 @@ echo "-- (c) stay engine backfill, exactly-once v2"
 engine_out=$(java -Xmx"$heap" ${BENCH_ENGINE_JAVA_OPTS:-} "${quiet[@]}" -cp "$engine_cp" org.borderflows.engine.bench.BenchStreams engine "$prefix" "$travellers")
 echo "$engine_out"
 engine_rate=$(echo "$engine_out" | sed -n 's/^rate=\([0-9]*\).*/\1/p')
+per_card=$(echo "$engine_out" | sed -n 's/^outputs=.* per_card=\([0-9.]*\).*/\1/p')
+copies=$(echo "$per_card" | awk '{n=int($1+0.5); print n<1?1:n}')
+
+echo "-- (d) Kafka's floor for $copies records out per card (the engine wrote $per_card), exactly-once v2"
+fanout_out=$(BENCH_FANOUT=$copies java -Xmx"$heap" "${quiet[@]}" -cp "$engine_cp" org.borderflows.engine.bench.BenchStreams fanout "$prefix" "$travellers")
+echo "$fanout_out"
+fanout_rate=$(echo "$fanout_out" | sed -n 's/^rate=\([0-9]*\).*/\1/p')
 
 [ "${BENCH_KEEP:-0}" = 1 ] || drop_topics
 
-summary=$(printf 'engine-backfill %s crossings, %s travellers: consumer-perf %s cards/s | count-app (EOS) %s cards/s | engine (EOS) %s cards/s | engine/count %.2f | engine/consumer-perf %.2f' \
-  "$size" "$travellers" "$perf_rate" "$count_rate" "$engine_rate" \
+summary=$(printf 'engine-backfill %s crossings (%s), %s travellers: consumer-perf %s cards/s | count-app (EOS) %s cards/s | engine (EOS) %s cards/s, %s records out per card | %s-records-out floor (EOS) %s cards/s | engine/count %.2f | engine/consumer-perf %.2f' \
+  "$size" "$layout" "$travellers" "$perf_rate" "$count_rate" "$engine_rate" "$per_card" "$copies" "$fanout_rate" \
   "$(echo "$engine_rate $count_rate" | awk '{print $1/$2}')" "$(echo "$engine_rate $perf_rate" | awk '{print $1/$2}')")
 echo "$summary" | tee -a "$dir/engine-backfill.txt"
 echo "$engine_out" | grep heap_used | sed 's/^/engine /'

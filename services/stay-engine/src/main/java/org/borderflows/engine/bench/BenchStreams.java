@@ -4,18 +4,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
 import org.borderflows.engine.topology.EngineSettings;
 import org.borderflows.engine.topology.StayTopology;
 import org.borderflows.platform.Deployment;
@@ -31,6 +36,8 @@ import org.borderflows.platform.streams.Backfill;
  * <pre>
  * BenchStreams count  PREFIX TRAVELLERS    a minimal app: count per key (RocksDB store + changelog)
  * BenchStreams engine PREFIX TRAVELLERS    the stay engine (StayTopology) on PREFIX-prefixed topics
+ * BenchStreams fanout PREFIX TRAVELLERS    Kafka's floor for an app that writes BENCH_FANOUT (5) records per card:
+ *                                          no state, no decoding, each card's bytes copied to a compacted topic
  * </pre>
  *
  * Prints "rate=N cards/s" then heap and state-dir size per million travellers.
@@ -63,13 +70,33 @@ public final class BenchStreams {
         // Both apps commit at the same interval (a backfill tunes for throughput; the engine's 250 ms default is
         // for freshness): border-flows.kafka.properties.commit.interval.ms sets it on a real engine.
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, System.getenv().getOrDefault("BENCH_COMMIT_MS", "1000"));
+        String fanoutTopic = prefix + "fanout";
         if (mode.equals("count")) {
             builder.stream(input, Consumed.with(Serdes.String(), Serdes.ByteArray()))
                     .groupByKey()
                     .count(Materialized.as("counts"));
+        } else if (mode.equals("fanout")) {
+            int copies = Integer.parseInt(System.getenv().getOrDefault("BENCH_FANOUT", "5"));
+            builder.stream(input, Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                    .flatMap((key, value) -> {
+                        List<KeyValue<String, byte[]>> out = new ArrayList<>(copies);
+                        for (int i = 0; i < copies; i++) {
+                            out.add(KeyValue.pair(key + "|" + i, value));
+                        }
+                        return out;
+                    })
+                    .to(fanoutTopic, Produced.with(Serdes.String(), Serdes.ByteArray()));
         } else {
             StayTopology.build(
                     builder, EngineSettings.defaults(appId, Deployment.DEFAULT).withTopicPrefix(prefix));
+        }
+        try (Admin admin = Admin.create(kafka.common())) {
+            if (mode.equals("fanout")) {
+                admin.createTopics(List.of(
+                                new NewTopic(fanoutTopic, 6, (short) 1).configs(Map.of("cleanup.policy", "compact"))))
+                        .all()
+                        .get();
+            }
         }
         try (Admin admin = Admin.create(kafka.common());
                 KafkaStreams streams = new KafkaStreams(builder.build(props), props)) {
@@ -82,12 +109,43 @@ public final class BenchStreams {
             // Closing flushes RocksDB's memtables, so the state directory then shows its real size.
             streams.close(Duration.ofSeconds(30));
             long state = size(stateDir);
+            delete(stateDir); // of no further use
+            // Its changelogs are compacted: left behind, the broker's log cleaner would compact them during the
+            // next runs and slow them down.
+            List<String> internal = admin.listTopics().names().get().stream()
+                    .filter(t -> t.startsWith(appId + "-") || t.equals(fanoutTopic))
+                    .toList();
+            admin.deleteTopics(internal).all().get();
             double perMillion = 1_000_000.0 / Math.max(1, travellers);
             System.out.printf("mode=%s records=%d seconds=%.1f%n", mode, total, seconds);
             System.out.printf("rate=%.0f cards/s%n", total / seconds);
+            if (mode.equals("engine")) {
+                // Offsets, so a commit's transaction marker counts too (one per partition and commit: a few
+                // thousand in millions).
+                List<String> outputs = Stream.of(
+                                Topic.SPELLS,
+                                Topic.CROSSING_OUTCOMES,
+                                Topic.TRAVELLER_STATUS,
+                                Topic.QUALITY_EVENTS,
+                                Topic.LATE_CROSSINGS)
+                        .map(t -> prefix + t.topicName())
+                        .toList();
+                long written = Backfill.endOffsets(admin, outputs).values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum();
+                System.out.printf("outputs=%d per_card=%.2f%n", written, written / (double) total);
+            }
             System.out.printf(
                     "heap_used=%.0f MB (%.0f MB per million travellers) state_dir=%.0f MB (%.0f MB per million travellers)%n",
                     heap / 1e6, heap / 1e6 * perMillion, state / 1e6, state / 1e6 * perMillion);
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

@@ -50,8 +50,19 @@ public final class SyntheticCrossings {
         this.random = new SplittableRandom(seed);
     }
 
-    /** The crossings of traveller number {@code n}, in time order. */
+    /** The days in which itineraries start: the first four years. */
+    public static final int START_DAYS = 4 * 365;
+
+    /** The crossings of traveller number {@code n}, in time order, starting on a random day of the first four years. */
     public List<Crossing> traveller(long n) {
+        return traveller(n, -1);
+    }
+
+    /**
+     * The crossings of traveller number {@code n}, in time order, the first of them {@code startDay} days after
+     * 1 January 2020 (0 to {@link #START_DAYS} - 1; -1: a random day of those).
+     */
+    public List<Crossing> traveller(long n, int startDay) {
         String travellerId = pseudonym(n);
         boolean citizen = random.nextInt(10) < 4;
         String citizenship = citizen ? "KAZ" : FOREIGN[random.nextInt(FOREIGN.length)];
@@ -59,7 +70,7 @@ public final class SyntheticCrossings {
         LocalDate birth = LocalDate.of(1950 + random.nextInt(60), 1 + random.nextInt(12), 1 + random.nextInt(28));
         Purpose purpose = PURPOSES[random.nextInt(PURPOSES.length)];
         Direction direction = citizen ? Direction.EXIT : Direction.ENTRY;
-        LocalDate date = FIRST_DAY.plusDays(random.nextInt(4 * 365));
+        LocalDate date = FIRST_DAY.plusDays(startDay >= 0 ? startDay : random.nextInt(START_DAYS));
         int count = 2 + random.nextInt(5);
         List<Crossing> out = new ArrayList<>(count);
         for (int i = 0; i < count && !date.isAfter(LAST_DAY); i++) {
@@ -95,6 +106,15 @@ public final class SyntheticCrossings {
             date = date.plusDays(gap);
         }
         return out;
+    }
+
+    /** The first instant (epoch ms) of the local day {@code day} days after 1 January 2020. */
+    static long startOfDay(int day) {
+        return FIRST_DAY
+                .plusDays(day)
+                .atStartOfDay(Deployment.DEFAULT.timeZone())
+                .toInstant()
+                .toEpochMilli();
     }
 
     /** 64 hex digits like a real pseudonym, derived from the traveller number. */
