@@ -40,7 +40,8 @@ import org.borderflows.platform.streams.Backfill;
  *                                          no state, no decoding, each card's bytes copied to a compacted topic
  * </pre>
  *
- * Prints "rate=N cards/s" then heap and state-dir size per million travellers.
+ * Prints "rate=N cards/s", for the engine the records it wrote per card ("outputs=N per_card=X"), then heap and
+ * state-dir size per million travellers.
  */
 public final class BenchStreams {
     private BenchStreams() {}
@@ -90,16 +91,12 @@ public final class BenchStreams {
             StayTopology.build(
                     builder, EngineSettings.defaults(appId, Deployment.DEFAULT).withTopicPrefix(prefix));
         }
-        try (Admin admin = Admin.create(kafka.common())) {
-            if (mode.equals("fanout")) {
-                admin.createTopics(List.of(
-                                new NewTopic(fanoutTopic, 6, (short) 1).configs(Map.of("cleanup.policy", "compact"))))
-                        .all()
-                        .get();
-            }
-        }
         try (Admin admin = Admin.create(kafka.common());
                 KafkaStreams streams = new KafkaStreams(builder.build(props), props)) {
+            if (mode.equals("fanout")) { // before the app starts (in timeToConsume)
+                NewTopic topic = new NewTopic(fanoutTopic, 6, (short) 1).configs(Map.of("cleanup.policy", "compact"));
+                admin.createTopics(List.of(topic)).all().get();
+            }
             Map<TopicPartition, Long> ends = Backfill.endOffsets(admin, List.of(input));
             long total = ends.values().stream().mapToLong(Long::longValue).sum();
             double seconds = Backfill.timeToConsume(streams, admin, appId, ends, false);
