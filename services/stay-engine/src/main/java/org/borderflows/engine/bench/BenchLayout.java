@@ -49,11 +49,10 @@ public enum BenchLayout {
             List<Crossing> fresh = new ArrayList<>();
             for (int i = 0; i < BLOCK && made + fresh.size() < size; i++) {
                 int day = this == TIME ? from + (int) ((long) i * (to - from) / BLOCK) : -1;
-                for (Crossing c : generator.traveller(traveller++, day)) {
-                    if (made + fresh.size() < size) {
-                        fresh.add(c);
-                    }
-                }
+                fresh.addAll(generator.traveller(traveller++, day));
+            }
+            if (made + fresh.size() > size) { // the last traveller's crossings beyond SIZE
+                fresh.subList((int) (size - made), fresh.size()).clear();
             }
             made += fresh.size();
             for (Crossing c : fresh) {

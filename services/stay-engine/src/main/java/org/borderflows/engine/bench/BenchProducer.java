@@ -29,7 +29,6 @@ public final class BenchProducer {
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(512 * 1024));
         props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(128L * 1024 * 1024));
         AtomicReference<Exception> failure = new AtomicReference<>();
-        long[] written = {0};
         long start = System.nanoTime();
         long travellers;
         try (KafkaProducer<String, byte[]> producer =
@@ -43,7 +42,6 @@ public final class BenchProducer {
                         failure.compareAndSet(null, e);
                     }
                 });
-                written[0]++;
             });
             producer.flush();
         }
@@ -52,7 +50,7 @@ public final class BenchProducer {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
-                "crossings=%d travellers=%d layout=%s (written in %.1f s)%n",
-                written[0], travellers, layout.name().toLowerCase(Locale.ROOT), seconds);
+                "crossings=%d travellers=%d layout=%s (written in %.1f s)%n", // fill hands over exactly size
+                size, travellers, layout.name().toLowerCase(Locale.ROOT), seconds);
     }
 }
