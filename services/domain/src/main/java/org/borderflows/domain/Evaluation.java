@@ -1,8 +1,6 @@
 package org.borderflows.domain;
 
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.borderflows.schema.CrossingOutcome;
 import org.borderflows.schema.QualityEvent;
 import org.borderflows.schema.Spell;
@@ -15,11 +13,6 @@ import org.borderflows.schema.TravellerStatus;
  * @param outcomes one 12/16 outcome per distinct crossing, in crossing order (§5)
  * @param status the traveller's current status; {@code null} only when there is no crossing at all
  * @param findings data-quality findings (§3): duplicates, orphan exits, broken spells
- * @param nextChange the earliest clock date at which any output changes with no new crossing
  */
 public record Evaluation(
-        List<Spell> spells,
-        List<CrossingOutcome> outcomes,
-        TravellerStatus status,
-        List<QualityEvent> findings,
-        Optional<LocalDate> nextChange) {}
+        List<Spell> spells, List<CrossingOutcome> outcomes, TravellerStatus status, List<QualityEvent> findings) {}

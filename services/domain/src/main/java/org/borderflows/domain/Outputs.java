@@ -14,7 +14,10 @@ import org.borderflows.schema.SpellKind;
 import org.borderflows.schema.SpellState;
 import org.borderflows.schema.TravellerStatus;
 
-/** Writes an {@link Analysis} as the Avro values the stay engine publishes; every value's asOf is the clock. */
+/**
+ * Writes an {@link Analysis} as the Avro values the stay engine publishes; every value's asOf is the clock, and its
+ * clock-dependent fields are derived at it by {@link AtClock}.
+ */
 final class Outputs {
 
     private Outputs() {}
@@ -34,15 +37,13 @@ final class Outputs {
     private static Spell spell(Analysis a, SpellMatcher.Draft draft) {
         CrossingFact start = draft.start();
         CrossingFact end = draft.end();
-        DurationClassifier.Classification c = DurationClassifier.classify(draft, a.clock, a.settings);
+        AtClock.Classification c = AtClock.classify(
+                draft.state(), start.date(), end == null ? null : end.date(), start.purpose(), a.clock, a.settings);
         LocalDate latestExit = draft.kind() == SpellKind.STAY ? a.latestAuthorisedExit.get(start.eventId()) : null;
-        Integer overstay = null;
-        boolean suspected = false;
-        if (latestExit != null && draft.state() == SpellState.CLOSED) {
-            overstay = AuthorisedStay.overstayDays(end.date(), latestExit);
-        } else if (latestExit != null && draft.state() == SpellState.OPEN) {
-            suspected = a.clock.isAfter(latestExit);
-        }
+        Integer overstay = latestExit != null && draft.state() == SpellState.CLOSED
+                ? AuthorisedStay.overstayDays(end.date(), latestExit)
+                : null;
+        boolean suspected = AtClock.suspectedOverstay(draft.state(), latestExit, a.clock);
         // all-args constructors, in schema order: Avro's builders cost more than the rules themselves
         return new Spell(
                 spellId(start),
@@ -86,7 +87,7 @@ final class Outputs {
                     o.statusAfter(),
                     o.longTermMigration(),
                     o.finalDate(),
-                    o.finalDate().isAfter(a.clock),
+                    AtClock.provisional(o.finalDate(), a.clock),
                     c.borderPost(),
                     c.citizenship(),
                     c.sex(),
@@ -168,7 +169,7 @@ final class Outputs {
         status.setDaysRemaining(a.authorisedStay.daysRemaining(a.clock));
         if (open != null) {
             LocalDate latestExit = a.latestAuthorisedExit.get(open.start().eventId());
-            boolean suspected = a.clock.isAfter(latestExit);
+            boolean suspected = AtClock.suspectedOverstay(open.state(), latestExit, a.clock);
             status.setLatestAuthorisedExit(latestExit);
             status.setSuspectedOverstay(suspected);
             status.setOverstayDays(suspected ? AuthorisedStay.overstayDays(a.clock, latestExit) : null);

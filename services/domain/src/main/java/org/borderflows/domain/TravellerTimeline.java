@@ -2,15 +2,14 @@ package org.borderflows.domain;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The rules of RULES.md §3-§5 and §7 applied to one traveller's crossings at a processing clock (§8): a pure,
  * deterministic function of its arguments, never of the wall clock or of the order of the crossings.
  *
  * <p>Behind it: {@link Deduplication} (order, duplicates), {@link SpellMatcher} (§3 spells, orphan exits, broken
- * spells), {@link DurationClassifier} (§4), {@link TwelveSixteenRule} (§5), {@link AuthorisedStay} (§7),
- * {@link Outputs} (Avro values), {@link NextChange} and {@link Pruner}.
+ * spells), {@link AtClock} (§4 classes, what depends on the clock), {@link TwelveSixteenRule} (§5),
+ * {@link AuthorisedStay} (§7), {@link Outputs} (Avro values) and {@link Pruner}.
  */
 public final class TravellerTimeline {
 
@@ -25,13 +24,11 @@ public final class TravellerTimeline {
     public static Evaluation evaluate(
             TravellerCarry carry, List<CrossingFact> crossings, LocalDate clock, RuleSettings settings) {
         Analysis analysis = new Analysis(carry, crossings, clock, settings);
-        Optional<LocalDate> nextChange = NextChange.of(analysis);
         return new Evaluation(
                 Outputs.spells(analysis),
                 Outputs.outcomes(analysis),
                 Outputs.status(analysis),
-                Outputs.findings(analysis),
-                nextChange);
+                Outputs.findings(analysis));
     }
 
     /**

@@ -223,6 +223,5 @@ class SpellRulesTest {
         assertThat(e.spells()).isEmpty();
         assertThat(e.outcomes()).isEmpty();
         assertThat(e.status()).isNull();
-        assertThat(e.nextChange()).isEmpty();
     }
 }

@@ -68,8 +68,9 @@ class TwelveSixteenRuleTest {
         assertThat(e.status().getStatus()).isEqualTo(RESIDENT);
     }
 
+    /** RULES.md §5: provisional until the clock is past the final date, so still provisional on it. */
     @Test
-    void singleArrivalBecomesFinalOnItsFinalDate() {
+    void singleArrivalBecomesFinalTheDayAfterItsFinalDate() {
         Traveller t = Traveller.foreigner();
         CrossingFact entry = t.entry("e1", LocalDate.of(2024, 1, 10));
 
@@ -79,6 +80,12 @@ class TwelveSixteenRuleTest {
                         .getProvisional())
                 .isTrue();
         assertThat(Traveller.evaluate(LocalDate.of(2025, 1, 9), entry)
+                        .outcomes()
+                        .get(0)
+                        .getProvisional())
+                .as("on the final date 2025-01-09 itself")
+                .isTrue();
+        assertThat(Traveller.evaluate(LocalDate.of(2025, 1, 10), entry)
                         .outcomes()
                         .get(0)
                         .getProvisional())
@@ -239,10 +246,17 @@ class TwelveSixteenRuleTest {
     @Test
     void crossingInTheNonMigratingDirectionKeepsTheStatusFinalOnItsDate() {
         Traveller t = Traveller.citizen();
-        Evaluation e = Traveller.evaluate(LocalDate.of(2024, 3, 1), t.entry("e1", LocalDate.of(2024, 3, 1)));
+        CrossingFact entry = t.entry("e1", LocalDate.of(2024, 3, 1));
+        Evaluation e = Traveller.evaluate(LocalDate.of(2024, 3, 1), entry);
 
         assertThat(outcomes(e)).containsExactly(outcome(RESIDENT, RESIDENT, false, LocalDate.of(2024, 3, 1)));
-        assertThat(e.outcomes().get(0).getProvisional()).isFalse();
+        // RULES.md §5: final once the clock is past 2024-03-01 (a crossing of that day can still arrive)
+        assertThat(e.outcomes().get(0).getProvisional()).isTrue();
+        assertThat(Traveller.evaluate(LocalDate.of(2024, 3, 2), entry)
+                        .outcomes()
+                        .get(0)
+                        .getProvisional())
+                .isFalse();
     }
 
     @Test
