@@ -15,12 +15,12 @@ import org.borderflows.schema.TravellerStatus;
  * Encodes the engine's outputs and fingerprints them for change detection.
  *
  * <p>The fingerprint is a 64-bit hash of the value's fields, computed straight from the record (no encoding, no
- * allocation: it runs for every output of every re-evaluation), leaving out the fields that move every day:
- * {@code asOf} (the clock), an open spell's elapsed {@code durationDays} and {@code overstayDays}, a status's
- * {@code daysUsed}/{@code daysRemaining} and, while suspected, its {@code overstayDays}; and the fields the output
- * key fixes (after this rule came in, a fingerprint stored before it re-writes an identical value once). So a value
- * is written again only when something a reader acts on changed: a crossing, a class or outcome reaching its review date
- * (RULES.md §4, §5), an overstay starting (§7). The written value itself carries the real, current fields.
+ * allocation: it runs for every output of every re-evaluation), leaving out the fields the output key fixes and
+ * every field that depends on the clock rather than on the crossings (RULES.md §8): {@code asOf}; an open spell's
+ * elapsed days, class, class finality, UN categories, labour flag and overstay; an outcome's {@code provisional};
+ * a status's days used and remaining and its overstay. So a value is written again only when its facts change (a
+ * crossing, a correction, a late record); the written value carries the clock-dependent fields as at its asOf, and
+ * readers derive them at their own clock ({@link org.borderflows.domain.AtClock}).
  * Field hashes are deterministic across JVMs (strings by their characters, enums by ordinal, dates by epoch day),
  * so a restarted engine compares against the fingerprints it stored before.
  *
@@ -41,15 +41,29 @@ final class OutputEncoder {
      */
     private static final long SPELL_LEFT_OUT = mask(Spell.SCHEMA$, "asOf", "spellId", "travellerId", "startEventId");
 
-    private static final long SPELL_OPEN_MOVING = mask(Spell.SCHEMA$, "durationDays", "overstayDays");
-    private static final long OUTCOME_LEFT_OUT = mask(CrossingOutcome.SCHEMA$, "asOf", "eventId", "travellerId");
+    /** What an open spell's start date, purpose and the clock decide (RULES.md §4, §7). */
+    private static final long SPELL_OPEN_AT_CLOCK = mask(
+            Spell.SCHEMA$,
+            "durationDays",
+            "durationClass",
+            "classFinal",
+            "shortTermMigrant",
+            "longTermMigrant",
+            "labour",
+            "overstayDays",
+            "suspectedOverstay");
+
+    private static final long OUTCOME_LEFT_OUT =
+            mask(CrossingOutcome.SCHEMA$, "asOf", "eventId", "travellerId", "provisional");
     private static final long STATUS_LEFT_OUT =
-            mask(TravellerStatus.SCHEMA$, "asOf", "travellerId", "daysUsed", "daysRemaining");
-    private static final long STATUS_SUSPECTED_MOVING = mask(TravellerStatus.SCHEMA$, "overstayDays");
+            mask(TravellerStatus.SCHEMA$, "asOf", "travellerId", "daysUsed", "daysRemaining", "suspectedOverstay");
+    /** In the country, the overstay so far grows with the clock; once out, it is the last stay's, a fact. */
+    private static final long STATUS_IN_COUNTRY_AT_CLOCK = mask(TravellerStatus.SCHEMA$, "overstayDays");
+
     private static final long QUALITY_LEFT_OUT = mask(QualityEvent.SCHEMA$, "asOf", "issue", "eventId", "travellerId");
 
     long fingerprint(Spell spell) {
-        return hash(spell, spell.getState() == SpellState.OPEN ? SPELL_LEFT_OUT | SPELL_OPEN_MOVING : SPELL_LEFT_OUT);
+        return hash(spell, spell.getState() == SpellState.OPEN ? SPELL_LEFT_OUT | SPELL_OPEN_AT_CLOCK : SPELL_LEFT_OUT);
     }
 
     long fingerprint(CrossingOutcome outcome) {
@@ -58,7 +72,8 @@ final class OutputEncoder {
 
     long fingerprint(TravellerStatus status) {
         return hash(
-                status, status.getSuspectedOverstay() ? STATUS_LEFT_OUT | STATUS_SUSPECTED_MOVING : STATUS_LEFT_OUT);
+                status,
+                status.getOpenSpellId() != null ? STATUS_LEFT_OUT | STATUS_IN_COUNTRY_AT_CLOCK : STATUS_LEFT_OUT);
     }
 
     long fingerprint(QualityEvent event) {

@@ -1,7 +1,6 @@
 package org.borderflows.engine.topology;
 
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,15 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.borderflows.domain.CrossingFact;
 import org.borderflows.domain.Evaluation;
@@ -35,12 +30,16 @@ import org.borderflows.schema.TravellerStatus;
 
 /**
  * The engine's one processor: per traveller, applies each crossing to the kept history, re-evaluates it with
- * {@link TravellerTimeline#evaluate} (RULES.md §3-§5, §7) at the processing clock (§8), and writes only what
- * changed; on stream-time punctuation, re-evaluates the travellers whose next review date the clock has passed.
+ * {@link TravellerTimeline#evaluate} (RULES.md §3-§5, §7), and writes only the values whose facts changed.
+ *
+ * <p><b>Facts, not time</b> (RULES.md §8): a value is written when a crossing, a correction or a late record changes
+ * its facts and dates, never because the clock passed a threshold. Its clock-dependent fields (an open spell's
+ * class, an outcome's provisional flag, a suspected overstay) hold their values at the value's {@code asOf};
+ * readers derive them at their own clock with {@link org.borderflows.domain.AtClock}. So there are no reviews.
  *
  * <p>The <b>processing clock</b> (RULES.md §8) is the task's stream time, never the wall clock: the latest
  * {@code crossedAt} seen on this partition, or the latest clock tick other tasks broadcast (so quiet partitions
- * advance too). Outputs are evaluated and travellers reviewed at its date. What a crossing still to come may
+ * advance too). Values are evaluated at its date (their {@code asOf}). What a crossing still to come may
  * change (lateness, pruning) is judged on the traveller's own crossings only, never on a clock: a partition's
  * clock depends on how the intake tasks' outputs and other tasks' ticks happen to interleave.
  *
@@ -54,8 +53,8 @@ import org.borderflows.schema.TravellerStatus;
  *       changed is written; an output key no longer produced is retracted with a tombstone (written values are
  *       held until the task commits, the latest per key: {@link #write});
  *   <li>the history is pruned at the traveller's latest date (final crossings that no crossing dated on or after
- *       latest - horizon can reach are folded into a carry), the traveller is filed in the due index under
- *       its next review date, and its state is held until the task commits ({@link #held}).
+ *       latest - horizon can reach are folded into a carry), and its state is held until the task commits
+ *       ({@link #held}).
  * </ol>
  */
 final class TravellerProcessor implements Processor<String, Crossing, String, EngineOutput> {
@@ -100,14 +99,11 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     private final AvroSerde<Crossing> crossingSerde = AvroSerde.of(Crossing.class);
     private ProcessorContext<String, EngineOutput> context;
     private KeyValueStore<String, byte[]> travellers;
-    /** Review dates, in memory: rebuilt from the travellers store at start-up (see {@link DueIndex}). */
-    private DueIndex due = new DueIndex();
 
     private KeyValueStore<String, Long> clock;
     /** The start of the local date after the last tick this task broadcast (epoch ms). */
     private long nextBroadcastMs = Long.MIN_VALUE;
 
-    private long lastReviewedDay = Long.MIN_VALUE;
     /** The clock store's value, kept in memory: read on every crossing, written only when it moves. */
     private long clockMs = Long.MIN_VALUE;
 
@@ -121,9 +117,7 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
      * Everything in memory is rebuilt here from the stores, never carried over: Kafka Streams calls {@code init}
      * again on the same processor instance when it revives a task (e.g. a corrupted task under exactly-once, after
      * an aborted transaction): the stores are back at the last commit and the records since are processed again,
-     * so the ticks and reviews of that stretch must happen again too. Kept from before, the last broadcast date
-     * and the last reviewed date skipped them: the other tasks' clocks stayed a date behind, travellers due then
-     * were not reviewed.
+     * so the ticks of that stretch must be broadcast again too.
      */
     @Override
     public void init(ProcessorContext<String, EngineOutput> context) {
@@ -134,23 +128,9 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         this.clockMs = known == null ? Long.MIN_VALUE : known;
         this.storedClockMs = clockMs;
         this.nextBroadcastMs = Long.MIN_VALUE;
-        this.lastReviewedDay = Long.MIN_VALUE;
-        this.due = new DueIndex();
         this.pending.clear();
         this.held.clear();
         this.holdOutputs = BeforeCommit.register(context, StayTopology.BEFORE_COMMIT, this::beforeCommit);
-        // The travellers store is restored before init: every traveller's review date is in its state.
-        try (KeyValueIterator<String, byte[]> all = travellers.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, byte[]> e = all.next();
-                LocalDate next = TravellerState.nextChangeOf(e.value);
-                if (next != null) {
-                    due.file(next, e.key);
-                }
-            }
-        }
-        // Hourly in stream time: the reporting zone's midnight is caught within the hour of stream time.
-        context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::review);
     }
 
     @Override
@@ -211,42 +191,12 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         write(Topic.QUALITY_EVENTS, QualityIssue.LATE.name() + ":" + crossing.getEventId(), late, now);
     }
 
-    /** Stream-time punctuation: re-evaluates every traveller whose review date the clock has reached (§8). */
-    private void review(long streamTimeMs) {
-        long now = advanceClock(streamTimeMs);
-        LocalDate today = settings.clockDate(now);
-        if (today.toEpochDay() <= lastReviewedDay) {
-            return;
-        }
-        lastReviewedDay = today.toEpochDay();
-        // In (date, traveller id) order, so that a replay reviews in the same order and writes the same outputs.
-        for (String travellerId = due.pollDue(today); travellerId != null; travellerId = due.pollDue(today)) {
-            TravellerState state = load(travellerId);
-            if (state == null) {
-                continue;
-            }
-            state.nextChange = null; // its index entry is gone
-            evaluateAndSave(travellerId, state, today, now);
-        }
-    }
-
     private void evaluateAndSave(String travellerId, TravellerState state, LocalDate today, long now) {
         Evaluation evaluation = TravellerTimeline.evaluate(state.carry, state.crossings, today, settings.rules());
         emitChanges(travellerId, state, evaluation, now);
         if (state.crossings.size() > PRUNE_ABOVE) {
             prune(state);
         }
-        LocalDate next = evaluation.nextChange().orElse(null);
-        if (next != null && !next.isAfter(today)) {
-            next = today.plusDays(1); // never file a traveller under a date already reviewed
-        }
-        if (state.nextChange != null && !state.nextChange.equals(next)) {
-            due.remove(state.nextChange, travellerId);
-        }
-        if (next != null && !next.equals(state.nextChange)) {
-            due.file(next, travellerId);
-        }
-        state.nextChange = next;
         held.put(travellerId, state);
         if (!holdOutputs || held.size() >= MAX_HELD_STATES) {
             storeHeld();
@@ -412,8 +362,8 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
 
     /**
      * Tells every task this partition's event time once per new date in the reporting zone, so that a partition
-     * that receives no crossings still sees its clock pass review dates (the clock topic is read by every task;
-     * see StayTopology). Per local date, not per UTC day: the rules work on local dates, and a tick per UTC day
+     * that receives no crossings still has a current clock for its values' asOf and the status query (the clock
+     * topic is read by every task; see StayTopology). Per local date, not per UTC day: the rules work on local dates, and a tick per UTC day
      * left the other tasks a date behind when a task's latest crossings fell between local and UTC midnight
      * (before 05:00 in Almaty), so they evaluated their travellers at an earlier clock than this task. Only the
      * task's own crossings are broadcast, never ticks it received, so ticks do not echo.
@@ -433,39 +383,5 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
                         Topic.ENGINE_CLOCK,
                         ByteBuffer.allocate(8).putLong(crossedAtMs).array()),
                 crossedAtMs));
-    }
-
-    /**
-     * Travellers by review date, in memory. It used to be a changelogged store, but everything in it is also in
-     * the travellers store (each state's {@code nextChange}), so it is rebuilt from there when a task starts
-     * instead of costing two cached store writes and a changelog record per crossing. Memory: about 150 bytes
-     * per traveller with a review date, per task.
-     */
-    static final class DueIndex {
-        private final TreeMap<Long, TreeSet<String>> byDay = new TreeMap<>();
-
-        void file(LocalDate date, String travellerId) {
-            byDay.computeIfAbsent(date.toEpochDay(), d -> new TreeSet<>()).add(travellerId);
-        }
-
-        void remove(LocalDate date, String travellerId) {
-            TreeSet<String> travellers = byDay.get(date.toEpochDay());
-            if (travellers != null && travellers.remove(travellerId) && travellers.isEmpty()) {
-                byDay.remove(date.toEpochDay());
-            }
-        }
-
-        /** The first traveller due on or before {@code today}, removed from the index; null when none. */
-        String pollDue(LocalDate today) {
-            Map.Entry<Long, TreeSet<String>> first = byDay.firstEntry();
-            if (first == null || first.getKey() > today.toEpochDay()) {
-                return null;
-            }
-            String travellerId = first.getValue().pollFirst();
-            if (first.getValue().isEmpty()) {
-                byDay.remove(first.getKey());
-            }
-            return travellerId;
-        }
     }
 }

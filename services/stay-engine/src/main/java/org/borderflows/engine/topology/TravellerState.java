@@ -24,8 +24,6 @@ import org.borderflows.schema.Sex;
  *       are folded into the carry);
  *   <li>{@code latestDate}: the latest crossing date ever applied (the status query's clock when the clock store
  *       has none; lateness is judged at the task's own clock, not per traveller);
- *   <li>{@code nextChange}: the clock date at which the outputs change with no new crossing (its entry in the
- *       due index is removed when it moves);
  *   <li>{@code emitted}: a 64-bit hash of every value last written per output key, so only changes are written
  *       and outputs that disappear are retracted with a tombstone.
  * </ul>
@@ -36,41 +34,35 @@ import org.borderflows.schema.Sex;
  */
 final class TravellerState {
     /**
-     * Version 2: the next review date first, then the whole carry as {@link TravellerCarry#toBytes()} (version 1
-     * lacked its return final dates and kept the review date after the latest date).
+     * Version 3: the carry as {@link TravellerCarry#toBytes()}, then the crossings and fingerprints. Versions 1 and 2
+     * (read, never written) also held a review date, which is skipped; version 1's carry lacks return final dates.
      */
-    private static final byte VERSION = 2;
+    private static final byte VERSION = 3;
 
+    private static final byte VERSION_2 = 2;
     private static final byte VERSION_1 = 1;
 
     TravellerCarry carry;
     final List<CrossingFact> crossings;
     LocalDate latestDate;
-    LocalDate nextChange;
-    /** Output key tag (see {@link OutputKeys}) to the hash of the value last written. Insertion-ordered. */
+    /** Output key tag (spell, outcome, finding or status tag, see {@link TravellerProcessor}) to the hash of the value last written. Insertion-ordered. */
     Map<String, Long> emitted;
 
     TravellerState(
-            TravellerCarry carry,
-            List<CrossingFact> crossings,
-            LocalDate latestDate,
-            LocalDate nextChange,
-            Map<String, Long> emitted) {
+            TravellerCarry carry, List<CrossingFact> crossings, LocalDate latestDate, Map<String, Long> emitted) {
         this.carry = carry;
         this.crossings = crossings;
         this.latestDate = latestDate;
-        this.nextChange = nextChange;
         this.emitted = emitted;
     }
 
     static TravellerState empty() {
-        return new TravellerState(null, new ArrayList<>(), null, null, new LinkedHashMap<>());
+        return new TravellerState(null, new ArrayList<>(), null, new LinkedHashMap<>());
     }
 
     byte[] encode() {
         Writer w = new Writer(64 + crossings.size() * 96 + emitted.size() * 32);
         w.writeByte(VERSION);
-        w.writeDate(nextChange); // first, so nextChangeOf reads it without decoding the rest
         if (carry == null) {
             w.writeByte(0);
         } else {
@@ -103,17 +95,19 @@ final class TravellerState {
     static TravellerState decode(String travellerId, byte[] bytes) {
         Reader r = new Reader(bytes);
         byte version = r.readByte();
-        if (version != VERSION && version != VERSION_1) {
+        if (version != VERSION && version != VERSION_2 && version != VERSION_1) {
             throw new IllegalStateException("unknown traveller state version " + version);
         }
-        LocalDate next = version == VERSION ? r.readDate() : null;
+        if (version == VERSION_2) {
+            r.readDate(); // review date
+        }
         TravellerCarry carry = null;
         if (r.readByte() == 1) {
-            carry = version == VERSION ? TravellerCarry.fromBytes(r.readBytes()) : readVersion1Carry(r);
+            carry = version == VERSION_1 ? readVersion1Carry(r) : TravellerCarry.fromBytes(r.readBytes());
         }
         LocalDate latest = r.readDate();
         if (version == VERSION_1) {
-            next = r.readDate();
+            r.readDate(); // review date
         }
         int n = r.readVarInt();
         List<CrossingFact> crossings = new ArrayList<>(n + 1);
@@ -148,17 +142,7 @@ final class TravellerState {
         for (int i = 0; i < m; i++) {
             emitted.put(r.readString(), r.readLong());
         }
-        return new TravellerState(carry, crossings, latest, next, emitted);
-    }
-
-    /** The next review date alone, read without decoding the state (the due index is rebuilt from it). */
-    static LocalDate nextChangeOf(byte[] bytes) {
-        Reader r = new Reader(bytes);
-        byte version = r.readByte();
-        if (version == VERSION) {
-            return r.readDate();
-        }
-        return decode("", bytes).nextChange;
+        return new TravellerState(carry, crossings, latest, emitted);
     }
 
     /** Version 1 carry: status, status final date and presence only (no return final dates: read as none). */

@@ -1,29 +1,28 @@
 package org.borderflows.engine.topology;
 
 import java.time.LocalDate;
+import org.borderflows.domain.AtClock;
+import org.borderflows.domain.RuleSettings;
 import org.borderflows.schema.CrossingOutcome;
 import org.borderflows.schema.QualityEvent;
 import org.borderflows.schema.QualityIssue;
 import org.borderflows.schema.Spell;
-import org.borderflows.schema.SpellState;
 import org.borderflows.schema.TravellerStatus;
 
 /**
- * An output value without the fields that only say when it was computed (RULES.md §8: asOf, an open spell's
- * elapsed and overstay days, a status's days used/remaining and growing overstay), and without DUPLICATE
- * findings (null), so runs that saw the same crossings at different clock moments can be compared.
+ * An output value without the fields that only say when it was computed (RULES.md §8: asOf and what depends on
+ * the clock: an open spell's elapsed days, class and overstay, an outcome's provisional flag, a status's days
+ * used/remaining and in-country overstay, all derived at one fixed clock with {@link AtClock}), and without
+ * DUPLICATE findings (null), so runs that saw the same crossings at different clock moments can be compared.
  */
 final class Normalised {
+    private static final RuleSettings RULES = RuleSettings.defaults("KAZ");
+
     private Normalised() {}
 
     static Object of(Object value) {
         if (value instanceof Spell s) {
-            Spell copy = Spell.newBuilder(s).setAsOf(LocalDate.EPOCH).build();
-            if (copy.getState() == SpellState.OPEN) {
-                copy.setDurationDays(null);
-                copy.setOverstayDays(null);
-            }
-            return copy;
+            return AtClock.spell(s, LocalDate.EPOCH, RULES);
         }
         if (value instanceof TravellerStatus s) {
             TravellerStatus copy = TravellerStatus.newBuilder(s)
@@ -31,7 +30,8 @@ final class Normalised {
                     .setDaysUsed(null)
                     .setDaysRemaining(null)
                     .build();
-            if (copy.getSuspectedOverstay()) {
+            if (copy.getOpenSpellId() != null) {
+                copy.setSuspectedOverstay(false);
                 copy.setOverstayDays(null);
             }
             return copy;
@@ -42,7 +42,7 @@ final class Normalised {
                     : QualityEvent.newBuilder(q).setAsOf(LocalDate.EPOCH).build();
         }
         if (value instanceof CrossingOutcome o) {
-            return CrossingOutcome.newBuilder(o).setAsOf(LocalDate.EPOCH).build();
+            return AtClock.outcome(o, LocalDate.EPOCH);
         }
         return value;
     }

@@ -5,6 +5,7 @@ import static org.borderflows.engine.topology.EngineDriver.entry;
 import static org.borderflows.engine.topology.EngineDriver.exit;
 
 import java.time.LocalDate;
+import org.borderflows.domain.AtClock;
 import org.borderflows.platform.Topic;
 import org.borderflows.schema.CrossingOutcome;
 import org.borderflows.schema.ResidenceStatus;
@@ -50,13 +51,14 @@ class RulesThroughTheEngineTest {
     void twoHundredFiftyDaysInTheCountryIsNotALongTermMigration() {
         try (EngineDriver engine = new EngineDriver()) {
             engine.send(entry("t1", "e1", LocalDate.of(2023, 1, 1)), exit("t1", "x1", LocalDate.of(2023, 9, 8)));
-            engine.tick(EngineDriver.APP, LocalDate.of(2025, 1, 1)); // long after every final date
 
             CrossingOutcome arrival =
                     engine.<CrossingOutcome>table(Topic.CROSSING_OUTCOMES).get("e1");
             assertThat(arrival.getLongTermMigration()).isFalse();
             assertThat(arrival.getStatusAfter()).isEqualTo(ResidenceStatus.NON_RESIDENT);
-            assertThat(arrival.getProvisional()).isFalse();
+            // RULES.md §8: written once with its final date; final for a reader whose clock is past it
+            assertThat(AtClock.outcome(arrival, LocalDate.of(2025, 1, 1)).getProvisional())
+                    .isFalse();
         }
     }
 
@@ -68,13 +70,14 @@ class RulesThroughTheEngineTest {
                     exit("t1", "x1", LocalDate.of(2023, 7, 1)), // 181 days in
                     entry("t1", "e2", LocalDate.of(2023, 8, 30)), // 60 days out
                     exit("t1", "x2", LocalDate.of(2024, 3, 1))); // 184 days in: 365 in all
-            engine.tick(EngineDriver.APP, LocalDate.of(2025, 1, 1));
 
             CrossingOutcome arrival =
                     engine.<CrossingOutcome>table(Topic.CROSSING_OUTCOMES).get("e1");
             assertThat(arrival.getLongTermMigration()).isTrue();
             assertThat(arrival.getStatusAfter()).isEqualTo(ResidenceStatus.RESIDENT);
-            assertThat(arrival.getProvisional()).isFalse();
+            // RULES.md §8: written once with its final date; final for a reader whose clock is past it
+            assertThat(AtClock.outcome(arrival, LocalDate.of(2025, 1, 1)).getProvisional())
+                    .isFalse();
         }
     }
 }

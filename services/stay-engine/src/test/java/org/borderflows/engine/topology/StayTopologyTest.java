@@ -12,6 +12,8 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
+import org.borderflows.domain.AtClock;
+import org.borderflows.domain.RuleSettings;
 import org.borderflows.platform.Topic;
 import org.borderflows.schema.Crossing;
 import org.borderflows.schema.Direction;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** The engine's plumbing around the rules: matching, corrections, lateness, duplicates, the clock (RULES.md §3, §8). */
 class StayTopologyTest {
+    private static final RuleSettings RULES = RuleSettings.defaults("KAZ");
 
     @Test
     void entryThenExitMakesOneClosedStay() {
@@ -198,35 +201,38 @@ class StayTopologyTest {
     }
 
     @Test
-    void openStayBecomesShortTermOnDay90WithNoCrossingOfThatTraveller() {
+    void openStayIsWrittenOnceAndReadersSeeItShortTermFromDay90() {
         try (EngineDriver engine = new EngineDriver()) {
             engine.send(crossing("t1", "e1", Direction.ENTRY, LocalDate.of(2025, 1, 1), "TJK", Purpose.WORK));
-            // Another traveller's crossings move the clock: day 89, then day 90 of t1's stay.
+            // Other travellers' crossings move the clock to day 89, then day 90 of t1's stay (RULES.md §8: time
+            // passing alone writes nothing).
             engine.send(entry("t2", "e2", LocalDate.of(2025, 3, 31)));
-            assertThat(engine.<Spell>table(Topic.SPELLS).get("t1:e1").getDurationClass())
-                    .isEqualTo(DurationClass.PENDING);
             engine.send(entry("t3", "e3", LocalDate.of(2025, 4, 1)));
 
-            Spell stay = engine.<Spell>table(Topic.SPELLS).get("t1:e1");
-            assertThat(stay.getDurationClass()).isEqualTo(DurationClass.SHORT_TERM);
-            assertThat(stay.getState()).isEqualTo(SpellState.OPEN);
-            assertThat(stay.getClassFinal()).isFalse();
-            assertThat(engine.<Spell>log(Topic.SPELLS).stream()
-                            .filter(kv -> kv.key.equals("t1:e1"))
-                            .map(kv -> kv.value.getDurationClass()))
-                    .as("written at the review points only, not for each elapsed day")
-                    .containsExactly(DurationClass.PENDING, DurationClass.SHORT_TERM);
+            assertThat(engine.<Spell>log(Topic.SPELLS).stream().filter(kv -> kv.key.equals("t1:e1")))
+                    .as("written when it opened, not again as the clock passed day 90")
+                    .hasSize(1);
+            Spell written = engine.<Spell>table(Topic.SPELLS).get("t1:e1");
+            assertThat(written.getState()).isEqualTo(SpellState.OPEN);
+            assertThat(written.getDurationClass()).isEqualTo(DurationClass.PENDING);
+            Spell day90 = AtClock.spell(written, LocalDate.of(2025, 4, 1), RULES);
+            assertThat(day90.getDurationClass()).isEqualTo(DurationClass.SHORT_TERM);
+            assertThat(day90.getClassFinal()).isFalse();
         }
     }
 
     @Test
-    void clockTickFromAnotherTaskReviewsTheTravellersOfAQuietPartition() {
+    void clockTickFromAnotherTaskMovesTheClockOfAQuietPartitionWithoutRewritingItsValues() {
         try (EngineDriver engine = new EngineDriver()) {
             engine.send(crossing("t1", "e1", Direction.ENTRY, LocalDate.of(2025, 1, 1), "TJK", Purpose.WORK));
+            int written = engine.<Spell>log(Topic.SPELLS).size();
             engine.tick(APP, LocalDate.of(2025, 4, 1));
+            engine.send(crossing("t4", "e4", Direction.ENTRY, LocalDate.of(2025, 1, 2), "TJK", Purpose.WORK));
 
-            assertThat(engine.<Spell>table(Topic.SPELLS).get("t1:e1").getDurationClass())
-                    .isEqualTo(DurationClass.SHORT_TERM);
+            assertThat(engine.<Spell>log(Topic.SPELLS)).hasSize(written + 1);
+            assertThat(engine.<Spell>table(Topic.SPELLS).get("t4:e4").getAsOf())
+                    .as("the partition's clock is the tick's date")
+                    .isEqualTo(LocalDate.of(2025, 4, 1));
         }
     }
 
@@ -235,9 +241,9 @@ class StayTopologyTest {
         try (EngineDriver engine = new EngineDriver()) {
             engine.send(crossing("t1", "e1", Direction.ENTRY, LocalDate.of(2025, 1, 1), "TJK", Purpose.WORK));
             engine.tick("another-engine", LocalDate.of(2025, 4, 1));
+            engine.send(crossing("t4", "e4", Direction.ENTRY, LocalDate.of(2025, 1, 2), "TJK", Purpose.WORK));
 
-            assertThat(engine.<Spell>table(Topic.SPELLS).get("t1:e1").getDurationClass())
-                    .isEqualTo(DurationClass.PENDING);
+            assertThat(engine.<Spell>table(Topic.SPELLS).get("t4:e4").getAsOf()).isEqualTo(LocalDate.of(2025, 1, 2));
         }
     }
 

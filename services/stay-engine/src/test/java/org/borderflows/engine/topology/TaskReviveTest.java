@@ -6,7 +6,6 @@ import static org.borderflows.engine.topology.EngineDriver.KAZ;
 import static org.borderflows.engine.topology.EngineDriver.crossing;
 
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -14,18 +13,15 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.borderflows.platform.Topic;
-import org.borderflows.schema.AvroSerde;
 import org.borderflows.schema.Crossing;
 import org.borderflows.schema.Direction;
-import org.borderflows.schema.DurationClass;
 import org.borderflows.schema.Purpose;
-import org.borderflows.schema.Spell;
 import org.junit.jupiter.api.Test;
 
 /**
  * Kafka Streams revives a corrupted task (exactly-once, aborted transaction) with the same processor instance:
  * {@code init} again, stores back at the last commit, the records since processed again. What the aborted stretch
- * did (ticks, reviews) must happen again.
+ * did (ticks) must happen again.
  */
 class TaskReviveTest {
     private final TravellerProcessor processor = new TravellerProcessor(EngineSettings.defaults(APP, KAZ));
@@ -77,34 +73,5 @@ class TaskReviveTest {
         assertThat(outputs(revived, Topic.ENGINE_CLOCK))
                 .as("the tick of 1 March 2025 is sent again")
                 .hasSize(1);
-    }
-
-    @Test
-    void aRevivedTaskReviewsAgain() {
-        Crossing c = crossing("t1", "e1", Direction.ENTRY, LocalDate.of(2025, 1, 1), "TJK", Purpose.WORK);
-        long day90 = LocalDate.of(2025, 4, 1)
-                .atTime(LocalTime.NOON)
-                .atZone(KAZ.timeZone())
-                .toInstant()
-                .toEpochMilli();
-        MockProcessorContext<String, EngineOutput> first = start();
-        process(first, c);
-        first.scheduledPunctuators().get(0).getPunctuator().punctuate(day90);
-        assertThat(classes(first)).containsExactly(DurationClass.PENDING, DurationClass.SHORT_TERM);
-
-        MockProcessorContext<String, EngineOutput> revived = start(); // the transaction with that review aborted
-        process(revived, c);
-        revived.scheduledPunctuators().get(0).getPunctuator().punctuate(day90);
-
-        assertThat(classes(revived))
-                .as("1 April 2025 is day 90 of the stay again")
-                .containsExactly(DurationClass.PENDING, DurationClass.SHORT_TERM);
-    }
-
-    private static List<DurationClass> classes(MockProcessorContext<String, EngineOutput> context) {
-        AvroSerde<Spell> spells = AvroSerde.of(Spell.class);
-        return outputs(context, Topic.SPELLS).stream()
-                .map(o -> spells.deserialize("spells", o.value()).getDurationClass())
-                .toList();
     }
 }
