@@ -3,6 +3,8 @@ package org.borderflows.query;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
+import org.borderflows.domain.RuleSettings;
+import org.borderflows.platform.Deployment;
 import org.borderflows.query.tables.Cube;
 import org.borderflows.query.tables.Protection;
 import org.borderflows.query.tables.TableQueries;
@@ -27,6 +29,7 @@ final class QueryBeans {
         return new TableQueries(
                 cube,
                 new Protection(config.protectionKey().getBytes(StandardCharsets.UTF_8)),
-                config.estimatorMinCohort());
+                config.estimatorMinCohort(),
+                RuleSettings.defaults(Deployment.fromEnvironment().reportingCountry()));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.borderflows.query.tables.Cube;
 import org.borderflows.query.topology.Cells;
 import org.borderflows.query.topology.Contributions;
+import org.borderflows.schema.Crossing;
 import org.borderflows.schema.CrossingOutcome;
 import org.borderflows.schema.Spell;
 import org.borderflows.schema.TableCell;
@@ -25,6 +26,12 @@ public final class CubeLoader {
 
     public CubeLoader add(Spell s) {
         Contributions.of(s).forEach(this::add);
+        return this;
+    }
+
+    /** An accepted crossing: moves the cube's clock to its date, as the aggregator's intake cells do. */
+    public CubeLoader add(Crossing c) {
+        Contributions.of(c).forEach(this::add);
         return this;
     }
 

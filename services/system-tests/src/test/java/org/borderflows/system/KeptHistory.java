@@ -11,8 +11,8 @@ import org.borderflows.domain.TravellerCarry;
 import org.borderflows.domain.TravellerTimeline;
 
 /**
- * What the stay engine keeps of one traveller (carry, kept crossings, next review date), replayed outside Kafka the
- * way the engine's TravellerProcessor does it; shared by the system tests that replay the rules.
+ * What the stay engine keeps of one traveller (carry, kept crossings), replayed outside Kafka the way the engine's
+ * TravellerProcessor does it; shared by the system tests that replay the rules.
  */
 class KeptHistory {
     /** The engine prunes only histories longer than this. */
@@ -22,18 +22,16 @@ class KeptHistory {
 
     TravellerCarry carry;
     List<CrossingFact> crossings = new ArrayList<>();
-    LocalDate nextChange;
 
     Evaluation evaluation(LocalDate today, RuleSettings settings) {
         return TravellerTimeline.evaluate(carry, crossings, today, settings);
     }
 
     /**
-     * After an evaluation at {@code today}: prunes a history longer than {@link #PRUNE_ABOVE} at the date
-     * {@code pruneAt} gives (the carry goes through its binary form, as the engine stores it) and files the next
-     * review date, never today or earlier.
+     * After an evaluation: prunes a history longer than {@link #PRUNE_ABOVE} at the date {@code pruneAt} gives (the
+     * carry goes through its binary form, as the engine stores it).
      */
-    void afterEvaluation(Evaluation evaluation, LocalDate today, Supplier<LocalDate> pruneAt, RuleSettings settings) {
+    void afterEvaluation(Supplier<LocalDate> pruneAt, RuleSettings settings) {
         if (crossings.size() > PRUNE_ABOVE) {
             TravellerTimeline.Pruned pruned =
                     TravellerTimeline.prune(carry, crossings, pruneAt.get(), settings, HORIZON_DAYS);
@@ -42,8 +40,6 @@ class KeptHistory {
                     : TravellerCarry.fromBytes(pruned.carry().toBytes());
             crossings = new ArrayList<>(pruned.kept());
         }
-        LocalDate next = evaluation.nextChange().orElse(null);
-        nextChange = next != null && !next.isAfter(today) ? today.plusDays(1) : next;
     }
 
     /** The date of the latest kept crossing. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.borderflows.domain.AtClock;
 import org.borderflows.domain.CrossingFact;
 import org.borderflows.domain.Evaluation;
 import org.borderflows.domain.RuleSettings;
@@ -38,7 +39,8 @@ import org.junit.jupiter.api.Test;
  * through {@code TravellerTimeline.evaluate} at the truth's processing clock (§8: the latest delivered crossing
  * date) and every spell, 12/16 outcome and 90/180 figure is compared with the truth's "delivered" expectation.
  * The same crossings also go through the library the way the stay engine uses it (delivery order, stream-time
- * clock, reviews at {@code nextChange}, pruning with the carry stored in binary form). Travellers with no injected
+ * clock, values written on crossings only and read at the truth's clock with {@link AtClock} (§8), pruning with the
+ * carry stored in binary form). Travellers with no injected
  * fault must agree 100%; travellers touched by a fault are compared with what was delivered (the truth's
  * "delivered" results) and their differences, if any, are printed grouped by fault, persona and field.
  * No Kafka: this is the rule agreement without the engine's topics.
@@ -137,17 +139,17 @@ class RulesAgreementTest {
             Evaluation evaluation = evaluation(today, settings);
             evaluation.spells().forEach(s -> spells.put(s.getSpellId(), s));
             evaluation.outcomes().forEach(o -> outcomes.put(o.getEventId(), o));
-            afterEvaluation(evaluation, today, () -> today, settings);
+            afterEvaluation(() -> today, settings);
         }
     }
 
     /**
      * The stay engine's way of using the library, without Kafka: the delivered cards (duplicate copies and
      * re-ordered cards included, late and invalid ones left out) arrive in delivery order; the clock is the
-     * latest crossing date seen (§8 stream time); a traveller is evaluated when a crossing arrives and when the
-     * clock reaches its {@code nextChange}; the history is pruned above {@value KeptHistory#PRUNE_ABOVE} crossings
-     * with the engine's 30-day horizon, and a pruned crossing's outputs stay as last emitted. At the end every traveller is
-     * evaluated once more at the truth's clock (open spells' elapsed days tick without being re-emitted).
+     * latest crossing date seen (§8 stream time); a traveller is evaluated only when a crossing arrives; the history
+     * is pruned above {@value KeptHistory#PRUNE_ABOVE} crossings with the engine's 30-day horizon, and a pruned
+     * crossing's outputs stay as last emitted. At the end every value last written is read at the truth's clock, as
+     * a reader of the engine's topics derives it with {@link AtClock}.
      */
     private static Map<TravellerTruth, Emitted> asTheEngineRunsIt(GroundTruth truth, RuleSettings settings) {
         Map<String, EngineState> stateOf = new HashMap<>();
@@ -173,29 +175,25 @@ class RulesAgreementTest {
             }
             if (clock == null || fact.date().isAfter(clock)) {
                 clock = fact.date();
-                review(states, clock, settings);
             }
             EngineState state = stateOf.get(card.eventId());
             state.crossings.add(fact);
             state.evaluate(clock, settings);
         }
-        review(states, truth.clock(), settings);
+        LocalDate readAt = truth.clock();
         Map<TravellerTruth, Emitted> out = new HashMap<>();
         for (EngineState state : states) {
-            state.evaluate(truth.clock(), settings);
             out.put(
                     state.truth,
-                    new Emitted(new ArrayList<>(state.spells.values()), new ArrayList<>(state.outcomes.values())));
+                    new Emitted(
+                            state.spells.values().stream()
+                                    .map(s -> AtClock.spell(s, readAt, settings))
+                                    .toList(),
+                            state.outcomes.values().stream()
+                                    .map(o -> AtClock.outcome(o, readAt))
+                                    .toList()));
         }
         return out;
-    }
-
-    private static void review(List<EngineState> states, LocalDate today, RuleSettings settings) {
-        for (EngineState state : states) {
-            if (state.nextChange != null && !state.nextChange.isAfter(today)) {
-                state.evaluate(today, settings);
-            }
-        }
     }
 
     private static void compareSpells(

@@ -5,17 +5,22 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.borderflows.domain.AtClock;
+import org.borderflows.domain.RuleSettings;
+import org.borderflows.platform.Deployment;
 import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.Topic;
 import org.borderflows.schema.AvroSerde;
@@ -27,6 +32,10 @@ import org.borderflows.simulator.out.CardFile;
  * Reads the engine's compacted outputs ({@link Topic#SPELLS}, {@link Topic#CROSSING_OUTCOMES}) from the beginning
  * to the current end (read_committed), keeps the latest value per key (a tombstone removes it) and writes them
  * as CSV files that the comparisons load into DuckDB: e_spells.csv and e_outcomes.csv.
+ *
+ * <p>The engine writes a value when its facts change (RULES.md §8); what depends on the clock (an open spell's
+ * class, a suspected overstay, a provisional outcome) is derived here, as any reader does, at the engine's clock:
+ * the latest {@code asOf} of the values read.
  */
 public final class EngineTopics {
     public static final String SPELLS_HEADER = "traveller_id,start_event_id,kind,state,end_event_id,duration_days,"
@@ -43,9 +52,16 @@ public final class EngineTopics {
         Map<String, Spell> spells = readLatest(settings, Topic.SPELLS.topicName(), AvroSerde.of(Spell.class));
         Map<String, CrossingOutcome> outcomes =
                 readLatest(settings, Topic.CROSSING_OUTCOMES.topicName(), AvroSerde.of(CrossingOutcome.class));
+        LocalDate clock = Stream.concat(
+                        spells.values().stream().map(Spell::getAsOf),
+                        outcomes.values().stream().map(CrossingOutcome::getAsOf))
+                .max(LocalDate::compareTo)
+                .orElse(LocalDate.EPOCH);
+        RuleSettings rules = RuleSettings.defaults(Deployment.fromEnvironment().reportingCountry());
         try (Writer out = Files.newBufferedWriter(dir.resolve("e_spells.csv"))) {
             out.write(SPELLS_HEADER);
-            for (Spell s : spells.values()) {
+            for (Spell fact : spells.values()) {
+                Spell s = AtClock.spell(fact, clock, rules);
                 out.write(line(
                         s.getTravellerId(),
                         s.getStartEventId(),
@@ -64,7 +80,8 @@ public final class EngineTopics {
         }
         try (Writer out = Files.newBufferedWriter(dir.resolve("e_outcomes.csv"))) {
             out.write(OUTCOMES_HEADER);
-            for (CrossingOutcome o : outcomes.values()) {
+            for (CrossingOutcome fact : outcomes.values()) {
+                CrossingOutcome o = AtClock.outcome(fact, clock);
                 out.write(line(
                         o.getTravellerId(),
                         o.getEventId(),

@@ -37,8 +37,10 @@ public final class PeerComparison {
                    OR p.resident_before <> e.resident_before OR p.resident_after <> e.resident_after
                    OR p.long_term_migration <> e.long_term_migration OR p.final_date <> e.final_date)
             """;
-    private static final String FINAL = " AND coalesce(p.final_date, e.final_date) <= (SELECT clock FROM clock)";
-    private static final String PROVISIONAL = " AND coalesce(p.final_date, e.final_date) > (SELECT clock FROM clock)";
+    /** RULES.md §5: final once the clock is past the final date. */
+    private static final String FINAL = " AND coalesce(p.final_date, e.final_date) < (SELECT clock FROM clock)";
+
+    private static final String PROVISIONAL = " AND coalesce(p.final_date, e.final_date) >= (SELECT clock FROM clock)";
 
     private PeerComparison() {}
 
@@ -67,7 +69,7 @@ public final class PeerComparison {
                         + " LIMIT 5",
                 6,
                 out);
-        long finals = count(c, "SELECT count(*) FROM peer_outcomes WHERE final_date <= (SELECT clock FROM clock)");
+        long finals = count(c, "SELECT count(*) FROM peer_outcomes WHERE final_date < (SELECT clock FROM clock)");
         long finalDiffs = count(c, "SELECT count(*) " + OUTCOME_DIFF + FINAL);
         long provisionalDiffs = count(c, "SELECT count(*) " + OUTCOME_DIFF + PROVISIONAL);
         out.printf(

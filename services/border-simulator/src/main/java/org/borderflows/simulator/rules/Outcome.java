@@ -16,8 +16,11 @@ public record Outcome(
         LocalDate finalDate,
         LocalDate statusFinalDate) {
 
-    /** Provisional while the final date is after the processing clock (RULES.md §5, §8). */
+    /**
+     * Provisional until the processing clock is past the final date (RULES.md §5, §8): on the final date itself a
+     * crossing of that day can still arrive.
+     */
     public boolean provisional(LocalDate clock) {
-        return finalDate.isAfter(clock);
+        return !clock.isAfter(finalDate);
     }
 }

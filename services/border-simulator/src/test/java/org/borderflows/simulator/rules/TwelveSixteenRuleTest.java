@@ -70,7 +70,10 @@ class TwelveSixteenRuleTest {
         assertThat(only.longTermMigration()).isTrue();
         assertThat(only.finalDate()).isEqualTo(LocalDate.of(2026, 3, 1));
         assertThat(only.provisional(LocalDate.of(2026, 2, 28))).isTrue();
-        assertThat(only.provisional(LocalDate.of(2026, 3, 1))).isFalse();
+        assertThat(only.provisional(LocalDate.of(2026, 3, 1)))
+                .as("RULES.md §5: still provisional on its final date")
+                .isTrue();
+        assertThat(only.provisional(LocalDate.of(2026, 3, 2))).isFalse();
     }
 
     @Test

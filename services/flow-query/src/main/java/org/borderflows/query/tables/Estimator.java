@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.borderflows.query.tables.Cube.Cell;
+import org.borderflows.query.topology.Contributions;
 
 /**
  * Provisional estimates of 12/16-month long-term migrations (RULES.md §6; the ABS "migration adjustment" and
@@ -40,7 +41,9 @@ final class Estimator {
     private record PackedGroup(int level, long key) {}
 
     private final int clock;
-    private final boolean current;
+    /** Today's estimate: finality from the final dates at the query's clock; null for a back-cast. */
+    private final ClockView atClock;
+
     private final int minCohort;
     private final Map<String, double[]> cohorts = new HashMap<>();
     // The packed path (today's estimate over packed cells): the same cohorts, keyed by the cells' code bits.
@@ -48,27 +51,36 @@ final class Estimator {
     private final long[] levelMasks;
     private final LongDoubleMap[] ltmCounts;
     private final LongDoubleMap[] totals;
-    private final long provisionalMask;
-    private final long provisionalFalse;
+    private final long finalDateMask;
+    /** Final-date bits to finality at the clock; shared by queries. */
+    private final Map<Long, Boolean> finalAtClock = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final long ltmMask;
     private final long ltmTrue;
     private final Map<Long, Rate> rates = new java.util.concurrent.ConcurrentHashMap<>(); // shared by queries
 
+    /** Today's estimate at the query's clock: an outcome is final once the clock is past its final date (§5). */
+    Estimator(Collection<Cell> migrationCells, ClockView atClock, int minCohort) {
+        this(migrationCells, Cube.monthIndex(java.time.YearMonth.from(atClock.clock())), atClock, minCohort);
+    }
+
     /**
-     * @param clock the month index the estimate is made at
-     * @param current true: finality from the engine's provisional flag (today's estimate); false: a crossing
-     *     counts as final at {@code clock} when its final date's month is not after it (back-cast, revisions)
+     * The estimate as it would have been made at month {@code clock} (back-cast, revisions): a crossing counts as
+     * final then when its final date's month is not after it.
      */
-    Estimator(Collection<Cell> migrationCells, int clock, boolean current, int minCohort) {
+    Estimator(Collection<Cell> migrationCells, int clock, int minCohort) {
+        this(migrationCells, clock, null, minCohort);
+    }
+
+    private Estimator(Collection<Cell> migrationCells, int clock, ClockView atClock, int minCohort) {
         this.clock = clock;
-        this.current = current;
+        this.atClock = atClock;
         this.minCohort = minCohort;
         this.packed = null;
         this.levelMasks = null;
         this.ltmCounts = null;
         this.totals = null;
-        this.provisionalMask = 0;
-        this.provisionalFalse = -1;
+        this.finalDateMask = 0;
         this.ltmMask = 0;
         this.ltmTrue = -1;
         for (Cell cell : migrationCells) {
@@ -87,11 +99,11 @@ final class Estimator {
 
     /**
      * Today's estimator over packed migration cells (fast path, same figures as the cell path): the cells must
-     * carry the dimensions of {@link #LEVELS}, ltm, provisional and finalMonth.
+     * carry the dimensions of {@link #LEVELS}, ltm, finalMonth and finalDay.
      */
-    Estimator(Cube.Packed cells, int clock, int minCohort) {
-        this.clock = clock;
-        this.current = true;
+    Estimator(Cube.Packed cells, ClockView atClock, int minCohort) {
+        this.clock = Cube.monthIndex(java.time.YearMonth.from(atClock.clock()));
+        this.atClock = atClock;
         this.minCohort = minCohort;
         this.packed = cells;
         this.levelMasks = new long[LEVELS.size()];
@@ -106,8 +118,7 @@ final class Estimator {
             ltmCounts[level] = new LongDoubleMap();
             totals[level] = new LongDoubleMap();
         }
-        this.provisionalMask = cells.mask("provisional");
-        this.provisionalFalse = cells.bits("provisional", "false");
+        this.finalDateMask = cells.mask("finalMonth") | cells.mask(Contributions.FINAL_DAY);
         this.ltmMask = cells.mask("ltm");
         this.ltmTrue = cells.bits("ltm", "true");
         long finalMonthMask = cells.mask("finalMonth");
@@ -146,9 +157,12 @@ final class Estimator {
         return packed != null;
     }
 
-    /** Packed path: today's finality of a cell key (the engine's provisional flag). */
+    /** Packed path: whether a cell key's outcomes are final at the clock (decoded once per final date). */
     boolean isFinal(long key) {
-        return (key & provisionalMask) == provisionalFalse;
+        return finalAtClock.computeIfAbsent(
+                key & finalDateMask,
+                bits -> atClock.outcomeFinal(ClockView.finalDate(
+                        packed.decode(key, "finalMonth"), packed.decode(key, Contributions.FINAL_DAY))));
     }
 
     /** Packed path: {@link #rate(Cell)} of a provisional cell key. */
@@ -176,7 +190,7 @@ final class Estimator {
     }
 
     boolean isFinal(Cell cell) {
-        return current ? "false".equals(cell.dim("provisional")) : finalMonth(cell) <= clock;
+        return atClock != null ? atClock.outcomeFinal(cell) : finalMonth(cell) <= clock;
     }
 
     /** The probability that a provisional crossing in this cell ends as a long-term migration. */
@@ -193,7 +207,7 @@ final class Estimator {
         // No finalised cohort at all. Today: the engine's provisional outcome. Back-cast: the cube holds only the
         // final outcome, which was not known then, so use the §5 default of a fresh review (the person is
         // assumed to stay: a long-term migration).
-        boolean provisionalOutcome = !current || "true".equals(provisional.dim("ltm"));
+        boolean provisionalOutcome = atClock == null || "true".equals(provisional.dim("ltm"));
         return new Rate("own-outcome", provisionalOutcome ? 1 : 0, 0);
     }
 

@@ -11,9 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.borderflows.domain.AtClock;
+import org.borderflows.domain.RuleSettings;
 import org.borderflows.query.tables.Cube.Cell;
 import org.borderflows.query.tables.Datasets.Dimension;
 import org.borderflows.query.topology.Contributions;
+import org.borderflows.schema.SpellState;
 
 /**
  * Answers table questions from the cube: filter the cells of the period, group them by the requested
@@ -34,11 +37,13 @@ public final class TableQueries {
     private final Cube cube;
     private final Protection protection;
     private final int minCohort;
+    private final RuleSettings rules;
 
-    public TableQueries(Cube cube, Protection protection, int minCohort) {
+    public TableQueries(Cube cube, Protection protection, int minCohort, RuleSettings rules) {
         this.cube = cube;
         this.protection = protection;
         this.minCohort = minCohort;
+        this.rules = rules;
     }
 
     public Cube cube() {
@@ -72,12 +77,13 @@ public final class TableQueries {
             return new Table(name, asOf, protect, from, to, q.by(), measures, List.of());
         }
         Period period = new Period(Cube.monthIndex(from), Cube.monthIndex(to));
+        ClockView atClock = asOf == null ? null : new ClockView(asOf, rules);
         Map<List<String>, Object> groups =
                 switch (name) {
                     case Contributions.STOCK -> stock(q, cells, period, asOf);
-                    case Contributions.MIGRATION -> migration(q, cells, period, asOf);
-                    case Datasets.REVISIONS -> revisions(q, cells, period);
-                    default -> counts(q, cells, period);
+                    case Contributions.MIGRATION -> migration(q, cells, period, atClock);
+                    case Datasets.REVISIONS -> revisions(q, cells, period, atClock);
+                    default -> ClockView.derives(name) ? countsAt(q, cells, period, atClock) : counts(q, cells, period);
                 };
         TreeMap<List<String>, Object> sorted = new TreeMap<>(BY_VALUES);
         sorted.putAll(groups);
@@ -89,16 +95,14 @@ public final class TableQueries {
     }
 
     /** Dimensions of the estimator's groups and outcomes (§6), kept in the migration rollups it reads. */
-    private static final List<String> ESTIMATOR_GROUPS =
-            List.of("direction", "citizenship", "purpose", "sex", "ageGroup", "ltm", "provisional");
-
-    private static final List<String> ESTIMATOR_DIMENSIONS =
-            List.of("direction", "citizenship", "purpose", "sex", "ageGroup", "ltm", "provisional", "finalMonth");
+    private static final List<String> ESTIMATOR_DIMENSIONS = List.of(
+            "direction", "citizenship", "purpose", "sex", "ageGroup", "ltm", "finalMonth", Contributions.FINAL_DAY);
 
     /**
      * The cell dimensions a question reads: its groups and filters, plus what its measure needs (stock: the end
-     * month; 12/16: the estimator's groups and outcome; revisions: also the final month). The cube answers from
-     * a rollup over just these, which gives the same figures as the cells (every measure sums cell counts).
+     * month; 12/16 and revisions: the estimator's groups, outcome and final date; spells, labour, overstays: the
+     * dates their values at the clock derive from). The cube answers from a rollup over just these, which gives the
+     * same figures as the cells (every measure sums cell counts).
      */
     private static java.util.Set<String> dimensionsUsed(Query q) {
         java.util.Set<String> dims = new java.util.HashSet<>(q.by());
@@ -107,9 +111,8 @@ public final class TableQueries {
         dims.remove("stage");
         switch (q.dataset().name()) {
             case Contributions.STOCK -> dims.add("endMonth");
-            case Contributions.MIGRATION -> dims.addAll(ESTIMATOR_GROUPS);
-            case Datasets.REVISIONS -> dims.addAll(ESTIMATOR_DIMENSIONS);
-            default -> {}
+            case Contributions.MIGRATION, Datasets.REVISIONS -> dims.addAll(ESTIMATOR_DIMENSIONS);
+            default -> dims.addAll(ClockView.inputs(q.dataset().name()));
         }
         return dims;
     }
@@ -128,8 +131,29 @@ public final class TableQueries {
         }
         Map<List<String>, Object> groups = new HashMap<>();
         for (Cell cell : cells) {
-            if (period.contains(cell.month()) && matches(q, cell, cell.month(), Set.of())) {
-                ((double[]) groups.computeIfAbsent(key(q, cell, cell.month(), -1), k -> new double[1]))[0] +=
+            if (period.contains(cell.month()) && matches(q, cell::dim, cell.month(), Set.of())) {
+                ((double[]) groups.computeIfAbsent(key(q, cell::dim, cell.month(), -1), k -> new double[1]))[0] +=
+                        cell.count();
+            }
+        }
+        return groups;
+    }
+
+    /** Counts of a dataset whose cells hold dates: each cell as it stands at the clock (RULES.md §8). */
+    private static Map<List<String>, Object> countsAt(
+            Query q, Collection<Cell> cells, Period period, ClockView atClock) {
+        Map<List<String>, Object> groups = new HashMap<>();
+        if (atClock == null) {
+            return groups;
+        }
+        String dataset = q.dataset().name();
+        for (Cell cell : cells) {
+            if (!period.contains(cell.month())) {
+                continue;
+            }
+            ClockView.View view = atClock.at(dataset, cell);
+            if (view != null && matches(q, view, cell.month(), Set.of())) {
+                ((double[]) groups.computeIfAbsent(key(q, view, cell.month(), -1), k -> new double[1]))[0] +=
                         cell.count();
             }
         }
@@ -149,8 +173,9 @@ public final class TableQueries {
             int first = Math.max(cell.month(), period.from());
             int last = Math.min(Math.min(lastPresent, period.to()), clockMonth);
             for (int m = first; m <= last; m++) {
-                if (matches(q, cell, m, Set.of())) {
-                    ((double[]) groups.computeIfAbsent(key(q, cell, m, -1), k -> new double[1]))[0] += cell.count();
+                if (matches(q, cell::dim, m, Set.of())) {
+                    ((double[]) groups.computeIfAbsent(key(q, cell::dim, m, -1), k -> new double[1]))[0] +=
+                            cell.count();
                 }
             }
         }
@@ -158,22 +183,21 @@ public final class TableQueries {
     }
 
     /** Final counts and §6 estimates of long-term migrations, at today's clock. */
-    private Map<List<String>, Object> migration(Query q, Collection<Cell> cells, Period period, LocalDate asOf) {
+    private Map<List<String>, Object> migration(Query q, Collection<Cell> cells, Period period, ClockView atClock) {
         Map<List<String>, Object> groups = new HashMap<>();
-        if (asOf == null) {
+        if (atClock == null) {
             return groups;
         }
-        int clock = Cube.monthIndex(YearMonth.from(asOf));
         Cube.Packed packed = cube.packed(Contributions.MIGRATION, dimensionsUsed(q));
         Cube.Packed cohorts = cube.packed(Contributions.MIGRATION, ESTIMATOR_DIMENSIONS);
         if (packed != null && cohorts != null) {
-            return migrationPacked(q, packed, period, currentEstimator(cohorts, clock));
+            return migrationPacked(q, packed, period, currentEstimator(cohorts, atClock));
         }
-        Estimator estimator = currentEstimator(cube.cells(Contributions.MIGRATION, ESTIMATOR_DIMENSIONS), clock);
+        Estimator estimator = currentEstimator(cube.cells(Contributions.MIGRATION, ESTIMATOR_DIMENSIONS), atClock);
         for (Cell cell : cells) {
-            if (period.contains(cell.month()) && matches(q, cell, cell.month(), Set.of())) {
+            if (period.contains(cell.month()) && matches(q, cell::dim, cell.month(), Set.of())) {
                 Estimator.Accumulator acc = (Estimator.Accumulator)
-                        groups.computeIfAbsent(key(q, cell, cell.month(), -1), k -> new Estimator.Accumulator());
+                        groups.computeIfAbsent(key(q, cell::dim, cell.month(), -1), k -> new Estimator.Accumulator());
                 addOutcome(estimator, acc, cell);
             }
         }
@@ -214,30 +238,36 @@ public final class TableQueries {
         return groups;
     }
 
-    private record CachedEstimator(long version, int clock, boolean packed, Estimator estimator) {}
+    private record CachedEstimator(long version, LocalDate clock, boolean packed, Estimator estimator) {}
 
     private volatile CachedEstimator estimatorCache;
 
-    /** Today's estimator, built once per cube version and shared by every migration question. */
-    private Estimator currentEstimator(Collection<Cell> cells, int clock) {
+    /** Today's estimator, built once per cube version and clock and shared by every migration question. */
+    private Estimator currentEstimator(Collection<Cell> cells, ClockView atClock) {
         long version = cube.version(Contributions.MIGRATION);
         CachedEstimator cached = estimatorCache;
-        if (cached != null && cached.version() == version && cached.clock() == clock && !cached.packed()) {
+        if (cached != null
+                && cached.version() == version
+                && cached.clock().equals(atClock.clock())
+                && !cached.packed()) {
             return cached.estimator();
         }
-        Estimator estimator = new Estimator(cells, clock, true, minCohort);
-        estimatorCache = new CachedEstimator(version, clock, false, estimator);
+        Estimator estimator = new Estimator(cells, atClock, minCohort);
+        estimatorCache = new CachedEstimator(version, atClock.clock(), false, estimator);
         return estimator;
     }
 
-    private Estimator currentEstimator(Cube.Packed cells, int clock) {
+    private Estimator currentEstimator(Cube.Packed cells, ClockView atClock) {
         long version = cube.version(Contributions.MIGRATION);
         CachedEstimator cached = estimatorCache;
-        if (cached != null && cached.version() == version && cached.clock() == clock && cached.packed()) {
+        if (cached != null
+                && cached.version() == version
+                && cached.clock().equals(atClock.clock())
+                && cached.packed()) {
             return cached.estimator();
         }
-        Estimator estimator = new Estimator(cells, clock, minCohort);
-        estimatorCache = new CachedEstimator(version, clock, true, estimator);
+        Estimator estimator = new Estimator(cells, atClock, minCohort);
+        estimatorCache = new CachedEstimator(version, atClock.clock(), true, estimator);
         return estimator;
     }
 
@@ -253,11 +283,14 @@ public final class TableQueries {
      * For crossing months whose outcomes are now all final: the estimate the service would have made 0-16
      * months after the crossing month (back-cast from the final dates) next to the final count.
      */
-    private Map<List<String>, Object> revisions(Query q, Collection<Cell> cells, Period period) {
+    private Map<List<String>, Object> revisions(Query q, Collection<Cell> cells, Period period, ClockView atClock) {
         Map<Integer, Boolean> settled = new HashMap<>();
+        if (atClock == null) {
+            return new HashMap<>();
+        }
         for (Cell cell : cells) {
             if (period.contains(cell.month())) {
-                settled.merge(cell.month(), "false".equals(cell.dim("provisional")), Boolean::logicalAnd);
+                settled.merge(cell.month(), atClock.outcomeFinal(cell), Boolean::logicalAnd);
             }
         }
         Set<String> stages = q.filters().get("stage");
@@ -265,7 +298,8 @@ public final class TableQueries {
         Collection<Cell> cohorts = cube.cells(Contributions.MIGRATION, ESTIMATOR_DIMENSIONS);
         Map<List<String>, Object> groups = new HashMap<>();
         for (Cell cell : cells) {
-            if (!Boolean.TRUE.equals(settled.get(cell.month())) || !matches(q, cell, cell.month(), Set.of("stage"))) {
+            if (!Boolean.TRUE.equals(settled.get(cell.month()))
+                    || !matches(q, cell::dim, cell.month(), Set.of("stage"))) {
                 continue;
             }
             for (int stage = 0; stage <= 16; stage++) {
@@ -273,9 +307,9 @@ public final class TableQueries {
                     continue;
                 }
                 int clock = cell.month() + stage;
-                Estimator estimator =
-                        estimators.computeIfAbsent(clock, c -> new Estimator(cohorts, c, false, minCohort));
-                Revision r = (Revision) groups.computeIfAbsent(key(q, cell, cell.month(), stage), k -> new Revision());
+                Estimator estimator = estimators.computeIfAbsent(clock, c -> new Estimator(cohorts, c, minCohort));
+                Revision r =
+                        (Revision) groups.computeIfAbsent(key(q, cell::dim, cell.month(), stage), k -> new Revision());
                 addOutcome(estimator, r.atStage, cell);
                 r.finalCount += "true".equals(cell.dim("ltm")) ? cell.count() : 0;
             }
@@ -288,7 +322,7 @@ public final class TableQueries {
         double finalCount;
     }
 
-    private static boolean matches(Query q, Cell cell, int month, Set<String> skip) {
+    private static boolean matches(Query q, ClockView.View cell, int month, Set<String> skip) {
         for (Map.Entry<String, Set<String>> f : q.filters().entrySet()) {
             if (skip.contains(f.getKey())) {
                 continue;
@@ -301,7 +335,7 @@ public final class TableQueries {
         return true;
     }
 
-    private static List<String> key(Query q, Cell cell, int month, int stage) {
+    private static List<String> key(Query q, ClockView.View cell, int month, int stage) {
         List<String> key = new ArrayList<>(q.by().size());
         for (String dim : q.by()) {
             key.add(
@@ -390,7 +424,10 @@ public final class TableQueries {
         return id.toString();
     }
 
-    /** Suspected in-country overstayers (RULES.md §7, EES Art. 12), for the border agency only. */
+    /**
+     * Suspected in-country overstayers (RULES.md §7, EES Art. 12), for the border agency only: open stays under the
+     * regime whose latest authorised exit the clock is past.
+     */
     public List<Map<String, Object>> overstayers(String borderPost, String citizenship) {
         return cube.read(() -> overstayersLocked(borderPost, citizenship));
     }
@@ -398,9 +435,16 @@ public final class TableQueries {
     private List<Map<String, Object>> overstayersLocked(String borderPost, String citizenship) {
         LocalDate asOf = cube.asOf();
         List<Map<String, Object>> out = new ArrayList<>();
+        if (asOf == null) {
+            return out;
+        }
         for (Cell cell : cube.cells(Contributions.OVERSTAYERS)) {
             if ((borderPost != null && !borderPost.equals(cell.dim("borderPost")))
                     || (citizenship != null && !citizenship.equals(cell.dim("citizenship")))) {
+                continue;
+            }
+            LocalDate latest = LocalDate.parse(cell.dim("latestAuthorisedExit"));
+            if (!AtClock.suspectedOverstay(SpellState.OPEN, latest, asOf)) {
                 continue;
             }
             Map<String, Object> row = new LinkedHashMap<>();
@@ -416,12 +460,7 @@ public final class TableQueries {
                     "purpose")) {
                 row.put(dim, cell.dim(dim));
             }
-            String latest = cell.dim("latestAuthorisedExit");
-            row.put(
-                    "overstayDays",
-                    asOf == null || latest == null || latest.isEmpty()
-                            ? null
-                            : java.time.temporal.ChronoUnit.DAYS.between(LocalDate.parse(latest), asOf));
+            row.put("overstayDays", java.time.temporal.ChronoUnit.DAYS.between(latest, asOf));
             out.add(row);
         }
         out.sort(Comparator.comparing(r -> String.valueOf(r.get("travellerId")) + r.get("spellId")));

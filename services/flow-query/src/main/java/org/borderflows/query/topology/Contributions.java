@@ -11,7 +11,9 @@ import java.util.Set;
 import org.borderflows.schema.Crossing;
 import org.borderflows.schema.CrossingOutcome;
 import org.borderflows.schema.Direction;
+import org.borderflows.schema.DurationClass;
 import org.borderflows.schema.FieldError;
+import org.borderflows.schema.Purpose;
 import org.borderflows.schema.QualityEvent;
 import org.borderflows.schema.RejectedRecord;
 import org.borderflows.schema.ResidenceStatus;
@@ -24,6 +26,11 @@ import org.borderflows.schema.TableCell;
  * What one engine output contributes to the tables of RULES.md §9: a list of cells with count 1 (or the
  * number of occurrences). Pure functions: the correction processor calls them for the old and the new value
  * of a key and sends the difference, so a correction moves a count from one cell to another.
+ *
+ * <p>Cells hold facts and dates only, never what depends on the clock (RULES.md §8): an outcome's cell carries its
+ * final date, an open spell's its start day, an open stay's overstay cell the day it would begin. The query side
+ * derives provisional outcomes, open spells' classes and suspected overstays at its clock ({@code ClockView}), so a
+ * cell changes only when an engine value's facts do.
  */
 public final class Contributions {
     public static final String CROSSINGS = "crossings";
@@ -38,6 +45,15 @@ public final class Contributions {
 
     /** Cells written for a value that carries no processing clock (e.g. a rejection stamped with wall time). */
     public static final LocalDate NO_CLOCK = LocalDate.EPOCH;
+
+    /** Day of the month of the start of an open spell (the query derives its class from it), "-" when closed. */
+    public static final String START_DAY = "startDay";
+    /** Day of the month of a migration outcome's final date (§5: provisional until the clock is past it). */
+    public static final String FINAL_DAY = "finalDay";
+    /** Day of the month an in-country overstay begins: the day after the latest authorised exit (§7). */
+    public static final String DAY = "day";
+
+    public static final String CLOSED = "-";
 
     private Contributions() {}
 
@@ -54,15 +70,21 @@ public final class Contributions {
         List<TableCell> cells = new ArrayList<>();
         cells.add(Cells.of(CROSSINGS, o.getCrossingDate(), dims, 1, o.getAsOf()));
         if (isMigratingDirection(o)) {
-            // The month of the final date and the provisional flag let the query side count final outcomes and
-            // estimate provisional ones from the cohort 12 months earlier at the same stage (§6).
+            // The final date lets the query side count final outcomes and estimate provisional ones from the
+            // cohort 12 months earlier at the same stage (§6).
             Map<String, String> migration = new LinkedHashMap<>(dims);
             migration.put("ltm", String.valueOf(o.getLongTermMigration()));
-            migration.put("provisional", String.valueOf(o.getProvisional()));
             migration.put("finalMonth", Cells.month(o.getFinalDate()));
+            migration.put(FINAL_DAY, day(o.getFinalDate()));
             cells.add(Cells.of(MIGRATION, o.getCrossingDate(), migration, 1, o.getAsOf()));
         }
         return cells;
+    }
+
+    /** The day of the month, two digits. */
+    static String day(LocalDate date) {
+        int d = date.getDayOfMonth();
+        return d < 10 ? "0" + d : String.valueOf(d);
     }
 
     /** RULES.md §5: a non-resident arriving or a resident leaving opens a 12/16 review. */
@@ -71,13 +93,22 @@ public final class Contributions {
                 || (o.getDirection() == Direction.EXIT && o.getStatusBefore() == ResidenceStatus.RESIDENT);
     }
 
-    /** A spell: its class (§4), the stock of stays (§9), labour flows (§4) and overstays (§7). */
+    /**
+     * A spell: its class (§4), the stock of stays (§9), labour flows (§4) and overstays (§7). An open spell's class,
+     * labour flag and overstay depend on the clock: its cells carry its start day (and for a stay under the
+     * authorised-stay regime, the day its overstay would begin) instead, with class PENDING and labour false.
+     */
     public static List<TableCell> of(Spell s) {
         List<TableCell> cells = new ArrayList<>();
         if (s.getState() == SpellState.BROKEN) {
             return cells; // no duration: counted as a data-quality figure from the engine's finding (§3)
         }
         boolean stay = s.getKind() == SpellKind.STAY;
+        boolean closed = s.getState() == SpellState.CLOSED && s.getEndDate() != null;
+        String durationClass = closed ? s.getDurationClass().name() : DurationClass.PENDING.name();
+        String classFinal = String.valueOf(closed);
+        boolean labour = closed ? s.getLabour() : s.getPurpose() == Purpose.WORK;
+        String startDay = closed ? CLOSED : day(s.getStartDate());
         Map<String, String> person = new LinkedHashMap<>();
         person.put("citizenship", s.getCitizenship());
         person.put("sex", s.getSex().name());
@@ -85,15 +116,15 @@ public final class Contributions {
 
         Map<String, String> spell = new LinkedHashMap<>(person);
         spell.put("kind", s.getKind().name());
-        spell.put("durationClass", s.getDurationClass().name());
-        spell.put("final", String.valueOf(s.getClassFinal()));
+        spell.put("durationClass", durationClass);
+        spell.put("final", classFinal);
         spell.put("borderPost", s.getStartBorderPost());
         spell.put("residenceStatus", (stay ? ResidenceStatus.NON_RESIDENT : ResidenceStatus.RESIDENT).name());
         spell.put("purpose", s.getPurpose().name());
-        spell.put("labour", String.valueOf(s.getLabour()));
+        spell.put("labour", String.valueOf(closed && s.getLabour()));
+        spell.put(START_DAY, startDay);
         cells.add(Cells.of(SPELLS, s.getStartDate(), spell, 1, s.getAsOf()));
 
-        boolean closed = s.getState() == SpellState.CLOSED && s.getEndDate() != null;
         if (stay) {
             // Present at the end of month M when the stay started by M and had not ended by the end of M.
             Map<String, String> stock = new LinkedHashMap<>(person);
@@ -103,12 +134,14 @@ public final class Contributions {
             stock.put("endMonth", closed ? Cells.month(s.getEndDate()) : "OPEN");
             cells.add(Cells.of(STOCK, s.getStartDate(), stock, 1, s.getAsOf()));
         }
-        if (s.getLabour()) {
+        if (labour) {
+            // open: a labour spell once 90 days old, which the query derives from the start day (§4)
             Map<String, String> start = new LinkedHashMap<>(person);
             start.put("flow", stay ? "IN" : "OUT");
-            start.put("durationClass", s.getDurationClass().name());
-            start.put("final", String.valueOf(s.getClassFinal()));
+            start.put("durationClass", durationClass);
+            start.put("final", classFinal);
             start.put("borderPost", s.getStartBorderPost());
+            start.put(START_DAY, startDay);
             cells.add(Cells.of(LABOUR, s.getStartDate(), start, 1, s.getAsOf()));
             if (closed) {
                 Map<String, String> end = new LinkedHashMap<>(start);
@@ -123,23 +156,20 @@ public final class Contributions {
             overstay.put("purpose", s.getPurpose().name());
             if (closed && s.getOverstayDays() != null && s.getOverstayDays() > 0) {
                 overstay.put("type", "AT_EXIT");
+                overstay.put(DAY, CLOSED);
                 cells.add(Cells.of(OVERSTAYS, s.getEndDate(), overstay, 1, s.getAsOf()));
-            } else if (!closed && s.getSuspectedOverstay()) {
-                LocalDate began = s.getLatestAuthorisedExit() == null
-                        ? s.getStartDate()
-                        : s.getLatestAuthorisedExit().plusDays(1);
+            } else if (!closed && s.getLatestAuthorisedExit() != null) {
+                // §7: a suspected overstay from the day after the latest authorised exit, if no exit comes first
+                LocalDate began = s.getLatestAuthorisedExit().plusDays(1);
                 overstay.put("type", "IN_COUNTRY");
+                overstay.put(DAY, day(began));
                 cells.add(Cells.of(OVERSTAYS, began, overstay, 1, s.getAsOf()));
                 Map<String, String> who = new LinkedHashMap<>(overstay);
                 who.remove("type");
                 who.put("spellId", s.getSpellId());
                 who.put("travellerId", s.getTravellerId());
                 who.put("entryDate", s.getStartDate().toString());
-                who.put(
-                        "latestAuthorisedExit",
-                        s.getLatestAuthorisedExit() == null
-                                ? ""
-                                : s.getLatestAuthorisedExit().toString());
+                who.put("latestAuthorisedExit", s.getLatestAuthorisedExit().toString());
                 cells.add(Cells.of(OVERSTAYERS, s.getStartDate(), who, 1, s.getAsOf()));
             }
         }

@@ -10,6 +10,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import org.borderflows.domain.RuleSettings;
 import org.borderflows.query.CubeLoader;
 import org.borderflows.query.Fixtures;
 import org.borderflows.query.tables.Cube;
@@ -40,7 +41,8 @@ class QueryServiceTest {
     };
 
     private QueryService service(Executor executor) {
-        TableQueries queries = new TableQueries(cube, new Protection("k".getBytes(StandardCharsets.UTF_8)), 1);
+        TableQueries queries = new TableQueries(
+                cube, new Protection("k".getBytes(StandardCharsets.UTF_8)), 1, RuleSettings.defaults("KAZ"));
         return new QueryService(queries, 1_000, now::get, executor);
     }
 
@@ -112,7 +114,8 @@ class QueryServiceTest {
                 inside[0] = false;
             }
         };
-        TableQueries queries = new TableQueries(cube, new Protection("k".getBytes(StandardCharsets.UTF_8)), 1);
+        TableQueries queries = new TableQueries(
+                cube, new Protection("k".getBytes(StandardCharsets.UTF_8)), 1, RuleSettings.defaults("KAZ"));
         QueryService service =
                 new QueryService(queries, 1_000, 100, () -> inside[0] ? now.addAndGet(15 * MS) : now.get(), timed);
         addStay("a");

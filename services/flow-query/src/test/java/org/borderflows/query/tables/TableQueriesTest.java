@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.borderflows.domain.RuleSettings;
 import org.borderflows.query.CubeLoader;
 import org.borderflows.query.Fixtures;
 import org.borderflows.schema.CrossingOutcome;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class TableQueriesTest {
     private final Cube cube = new Cube();
     private final CubeLoader load = new CubeLoader(cube);
-    private final TableQueries queries =
-            new TableQueries(cube, new Protection("k".getBytes(StandardCharsets.UTF_8)), 1);
+    private final TableQueries queries = new TableQueries(
+            cube, new Protection("k".getBytes(StandardCharsets.UTF_8)), 1, RuleSettings.defaults("KAZ"));
 
     private static final LocalDate CLOCK = LocalDate.of(2026, 3, 15);
 

@@ -127,26 +127,31 @@ class FlowTableTopologyTest {
     }
 
     @Test
-    void aCorrectedSpellMovesItsCountFromPendingToShortTerm() {
+    void anOpenSpellKeepsItsCellWhateverClassItWasWrittenWithAndMovesWhenItCloses() {
         Spell pending = Fixtures.openStay(
                         "t1", LocalDate.of(2025, 3, 1), DurationClass.PENDING, LocalDate.of(2025, 5, 1))
                 .build();
         spells.pipeInput(pending.getSpellId(), pending);
-        assertThat(counts("spells"))
-                .containsOnlyKeys(
-                        "2025-03|ageGroup=25-29;borderPost=KZ-ALA-AIR;citizenship=TJK;durationClass=PENDING;final=false;"
-                                + "kind=STAY;labour=false;purpose=WORK;residenceStatus=NON_RESIDENT;sex=M");
+        String open = "2025-03|ageGroup=25-29;borderPost=KZ-ALA-AIR;citizenship=TJK;durationClass=PENDING;final=false;"
+                + "kind=STAY;labour=false;purpose=WORK;residenceStatus=NON_RESIDENT;sex=M;startDay=01";
+        assertThat(counts("spells")).containsOnlyKeys(open);
 
-        Spell shortTerm = Spell.newBuilder(pending)
+        // RULES.md §8: an open spell's class is derived by the query at its clock; the cell holds the start day
+        Spell writtenLater = Spell.newBuilder(pending)
                 .setDurationClass(DurationClass.SHORT_TERM)
                 .setAsOf(LocalDate.of(2025, 6, 1))
                 .build();
-        spells.pipeInput(pending.getSpellId(), shortTerm);
+        spells.pipeInput(pending.getSpellId(), writtenLater);
+        assertThat(counts("spells")).containsExactly(Map.entry(open, 1.0));
 
+        Spell closed = Fixtures.closedStay(
+                        "t1", LocalDate.of(2025, 3, 1), LocalDate.of(2025, 6, 5), DurationClass.SHORT_TERM)
+                .build();
+        spells.pipeInput(pending.getSpellId(), closed);
         assertThat(counts("spells"))
                 .containsExactly(Map.entry(
-                        "2025-03|ageGroup=25-29;borderPost=KZ-ALA-AIR;citizenship=TJK;durationClass=SHORT_TERM;final=false;"
-                                + "kind=STAY;labour=false;purpose=WORK;residenceStatus=NON_RESIDENT;sex=M",
+                        "2025-03|ageGroup=25-29;borderPost=KZ-ALA-AIR;citizenship=TJK;durationClass=SHORT_TERM;final=true;"
+                                + "kind=STAY;labour=false;purpose=WORK;residenceStatus=NON_RESIDENT;sex=M;startDay=-",
                         1.0));
     }
 
@@ -154,7 +159,7 @@ class FlowTableTopologyTest {
     void twoSpellsOfTheSameCellCountTwoAndATombstoneSubtractsOne() {
         Spell a = Fixtures.openStay("t1", LocalDate.of(2025, 3, 1), DurationClass.PENDING, LocalDate.of(2025, 4, 1))
                 .build();
-        Spell b = Fixtures.openStay("t2", LocalDate.of(2025, 3, 9), DurationClass.PENDING, LocalDate.of(2025, 4, 1))
+        Spell b = Fixtures.openStay("t2", LocalDate.of(2025, 3, 1), DurationClass.PENDING, LocalDate.of(2025, 4, 9))
                 .build();
         spells.pipeInput(a.getSpellId(), a);
         spells.pipeInput(b.getSpellId(), b);
@@ -200,9 +205,9 @@ class FlowTableTopologyTest {
         assertThat(counts("labour"))
                 .containsOnlyKeys(
                         "2025-01|ageGroup=25-29;borderPost=KZ-ALA-AIR;citizenship=TJK;durationClass=SHORT_TERM;final=true;"
-                                + "flow=IN;sex=M",
+                                + "flow=IN;sex=M;startDay=-",
                         "2025-06|ageGroup=25-29;borderPost=KZ-KOR-ROAD;citizenship=TJK;durationClass=SHORT_TERM;final=true;"
-                                + "flow=DEPARTURE;sex=M");
+                                + "flow=DEPARTURE;sex=M;startDay=-");
     }
 
     @Test
@@ -222,8 +227,8 @@ class FlowTableTopologyTest {
 
         assertThat(counts("migration-12-16"))
                 .containsOnlyKeys(
-                        "2025-02|ageGroup=25-29;borderPost=KZ-ALA-AIR;citizenship=TJK;direction=ENTRY;finalMonth=2025-09;"
-                                + "ltm=false;provisional=false;purpose=WORK;residenceStatus=NON_RESIDENT;sex=M");
+                        "2025-02|ageGroup=25-29;borderPost=KZ-ALA-AIR;citizenship=TJK;direction=ENTRY;finalDay=01;"
+                                + "finalMonth=2025-09;ltm=false;purpose=WORK;residenceStatus=NON_RESIDENT;sex=M");
         assertThat(counts("crossings").values()).containsExactly(1.0);
     }
 

@@ -1,0 +1,104 @@
+package org.borderflows.query.tables;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import org.borderflows.domain.AtClock;
+import org.borderflows.domain.RuleSettings;
+import org.borderflows.query.tables.Cube.Cell;
+import org.borderflows.query.topology.Contributions;
+import org.borderflows.schema.Purpose;
+import org.borderflows.schema.SpellState;
+
+/**
+ * What a cell's facts mean at the query's clock (RULES.md §8): the cells hold dates, the answers derive from them
+ * what depends on the clock, with the domain's one definition ({@link AtClock}): whether a 12/16 outcome is still
+ * provisional (§5), an open spell's duration class, its finality and whether it is a labour spell yet (§4), and
+ * whether an open stay is a suspected in-country overstay yet (§7).
+ */
+final class ClockView {
+    private final LocalDate clock;
+    private final RuleSettings rules;
+
+    ClockView(LocalDate clock, RuleSettings rules) {
+        this.clock = clock;
+        this.rules = rules;
+    }
+
+    LocalDate clock() {
+        return clock;
+    }
+
+    /** A cell's dimensions at the clock, or null when the cell does not count at the clock. */
+    interface View {
+        String dim(String name);
+    }
+
+    /** §5: the outcomes of a migration cell are final once the clock is past their final date. */
+    boolean outcomeFinal(Cell migration) {
+        return outcomeFinal(finalDate(migration.dim("finalMonth"), migration.dim(Contributions.FINAL_DAY)));
+    }
+
+    boolean outcomeFinal(LocalDate finalDate) {
+        return !AtClock.provisional(finalDate, clock);
+    }
+
+    static LocalDate finalDate(String finalMonth, String finalDay) {
+        return YearMonth.parse(finalMonth).atDay(Integer.parseInt(finalDay));
+    }
+
+    /**
+     * A cell of the spells, labour or overstays dataset as it stands at the clock; null when it does not count yet
+     * (an open WORK spell under 90 days in the labour dataset, an overstay that has not begun).
+     */
+    View at(String dataset, Cell cell) {
+        switch (dataset) {
+            case Contributions.SPELLS, Contributions.LABOUR -> {
+                String startDay = cell.dim(Contributions.START_DAY);
+                if (Contributions.CLOSED.equals(startDay)) {
+                    return cell::dim;
+                }
+                LocalDate start = Cube.yearMonth(cell.month()).atDay(Integer.parseInt(startDay));
+                Purpose purpose =
+                        dataset.equals(Contributions.LABOUR) ? Purpose.WORK : Purpose.valueOf(cell.dim("purpose"));
+                AtClock.Classification c = AtClock.classify(SpellState.OPEN, start, null, purpose, clock, rules);
+                if (dataset.equals(Contributions.LABOUR) && !c.labour()) {
+                    return null;
+                }
+                String durationClass = c.durationClass().name();
+                String classFinal = String.valueOf(c.classFinal());
+                String labour = String.valueOf(c.labour());
+                return name -> switch (name) {
+                    case "durationClass" -> durationClass;
+                    case "final" -> classFinal;
+                    case "labour" -> labour;
+                    default -> cell.dim(name);
+                };
+            }
+            case Contributions.OVERSTAYS -> {
+                String day = cell.dim(Contributions.DAY);
+                if (Contributions.CLOSED.equals(day)) {
+                    return cell::dim;
+                }
+                LocalDate began = Cube.yearMonth(cell.month()).atDay(Integer.parseInt(day));
+                return began.isAfter(clock) ? null : cell::dim;
+            }
+            default -> {
+                return cell::dim;
+            }
+        }
+    }
+
+    /** The dimensions {@link #at} reads besides those asked for. */
+    static java.util.List<String> inputs(String dataset) {
+        return switch (dataset) {
+            case Contributions.SPELLS -> java.util.List.of(Contributions.START_DAY, "purpose");
+            case Contributions.LABOUR -> java.util.List.of(Contributions.START_DAY);
+            case Contributions.OVERSTAYS -> java.util.List.of(Contributions.DAY);
+            default -> java.util.List.of();
+        };
+    }
+
+    static boolean derives(String dataset) {
+        return !inputs(dataset).isEmpty();
+    }
+}
