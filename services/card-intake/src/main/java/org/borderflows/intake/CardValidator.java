@@ -303,28 +303,34 @@ public final class CardValidator {
         return value;
     }
 
+    /**
+     * document_country and citizenship: an assigned ISO 3166-1 alpha-3 code or an ICAO Doc 9303 Part 3 code
+     * ({@link IcaoCodes}: {@code D} is stored as DEU, the special codes as themselves).
+     */
     private static String country(RawCard card, CardField field, List<FieldError> errors) {
         String value = text(card, field, errors, true);
         if (value == null) {
             return null;
         }
-        String code = upper(value);
-        if (code.length() != 3 || !asciiLetters(code)) {
+        String code = IcaoCodes.canonical(value);
+        if (code != null) {
+            return code;
+        }
+        String upper = upper(value);
+        if (upper.length() != 3 || !asciiLetters(upper)) {
             errors.add(error(
                     field,
                     ErrorCode.BAD_FORMAT,
-                    field.fieldName() + " must be an ISO 3166-1 alpha-3 code (three letters, e.g. KAZ), got "
-                            + quote(value)));
+                    field.fieldName() + " must be an ISO 3166-1 alpha-3 or ICAO Doc 9303 code (e.g. KAZ, D, XXA),"
+                            + " got " + quote(value)));
             return null;
         }
-        if (!IsoCountries.isAssigned(code)) {
-            errors.add(error(
-                    field,
-                    ErrorCode.UNKNOWN_CODE,
-                    field.fieldName() + " " + code + " is not an assigned ISO 3166-1 alpha-3 country code"));
-            return null;
-        }
-        return code;
+        errors.add(error(
+                field,
+                ErrorCode.UNKNOWN_CODE,
+                field.fieldName() + " " + upper
+                        + " is neither an assigned ISO 3166-1 alpha-3 country code nor an ICAO Doc 9303 code"));
+        return null;
     }
 
     private static Purpose purpose(String code) {

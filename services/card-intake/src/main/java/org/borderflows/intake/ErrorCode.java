@@ -8,7 +8,7 @@ public final class ErrorCode {
     public static final String BAD_FORMAT = "BAD_FORMAT";
     /** Well-formed but outside the allowed range (length, 0-3650 days, age over 120, born after crossing). */
     public static final String OUT_OF_RANGE = "OUT_OF_RANGE";
-    /** Not one of the field's codes (direction, sex, purpose, transport, ISO 3166-1 alpha-3 country). */
+    /** Not one of the field's codes (direction, sex, purpose, transport, ISO 3166-1 alpha-3 or ICAO Doc 9303 code). */
     public static final String UNKNOWN_CODE = "UNKNOWN_CODE";
     /** crossed_at is later than now plus the clock-skew allowance. */
     public static final String IN_FUTURE = "IN_FUTURE";
