@@ -16,12 +16,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.borderflows.platform.Csv;
 import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.Topic;
 import org.borderflows.schema.AvroSerde;
 import org.borderflows.schema.CrossingOutcome;
 import org.borderflows.schema.Spell;
-import org.borderflows.simulator.out.CardFile;
 
 /**
  * Reads the engine's compacted outputs ({@link Topic#SPELLS}, {@link Topic#CROSSING_OUTCOMES}) from the beginning
@@ -120,13 +120,6 @@ public final class EngineTopics {
     }
 
     static String line(Object... values) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            b.append(CardFile.csvField(values[i] == null ? "" : values[i].toString()));
-        }
-        return b.append('\n').toString();
+        return Csv.record(values) + "\n";
     }
 }
