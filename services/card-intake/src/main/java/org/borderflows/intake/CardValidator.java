@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.borderflows.platform.Deployment;
@@ -101,36 +102,8 @@ public final class CardValidator {
             }
         }
 
-        Instant crossedAt = null;
-        LocalDate crossingDate = null;
-        String crossedText = text(card, CardField.CROSSED_AT, errors, true);
-        if (crossedText != null) {
-            Instant parsed = FastParse.instant(crossedText);
-            if (parsed == null) {
-                errors.add(error(
-                        CardField.CROSSED_AT,
-                        ErrorCode.BAD_FORMAT,
-                        "crossed_at must be an ISO-8601 instant with offset, e.g. 2026-03-01T08:15:00+05:00, got "
-                                + quote(crossedText)));
-            } else {
-                LocalDate date = deployment.localDate(parsed);
-                Instant latest = clock.instant().plus(clockSkew);
-                if (parsed.isAfter(latest)) {
-                    errors.add(error(
-                            CardField.CROSSED_AT,
-                            ErrorCode.IN_FUTURE,
-                            "crossed_at " + crossedText + " is in the future (allowed clock skew " + clockSkew + ")"));
-                } else if (date.isBefore(EARLIEST_CROSSING)) {
-                    errors.add(error(
-                            CardField.CROSSED_AT,
-                            ErrorCode.TOO_OLD,
-                            "crossed_at " + crossedText + " is before " + EARLIEST_CROSSING));
-                } else {
-                    crossedAt = parsed;
-                    crossingDate = date;
-                }
-            }
-        }
+        Instant crossedAt = crossedAt(card, errors);
+        LocalDate crossingDate = crossedAt == null ? null : deployment.localDate(crossedAt);
 
         String borderPost = text(card, CardField.BORDER_POST, errors, true);
         if (borderPost != null) {
@@ -277,6 +250,51 @@ public final class CardValidator {
                 purpose,
                 intendedStayDays,
                 transport);
+    }
+
+    /**
+     * The crossing date of a card whose crossed_at is valid, whatever its other fields; null when crossed_at is
+     * missing or invalid. A rejection is dated by it (RULES.md §9).
+     */
+    public LocalDate validCrossingDate(RawCard card) {
+        if (card.isMalformed()) {
+            return null;
+        }
+        Instant crossedAt = crossedAt(card, new ArrayList<>(1));
+        return crossedAt == null ? null : deployment.localDate(crossedAt);
+    }
+
+    /** crossed_at (RULES.md §1): an instant with offset, not in the future beyond the skew, not before 1990. */
+    private Instant crossedAt(RawCard card, List<FieldError> errors) {
+        String crossedText = text(card, CardField.CROSSED_AT, errors, true);
+        if (crossedText == null) {
+            return null;
+        }
+        Instant parsed = FastParse.instant(crossedText);
+        if (parsed == null) {
+            errors.add(error(
+                    CardField.CROSSED_AT,
+                    ErrorCode.BAD_FORMAT,
+                    "crossed_at must be an ISO-8601 instant with offset, e.g. 2026-03-01T08:15:00+05:00, got "
+                            + quote(crossedText)));
+            return null;
+        }
+        Instant latest = clock.instant().plus(clockSkew);
+        if (parsed.isAfter(latest)) {
+            errors.add(error(
+                    CardField.CROSSED_AT,
+                    ErrorCode.IN_FUTURE,
+                    "crossed_at " + crossedText + " is in the future (allowed clock skew " + clockSkew + ")"));
+            return null;
+        }
+        if (deployment.localDate(parsed).isBefore(EARLIEST_CROSSING)) {
+            errors.add(error(
+                    CardField.CROSSED_AT,
+                    ErrorCode.TOO_OLD,
+                    "crossed_at " + crossedText + " is before " + EARLIEST_CROSSING));
+            return null;
+        }
+        return parsed;
     }
 
     /** The field's text, trimmed; records MISSING (or BAD_FORMAT for a JSON object/array) and returns null. */
