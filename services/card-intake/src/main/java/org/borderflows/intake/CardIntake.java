@@ -81,7 +81,7 @@ public final class CardIntake {
                 submission.channel(),
                 submission.submitter(),
                 card.position(),
-                eventId == null ? null : eventId.strip(),
+                eventId == null ? null : Utf8Escapes.visible(eventId.strip()),
                 Masking.maskedPayload(card),
                 errors,
                 Instant.ofEpochMilli(clock.millis()),

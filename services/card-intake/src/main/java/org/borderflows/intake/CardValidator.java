@@ -69,6 +69,9 @@ public final class CardValidator {
      * and returns the typed card when there are none, else null.
      */
     public ValidCard validate(RawCard card, PostPermission posts, List<FieldError> errors) {
+        if (card.recordProblem() != null) {
+            errors.add(error(null, ErrorCode.MALFORMED, card.recordProblem()));
+        }
         String eventId = text(card, CardField.EVENT_ID, errors, true);
         if (eventId != null) {
             if (eventId.length() > MAX_EVENT_ID) {
@@ -307,6 +310,11 @@ public final class CardValidator {
             return null;
         }
         String value = card.get(field);
+        if (card.hasBadEncoding(field)) {
+            // never U+FFFD in place of the bytes: the record is rejected, naming the field (the value is not quoted)
+            errors.add(error(field, ErrorCode.MALFORMED, field.fieldName() + " " + Utf8Escapes.problem(value)));
+            return null;
+        }
         if (value != null
                 && (Character.isWhitespace(value.charAt(0))
                         || Character.isWhitespace(value.charAt(value.length() - 1)))) {

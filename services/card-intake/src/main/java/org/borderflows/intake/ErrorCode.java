@@ -16,7 +16,10 @@ public final class ErrorCode {
     public static final String TOO_OLD = "TOO_OLD";
     /** The border post is not one the submitter may report for. */
     public static final String NOT_OWN_POST = "NOT_OWN_POST";
-    /** The record's structure could not be read (field "record"). */
+    /**
+     * The record's structure could not be read (field "record"), or a field's bytes are not valid UTF-8 (that
+     * field, or "record" when the bytes are in a name that is not a card field).
+     */
     public static final String MALFORMED = "MALFORMED";
 
     private ErrorCode() {}
