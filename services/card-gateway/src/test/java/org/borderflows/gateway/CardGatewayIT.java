@@ -187,6 +187,55 @@ class CardGatewayIT implements TestPropertyProvider {
     }
 
     @Test
+    void icaoCodesAreAcceptedAndAnInvalidUtf8FieldRejectsOnlyItsRecord() throws Exception {
+        String post = "KZ-ALA-AIR";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes((HEADER + "\n"
+                        + row("icao-stateless", post, "I7000001").replace(",TJK,WORK", ",XXA,WORK") + "\n"
+                        + row("icao-germany", post, "I7000002").replace(",TJK,I", ",D,I") + "\n"
+                        + row("icao-broken", post, "I7000003").replaceAll(",M,TJK,.*", ",M,"))
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(new byte[] {(byte) 0xC3, 0x28}); // not UTF-8: citizenship of the third row
+        body.writeBytes(
+                (",WORK,180,AIR\n" + row("icao-refugee", post, "I7000004").replace(",TJK,WORK", ",XXB,WORK"))
+                        .getBytes(StandardCharsets.UTF_8));
+
+        IngestReport report = report(
+                post("dev-key-KZ-ALA-AIR", "text/csv", HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+
+        assertThat(report.accepted()).isEqualTo(3);
+        assertThat(report.rejections()).singleElement().satisfies(r -> {
+            assertThat(r.position()).isEqualTo(3);
+            assertThat(r.eventId()).isEqualTo("icao-broken");
+            assertThat(r.errors()).extracting(e -> e.field() + ":" + e.code()).containsExactly("citizenship:MALFORMED");
+        });
+        AvroSerde<Crossing> crossings = AvroSerde.of(Crossing.class);
+        List<Crossing> stored = TopicReader.read(
+                kafka.bootstrapServers(),
+                Topic.CROSSINGS.topicName(),
+                b -> crossings.deserialize("crossings", b),
+                c -> c.getEventId().startsWith("icao-"),
+                3);
+        assertThat(stored)
+                .extracting(c -> c.getEventId() + ":" + c.getDocumentCountry() + ":" + c.getCitizenship())
+                .containsExactlyInAnyOrder("icao-stateless:TJK:XXA", "icao-germany:DEU:TJK", "icao-refugee:TJK:XXB");
+        AvroSerde<RejectedRecord> rejections = AvroSerde.of(RejectedRecord.class);
+        List<RejectedRecord> rejected = TopicReader.read(
+                kafka.bootstrapServers(),
+                Topic.REJECTED_RECORDS.topicName(),
+                b -> rejections.deserialize("rejected-records", b),
+                r -> "icao-broken".equals(r.getEventId()),
+                1);
+        assertThat(rejected).singleElement().satisfies(r -> {
+            assertThat(r.getPayload())
+                    .contains("\\\\xC3(")
+                    .doesNotContain("\uFFFD")
+                    .doesNotContain("I7000003");
+            assertThat(r.getCrossingDate()).isEqualTo(java.time.LocalDate.of(2026, 3, 1));
+        });
+    }
+
+    @Test
     void aPostTheKeyDoesNotCoverIsRejectedAsNotOwnPost() throws Exception {
         String csv = HEADER + "\n" + row("foreign-1", "KZ-KOR-ROAD", "F2000001") + "\n";
         IngestReport report = report(post("dev-key-KZ-ALA-AIR", "text/csv", HttpRequest.BodyPublishers.ofString(csv)));

@@ -1,9 +1,6 @@
 package org.borderflows.intake;
 
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** The input formats of the gateway and the loader, and their readers. */
@@ -25,17 +22,16 @@ public enum CardFormat {
         return mediaType;
     }
 
-    /** A streaming reader of the body (UTF-8). */
+    /**
+     * A streaming reader of the body, decoded as strict UTF-8 ({@link StrictUtf8Reader}): a field whose bytes
+     * are not valid UTF-8 makes its record a rejection, the other records are read as usual.
+     */
     public CardReader open(InputStream in) {
         return switch (this) {
-            case CSV -> new CsvCardReader(utf8(in));
-            case NDJSON -> new NdjsonCardReader(utf8(in));
+            case CSV -> new CsvCardReader(new StrictUtf8Reader(in));
+            case NDJSON -> new NdjsonCardReader(new StrictUtf8Reader(in));
             case JSON -> new JsonCardReader(in);
         };
-    }
-
-    private static Reader utf8(InputStream in) {
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.borderflows.intake;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.borderflows.platform.TravellerPseudonymiser;
@@ -80,10 +81,20 @@ public final class CardIntake {
                 submission.channel(),
                 submission.submitter(),
                 card.position(),
-                eventId == null ? null : eventId.strip(),
+                eventId == null ? null : Utf8Escapes.visible(eventId.strip()),
                 Masking.maskedPayload(card),
                 errors,
-                Instant.ofEpochMilli(clock.millis()));
+                Instant.ofEpochMilli(clock.millis()),
+                crossingDate(card));
         return new IntakeResult.Rejected(card.position(), rejection);
+    }
+
+    /** The date a rejection belongs to (RULES.md §9), when crossed_at is valid; a bug here must not lose it. */
+    private LocalDate crossingDate(RawCard card) {
+        try {
+            return validator.validCrossingDate(card);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.borderflows.platform.Deployment;
@@ -68,6 +69,9 @@ public final class CardValidator {
      * and returns the typed card when there are none, else null.
      */
     public ValidCard validate(RawCard card, PostPermission posts, List<FieldError> errors) {
+        if (card.recordProblem() != null) {
+            errors.add(error(null, ErrorCode.MALFORMED, card.recordProblem()));
+        }
         String eventId = text(card, CardField.EVENT_ID, errors, true);
         if (eventId != null) {
             if (eventId.length() > MAX_EVENT_ID) {
@@ -101,36 +105,8 @@ public final class CardValidator {
             }
         }
 
-        Instant crossedAt = null;
-        LocalDate crossingDate = null;
-        String crossedText = text(card, CardField.CROSSED_AT, errors, true);
-        if (crossedText != null) {
-            Instant parsed = FastParse.instant(crossedText);
-            if (parsed == null) {
-                errors.add(error(
-                        CardField.CROSSED_AT,
-                        ErrorCode.BAD_FORMAT,
-                        "crossed_at must be an ISO-8601 instant with offset, e.g. 2026-03-01T08:15:00+05:00, got "
-                                + quote(crossedText)));
-            } else {
-                LocalDate date = deployment.localDate(parsed);
-                Instant latest = clock.instant().plus(clockSkew);
-                if (parsed.isAfter(latest)) {
-                    errors.add(error(
-                            CardField.CROSSED_AT,
-                            ErrorCode.IN_FUTURE,
-                            "crossed_at " + crossedText + " is in the future (allowed clock skew " + clockSkew + ")"));
-                } else if (date.isBefore(EARLIEST_CROSSING)) {
-                    errors.add(error(
-                            CardField.CROSSED_AT,
-                            ErrorCode.TOO_OLD,
-                            "crossed_at " + crossedText + " is before " + EARLIEST_CROSSING));
-                } else {
-                    crossedAt = parsed;
-                    crossingDate = date;
-                }
-            }
-        }
+        Instant crossedAt = crossedAt(card, errors);
+        LocalDate crossingDate = crossedAt == null ? null : deployment.localDate(crossedAt);
 
         String borderPost = text(card, CardField.BORDER_POST, errors, true);
         if (borderPost != null) {
@@ -279,6 +255,51 @@ public final class CardValidator {
                 transport);
     }
 
+    /**
+     * The crossing date of a card whose crossed_at is valid, whatever its other fields; null when crossed_at is
+     * missing or invalid. A rejection is dated by it (RULES.md §9).
+     */
+    public LocalDate validCrossingDate(RawCard card) {
+        if (card.isMalformed()) {
+            return null;
+        }
+        Instant crossedAt = crossedAt(card, new ArrayList<>(1));
+        return crossedAt == null ? null : deployment.localDate(crossedAt);
+    }
+
+    /** crossed_at (RULES.md §1): an instant with offset, not in the future beyond the skew, not before 1990. */
+    private Instant crossedAt(RawCard card, List<FieldError> errors) {
+        String crossedText = text(card, CardField.CROSSED_AT, errors, true);
+        if (crossedText == null) {
+            return null;
+        }
+        Instant parsed = FastParse.instant(crossedText);
+        if (parsed == null) {
+            errors.add(error(
+                    CardField.CROSSED_AT,
+                    ErrorCode.BAD_FORMAT,
+                    "crossed_at must be an ISO-8601 instant with offset, e.g. 2026-03-01T08:15:00+05:00, got "
+                            + quote(crossedText)));
+            return null;
+        }
+        Instant latest = clock.instant().plus(clockSkew);
+        if (parsed.isAfter(latest)) {
+            errors.add(error(
+                    CardField.CROSSED_AT,
+                    ErrorCode.IN_FUTURE,
+                    "crossed_at " + crossedText + " is in the future (allowed clock skew " + clockSkew + ")"));
+            return null;
+        }
+        if (deployment.localDate(parsed).isBefore(EARLIEST_CROSSING)) {
+            errors.add(error(
+                    CardField.CROSSED_AT,
+                    ErrorCode.TOO_OLD,
+                    "crossed_at " + crossedText + " is before " + EARLIEST_CROSSING));
+            return null;
+        }
+        return parsed;
+    }
+
     /** The field's text, trimmed; records MISSING (or BAD_FORMAT for a JSON object/array) and returns null. */
     private static String text(RawCard card, CardField field, List<FieldError> errors, boolean required) {
         if (card.hasBadShape(field)) {
@@ -289,6 +310,11 @@ public final class CardValidator {
             return null;
         }
         String value = card.get(field);
+        if (card.hasBadEncoding(field)) {
+            // never U+FFFD in place of the bytes: the record is rejected, naming the field (the value is not quoted)
+            errors.add(error(field, ErrorCode.MALFORMED, field.fieldName() + " " + Utf8Escapes.problem(value)));
+            return null;
+        }
         if (value != null
                 && (Character.isWhitespace(value.charAt(0))
                         || Character.isWhitespace(value.charAt(value.length() - 1)))) {
@@ -303,28 +329,34 @@ public final class CardValidator {
         return value;
     }
 
+    /**
+     * document_country and citizenship: an assigned ISO 3166-1 alpha-3 code or an ICAO Doc 9303 Part 3 code
+     * ({@link IcaoCodes}: {@code D} is stored as DEU, the special codes as themselves).
+     */
     private static String country(RawCard card, CardField field, List<FieldError> errors) {
         String value = text(card, field, errors, true);
         if (value == null) {
             return null;
         }
-        String code = upper(value);
-        if (code.length() != 3 || !asciiLetters(code)) {
+        String code = IcaoCodes.canonical(value);
+        if (code != null) {
+            return code;
+        }
+        String upper = upper(value);
+        if (upper.length() != 3 || !asciiLetters(upper)) {
             errors.add(error(
                     field,
                     ErrorCode.BAD_FORMAT,
-                    field.fieldName() + " must be an ISO 3166-1 alpha-3 code (three letters, e.g. KAZ), got "
-                            + quote(value)));
+                    field.fieldName() + " must be an ISO 3166-1 alpha-3 or ICAO Doc 9303 code (e.g. KAZ, D, XXA),"
+                            + " got " + quote(value)));
             return null;
         }
-        if (!IsoCountries.isAssigned(code)) {
-            errors.add(error(
-                    field,
-                    ErrorCode.UNKNOWN_CODE,
-                    field.fieldName() + " " + code + " is not an assigned ISO 3166-1 alpha-3 country code"));
-            return null;
-        }
-        return code;
+        errors.add(error(
+                field,
+                ErrorCode.UNKNOWN_CODE,
+                field.fieldName() + " " + upper
+                        + " is neither an assigned ISO 3166-1 alpha-3 country code nor an ICAO Doc 9303 code"));
+        return null;
     }
 
     private static Purpose purpose(String code) {

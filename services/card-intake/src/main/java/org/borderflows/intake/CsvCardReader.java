@@ -13,6 +13,10 @@ import java.util.Locale;
  * {@code "}; inside quotes a doubled quote is a quote, and commas and line breaks are data. Rows end with CRLF
  * or LF; blank rows are skipped.
  *
+ * <p>The reader gets chars; bytes that were not valid UTF-8 reach it as {@link Utf8Escapes} (see
+ * {@link CardFormat#open}), so such a field is flagged on its record ({@link RawCard#set}) and only that record is
+ * rejected.
+ *
  * <p>A row that breaks the quoting rules or has a different number of fields than the header is returned as a
  * malformed record and reading goes on at the next line. Memory is bounded: a single row may hold at most
  * {@link #MAX_RECORD_CHARS} characters (a longer one, e.g. an unclosed quote, is malformed), so a body of any
@@ -102,6 +106,12 @@ public final class CsvCardReader implements CardReader {
                 CardField field = columns[i];
                 if (field != null) {
                     card.set(field, fields.get(i));
+                } else {
+                    String problem = Utf8Escapes.problem(fields.get(i));
+                    if (problem != null) {
+                        // a column that is not a card field: no field to name
+                        card.markRecordProblem("column " + (i + 1) + " (not a card field) " + problem);
+                    }
                 }
             }
             return card;
@@ -126,6 +136,10 @@ public final class CsvCardReader implements CardReader {
         CardField[] mapped = new CardField[fields.size()];
         boolean any = false;
         for (int i = 0; i < mapped.length; i++) {
+            String problem = Utf8Escapes.problem(fields.get(i));
+            if (problem != null) {
+                return RawCard.malformed(1, "the header row: column " + (i + 1) + " " + problem, rowText());
+            }
             mapped[i] = CardField.byName(fields.get(i).strip().toLowerCase(Locale.ROOT));
             any |= mapped[i] != null;
         }

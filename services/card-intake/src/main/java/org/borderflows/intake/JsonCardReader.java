@@ -10,7 +10,8 @@ import java.io.InputStream;
  * Streaming reader of a JSON body that is one card object or an array of card objects; the array is read
  * element by element, never whole. An element that is not an object is a malformed record and reading goes
  * on. A JSON syntax error cannot be skipped reliably, so it ends the body: the record at that position is
- * rejected with the error's line and column, and the response says the rest was not read.
+ * rejected with the error's line and column, and the response says the rest was not read. The body is decoded as
+ * strict UTF-8 ({@link StrictUtf8Reader}): invalid bytes inside a string reject only the object holding them.
  */
 public final class JsonCardReader implements CardReader {
     private final InputStream in;
@@ -39,7 +40,7 @@ public final class JsonCardReader implements CardReader {
             }
             if (!started) {
                 started = true;
-                parser = JsonCards.FACTORY.createParser(in);
+                parser = JsonCards.FACTORY.createParser(new StrictUtf8Reader(in));
                 JsonToken first = parser.nextToken();
                 if (first == null) {
                     finished = true;

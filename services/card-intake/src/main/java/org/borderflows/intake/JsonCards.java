@@ -33,7 +33,8 @@ final class JsonCards {
         RawCard card = new RawCard(position);
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-            CardField field = CardField.byName(parser.currentName());
+            String name = parser.currentName();
+            CardField field = CardField.byName(name);
             JsonToken value = parser.nextToken();
             if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
                 parser.skipChildren();
@@ -42,12 +43,28 @@ final class JsonCards {
                 }
             } else if (field != null && value != JsonToken.VALUE_NULL) {
                 card.set(field, parser.getText());
+            } else if (field == null) {
+                checkOtherName(card, name, value == JsonToken.VALUE_STRING ? parser.getText() : null);
             }
         }
         if (token != JsonToken.END_OBJECT) {
             throw new JsonParseException(parser, "the object is not closed");
         }
         return card;
+    }
+
+    /** Invalid UTF-8 in a name that is not a card field, or in its value, is a problem of the whole record. */
+    private static void checkOtherName(RawCard card, String name, String value) {
+        String nameProblem = Utf8Escapes.problem(name);
+        if (nameProblem != null) {
+            card.markRecordProblem("a name of the object " + nameProblem);
+            return;
+        }
+        String valueProblem = value == null ? null : Utf8Escapes.problem(value);
+        if (valueProblem != null) {
+            String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+            card.markRecordProblem("the value of \"" + shown + "\" (not a card field) " + valueProblem);
+        }
     }
 
     /** A parse error described without echoing the input (which may hold a document number). */

@@ -32,7 +32,8 @@ public final class Masking {
             for (CardField field : CardField.values()) {
                 String value = card.get(field);
                 if (value != null) {
-                    json.writeStringField(field.fieldName(), field == CardField.DOCUMENT_NUMBER ? MASK : value);
+                    json.writeStringField(
+                            field.fieldName(), field == CardField.DOCUMENT_NUMBER ? MASK : Utf8Escapes.visible(value));
                 } else if (card.hasBadShape(field)) {
                     json.writeStringField(field.fieldName(), "<object or array>");
                 }
@@ -47,7 +48,7 @@ public final class Masking {
     /**
      * Masks free text of unknown structure: every run of letters and digits that contains a digit becomes
      * {@code ***} (document numbers contain digits; so do dates, which is the price of not leaking one).
-     * At most 2,000 characters are kept.
+     * At most 2,000 characters are kept. Bytes that were not valid UTF-8 are shown as {@code \xHH}.
      */
     public static String maskText(String text) {
         if (text == null) {
@@ -78,6 +79,6 @@ public final class Masking {
         if (text.length() > MAX_TEXT) {
             out.append("…");
         }
-        return out.toString();
+        return Utf8Escapes.visible(out.toString());
     }
 }

@@ -15,6 +15,8 @@ public final class RawCard {
     private final String[] values = new String[CardField.count()];
     private final long position;
     private int badShape;
+    private int badEncoding;
+    private String recordProblem;
     private String malformedReason;
     private String unreadableText;
 
@@ -39,10 +41,36 @@ public final class RawCard {
         return values[field.ordinal()];
     }
 
-    /** Sets a field; an empty string counts as absent (a CSV cell cannot tell empty from missing). */
+    /**
+     * Sets a field; an empty string counts as absent (a CSV cell cannot tell empty from missing). A value holding
+     * bytes that were not valid UTF-8 ({@link Utf8Escapes}) marks the field as badly encoded.
+     */
     public RawCard set(CardField field, String value) {
         values[field.ordinal()] = value == null || value.isEmpty() ? null : value;
+        int bit = 1 << field.ordinal();
+        badEncoding = value != null && Utf8Escapes.firstInvalid(value) >= 0 ? badEncoding | bit : badEncoding & ~bit;
         return this;
+    }
+
+    /** True when the field's bytes were not valid UTF-8 (its value holds them as {@link Utf8Escapes}). */
+    public boolean hasBadEncoding(CardField field) {
+        return (badEncoding & (1 << field.ordinal())) != 0;
+    }
+
+    /**
+     * Marks a problem of the record that no card field can be named for, e.g. invalid UTF-8 in a column or JSON
+     * name that is not a card field; the record is readable (its fields are kept for the rejection's payload)
+     * but rejected as MALFORMED under the field {@code record}.
+     */
+    public void markRecordProblem(String problem) {
+        if (recordProblem == null) {
+            recordProblem = problem;
+        }
+    }
+
+    /** The record-level problem, or null. */
+    public String recordProblem() {
+        return recordProblem;
     }
 
     /** Marks a field whose JSON value was an object or array, which no card field can be. */

@@ -113,6 +113,34 @@ class CardLoaderIT {
     }
 
     @Test
+    void aCsvRowWithInvalidUtf8IsRejectedNamingItsFieldAndTheOtherRowsArePublished() throws Exception {
+        Path file = dir.resolve("latin1.csv");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write((HEADER + "\n" + row(1, "G8000001") + "\n").getBytes(StandardCharsets.UTF_8));
+            // 0xC3 0x28: a two-byte sequence broken by '(' in citizenship
+            String bad = row(2, "G8000002").replace(",F,CHN,", ",F,@,");
+            out.write(bad.substring(0, bad.indexOf('@')).getBytes(StandardCharsets.UTF_8));
+            out.write(new byte[] {(byte) 0xC3, 0x28});
+            out.write((bad.substring(bad.indexOf('@') + 1) + "\n" + row(3, "G8000003") + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+
+        FileLoader.Summary summary = load(file, CardFormat.CSV);
+
+        assertThat(summary.durable()).as(summary.failure()).isTrue();
+        assertThat(summary.accepted()).isEqualTo(2);
+        assertThat(summary.rejected()).isEqualTo(1);
+        assertThat(Files.readAllLines(summary.rejectionFile())).singleElement().satisfies(line -> assertThat(line)
+                .contains("\"position\":2")
+                .contains("\"field\":\"citizenship\"")
+                .contains("\"code\":\"MALFORMED\"")
+                .contains("0xC3")
+                .contains("\\\\xC3(")
+                .doesNotContain("\uFFFD")
+                .doesNotContain("G8000002"));
+    }
+
+    @Test
     void noRawDocumentNumberAppearsInAnyTopicAfterLoadingAFile() throws Exception {
         Path file = dir.resolve("secrets.ndjson");
         List<String> documentNumbers = new ArrayList<>();

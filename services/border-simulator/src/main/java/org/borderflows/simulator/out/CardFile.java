@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import org.borderflows.platform.Csv;
 import org.borderflows.simulator.gen.Card;
 
 /**
@@ -80,19 +81,9 @@ public final class CardFile implements CardSink {
             if (i > 0) {
                 b.append(',');
             }
-            b.append(csvField(values.get(i)));
+            b.append(Csv.field(values.get(i)));
         }
         return b.append('\n').toString();
-    }
-
-    public static String csvField(String v) {
-        if (v == null) {
-            return "";
-        }
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
     }
 
     /** One JSON object with the §1 names; absent fields are left out; intended_stay_days is a number. */

@@ -6,12 +6,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.borderflows.simulator.gen.Card;
 
 /**
  * Posts cards to the card gateway ({@code POST /api/v1/crossings}) in batches of NDJSON (or CSV), with the
  * agency's API key. A batch is retried on connection errors and 5xx/429 answers (the gateway deduplicates by
- * event_id, so a retry never doubles a crossing); a 4xx answer other than 429 stops the run with its body.
+ * event_id, so a retry never doubles a crossing), after the delay the gateway's {@code Retry-After} header asks
+ * for, as border-post software should ({@link RetryDelay}: capped, own backoff without the header); a 4xx answer
+ * other than 429 stops the run with its body.
  */
 public final class GatewaySink implements CardSink {
     private final HttpClient http =
@@ -20,11 +24,18 @@ public final class GatewaySink implements CardSink {
     private final String apiKey;
     private final int batchSize;
     private final boolean csv;
+    private final RetryDelay retryDelay;
     private final StringBuilder batch = new StringBuilder();
     private int inBatch;
     private long confirmed;
 
     public GatewaySink(String baseUrl, String apiKey, int batchSize, boolean csv) {
+        this(baseUrl, apiKey, batchSize, csv, RetryDelay.DEFAULT_CAP);
+    }
+
+    /** @param maxRetryDelay the longest wait between two attempts, whatever the gateway's Retry-After says */
+    GatewaySink(String baseUrl, String apiKey, int batchSize, boolean csv, Duration maxRetryDelay) {
+        this.retryDelay = new RetryDelay(maxRetryDelay);
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.uri = URI.create(base + "/api/v1/crossings");
         this.apiKey = apiKey;
@@ -52,6 +63,7 @@ public final class GatewaySink implements CardSink {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         for (int attempt = 1; ; attempt++) {
+            Optional<String> retryAfter = Optional.empty();
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 int code = response.statusCode();
@@ -67,12 +79,15 @@ public final class GatewaySink implements CardSink {
                     throw new IOException(
                             "gateway answered " + code + " " + attempt + " times: " + abbreviate(response.body()));
                 }
+                if (code == 429 || code == 503) {
+                    retryAfter = response.headers().firstValue("Retry-After");
+                }
             } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
                 if (attempt >= 8) {
                     throw new IOException("cannot reach the gateway at " + uri + ": " + e, e);
                 }
             }
-            Thread.sleep(Math.min(10_000, 200L << attempt));
+            Thread.sleep(retryDelay.before(attempt, retryAfter, Instant.now()).toMillis());
         }
         batch.setLength(0);
         inBatch = 0;

@@ -20,13 +20,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.borderflows.domain.AtClock;
 import org.borderflows.domain.RuleSettings;
+import org.borderflows.platform.Csv;
 import org.borderflows.platform.Deployment;
 import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.Topic;
 import org.borderflows.schema.AvroSerde;
 import org.borderflows.schema.CrossingOutcome;
 import org.borderflows.schema.Spell;
-import org.borderflows.simulator.out.CardFile;
 
 /**
  * Reads the engine's compacted outputs ({@link Topic#SPELLS}, {@link Topic#CROSSING_OUTCOMES}) from the beginning
@@ -137,13 +137,6 @@ public final class EngineTopics {
     }
 
     static String line(Object... values) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            b.append(CardFile.csvField(values[i] == null ? "" : values[i].toString()));
-        }
-        return b.append('\n').toString();
+        return Csv.record(values) + "\n";
     }
 }

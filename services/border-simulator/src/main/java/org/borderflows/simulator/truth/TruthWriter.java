@@ -11,12 +11,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.borderflows.platform.Csv;
 import org.borderflows.simulator.gen.Card;
 import org.borderflows.simulator.gen.Fault;
 import org.borderflows.simulator.gen.SimCrossing;
 import org.borderflows.simulator.gen.SimTraveller;
 import org.borderflows.simulator.gen.Simulation;
-import org.borderflows.simulator.out.CardFile;
 import org.borderflows.simulator.rules.Outcome;
 import org.borderflows.simulator.rules.TravellerRules;
 import org.borderflows.simulator.rules.TruthSpell;
@@ -223,13 +223,6 @@ public final class TruthWriter {
     }
 
     static String csv(Object... values) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            b.append(CardFile.csvField(values[i] == null ? "" : values[i].toString()));
-        }
-        return b.append('\n').toString();
+        return Csv.record(values) + "\n";
     }
 }

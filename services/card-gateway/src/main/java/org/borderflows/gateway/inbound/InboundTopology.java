@@ -161,7 +161,8 @@ public final class InboundTopology {
                     null,
                     payload,
                     List.of(new FieldError(CardField.RECORD, ErrorCode.MALFORMED, reason)),
-                    Instant.ofEpochMilli(clock.millis()));
+                    Instant.ofEpochMilli(clock.millis()),
+                    null);
         }
 
         private static RawCard toRaw(CardRecord card, long offset) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import org.borderflows.platform.Csv;
 
 /**
  * A query's answer: the shape documented in the module README. Rows map the {@code by} dimensions to their
@@ -46,26 +47,22 @@ public record Table(
         return out.append("]}").toString();
     }
 
-    /** CSV: header of by-dimensions and measures, one line per row; a suppressed count is an empty field. */
+    /**
+     * CSV (RFC 4180, quoted by {@link Csv}): header of by-dimensions and measures, one CRLF-ended line per row; a
+     * suppressed count is an empty field.
+     */
     public String toCsv() {
         StringBuilder out = new StringBuilder();
         List<String> columns = new java.util.ArrayList<>(by);
         columns.addAll(measures);
-        out.append(String.join(",", columns)).append("\r\n");
+        out.append(Csv.record(columns.toArray())).append("\r\n");
         for (Map<String, Object> row : rows) {
             for (int i = 0; i < columns.size(); i++) {
                 Object v = row.get(columns.get(i));
-                out.append(i == 0 ? "" : ",").append(v == null ? "" : csvField(Json.plain(v)));
+                out.append(i == 0 ? "" : ",").append(v == null ? "" : Csv.field(Json.plain(v)));
             }
             out.append("\r\n");
         }
         return out.toString();
-    }
-
-    private static String csvField(String v) {
-        if (v.contains(",") || v.contains("\"") || v.contains("\n")) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
     }
 }

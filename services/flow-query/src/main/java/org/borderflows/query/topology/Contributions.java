@@ -188,11 +188,14 @@ public final class Contributions {
     }
 
     /**
-     * A rejected record: received once, and rejected once under each distinct reason code (§1). Dated by the
-     * rejection in the reporting zone (the crossing date may be the invalid field); it does not move the clock.
+     * A rejected record: received once, and rejected once under each distinct reason code (§1). Dated by its
+     * crossing date when crossed_at was valid, else by the day it was received in the reporting zone (§9), so a
+     * backfill's rejections fall in the months they belong to; it does not move the clock.
      */
     public static List<TableCell> of(RejectedRecord r, ZoneId zone) {
-        LocalDate day = r.getRejectedAt().atZone(zone).toLocalDate();
+        LocalDate day = r.getCrossingDate() != null
+                ? r.getCrossingDate()
+                : r.getRejectedAt().atZone(zone).toLocalDate();
         List<TableCell> cells = new ArrayList<>();
         cells.add(quality(day, "RECEIVED", Cells.NONE, r.getSubmitter(), 1, NO_CLOCK));
         Set<String> codes = new LinkedHashSet<>();
