@@ -7,7 +7,7 @@
 #
 # Needs the local broker (deploy/local/kafka.sh start); freshness and query latency need the running system
 # (deploy/local/run-all.sh); aggregator-replay replays what they left on the broker (for its reference figure, run
-# it alone with the system stopped, see services/flow-query/README.md). A script that fails is reported and the suite goes on. BENCH_ONLY="a.sh b.sh"
+# it alone with the system stopped, see docs/benchmarks.md). A script that fails is reported and the suite goes on. BENCH_ONLY="a.sh b.sh"
 # runs only those scripts.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

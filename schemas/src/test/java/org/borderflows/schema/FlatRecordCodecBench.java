@@ -8,7 +8,7 @@ import org.apache.avro.specific.SpecificData;
 /**
  * Bench only (a main, not a test): nanoseconds per message to write and read one crossing outcome with Avro's
  * own single-object coders and with {@link FlatRecordCodec}, 1,000,000 messages per round, five rounds (the first
- * is JIT warm-up). Command in the README, "Messages and schema evolution".
+ * is JIT warm-up). Command and figures in docs/benchmarks.md, "Flat record encoding".
  */
 public final class FlatRecordCodecBench {
     private static final int MESSAGES = 1_000_000;

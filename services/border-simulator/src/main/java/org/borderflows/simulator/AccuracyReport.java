@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The accuracy report of issue 6: the query service's datasets against the ground truth's expected values, and
+ * The accuracy report: the query service's datasets against the ground truth's expected values, and
  * (with --kafka) the per-traveller comparison of the engine's spells and 12/16 outcomes, which is what proves
  * correctness. Exit code 0 when the all-delivered travellers reach the target agreement.
  */

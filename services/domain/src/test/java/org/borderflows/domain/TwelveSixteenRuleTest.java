@@ -29,7 +29,7 @@ class TwelveSixteenRuleTest {
     }
 
     /**
-     * Why a frequent traveller's outcomes alternate (stay-engine README, "Outcome records per card"): the last
+     * Why a frequent traveller's outcomes alternate (docs/benchmarks.md, "Outcome records per card"): the last
      * crossing's spell counts as W days in every review that reaches it (§5), so each crossing of a commuter moves
      * it to the other side of his first entry's review. The clock alone never changes a value, only finality.
      */

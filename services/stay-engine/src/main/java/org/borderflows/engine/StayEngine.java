@@ -57,10 +57,9 @@ public class StayEngine implements AutoCloseable {
     /**
      * Engine defaults: commit (a transaction) every 250 ms instead of EOS's 100 ms: outputs become visible only at
      * a commit, so the interval is most of the engine's share of card-to-table freshness (RULES target: p99 under
-     * 2 s end to end), while 4 transactions a second per thread still cost little (1 s was chosen for throughput,
-     * but the engine used ~7 CPU-seconds per 60,000 cards, a seventh of the aggregator downstream); and never wait
-     * for an empty input partition
-     * ({@code max.task.idle.ms=-1}): the clock topic is empty most of the time and its ticks are only a lower bound
+     * 2 s end to end), while 4 transactions a second per thread still cost little (at 2,000 cards/s the engine uses a
+     * seventh of the CPU of the aggregator downstream; a replay of years of cards is faster with 1 s, see
+     * docs/benchmarks.md); and never wait for an empty input partition ({@code max.task.idle.ms=-1}): the clock topic is empty most of the time and its ticks are only a lower bound
      * of the clock, so there is nothing to wait for.
      */
     public static final Map<String, String> ENGINE_DEFAULTS = Map.of(

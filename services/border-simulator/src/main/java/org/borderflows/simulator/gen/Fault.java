@@ -1,7 +1,7 @@
 package org.borderflows.simulator.gen;
 
 /**
- * Data faults the simulator injects (issue 6). A crossing gets at most one of the first four; a duplicate copy
+ * Data faults the simulator injects. A crossing gets at most one of the first four; a duplicate copy
  * can be added to any delivered card.
  */
 public enum Fault {

@@ -1,8 +1,8 @@
 package org.borderflows.simulator.gen;
 
 /**
- * Fault rates, each a probability per card (lost exits: per exit card). Defaults 1% each, the rate of the
- * acceptance target of issue 6.
+ * Fault rates, each a probability per card (lost exits: per exit card). Defaults 1% each, the rate at which the
+ * accuracy target (99.9% of all-delivered travellers agree) is measured.
  */
 public record FaultRates(double duplicate, double reordered, double lostExit, double late, double invalid) {
     public static final FaultRates NONE = new FaultRates(0, 0, 0, 0, 0);

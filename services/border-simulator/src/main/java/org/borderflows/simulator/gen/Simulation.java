@@ -18,7 +18,7 @@ import org.borderflows.schema.Direction;
  * period in delivery order (with the injected faults), and the fate of every crossing. Deterministic for a seed.
  */
 public final class Simulation {
-    /** The re-ordering horizon of issue 4 (days), the engine's default. */
+    /** The re-ordering horizon (days), the engine's default. */
     public static final int HORIZON_DAYS = 30;
 
     public static final DateTimeFormatter CROSSED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");

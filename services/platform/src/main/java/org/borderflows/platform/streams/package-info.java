@@ -1,0 +1,6 @@
+/**
+ * Kafka Streams helpers: {@link org.borderflows.platform.streams.BeforeCommit} lets a processor write what it holds in
+ * memory just before each commit, inside the commit's transaction (stay engine, flow-query aggregator); {@link
+ * org.borderflows.platform.streams.Backfill} times a Streams application through its input (benchmarks only).
+ */
+package org.borderflows.platform.streams;
