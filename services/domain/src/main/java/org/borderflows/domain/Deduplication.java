@@ -37,8 +37,8 @@ final class Deduplication {
      * @param extraCopies copies beyond the first, by event id of the first copy, in crossing order
      * @param firstCopy for every crossing given (by identity), the distinct crossing it is a copy of (itself if
      *     distinct)
-     * @param resident the status from citizenship (§3): the citizenship of the latest crossing is the reporting
-     *     country's
+     * @param resident the status from citizenship (§3): the citizenship of the latest distinct crossing in
+     *     {@link #ORDER} is the reporting country's; known before the order of same-instant crossings, which needs it
      */
     record Distinct(
             List<CrossingFact> crossings,
