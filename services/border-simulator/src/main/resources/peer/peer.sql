@@ -55,17 +55,45 @@ SELECT * FROM (
 ;
 CREATE OR REPLACE TABLE clock AS SELECT max(d) AS clock FROM accepted
 ;
--- 5. Each traveller's crossings in time order, with neighbours.
+-- 5. Each traveller's crossings in the order of §3, with neighbours: by crossed_at; crossings at the same
+--    instant (equal ts) alternate with the crossing before them (before the first: as if a resident had entered /
+--    a non-resident had left), so a same-minute entry and exit never make a broken spell. With before_dir the
+--    direction of the crossing before an instant, the k-th crossing (k = 0, 1, ..., by event_id) of each direction
+--    takes slot 2k, or 2k + 1 in before_dir's direction. An instant's last crossing goes the way of the direction
+--    it has more of, or, with as many of each, the way of before_dir: so before_dir is the majority direction of
+--    the latest earlier instant that has one, else the initial one.
+CREATE OR REPLACE TABLE instant AS
+SELECT tkey, ts, any_value(res) AS res,
+       count(*) FILTER (WHERE direction = 'ENTRY') AS entries,
+       count(*) FILTER (WHERE direction = 'EXIT') AS exits
+FROM (
+    SELECT tkey, ts, direction,
+           first_value(citizenship) OVER (PARTITION BY tkey ORDER BY ts, event_id) = '${country}' AS res
+    FROM accepted
+)
+GROUP BY tkey, ts
+;
+CREATE OR REPLACE TABLE instant_before AS
+SELECT tkey, ts, res,
+       coalesce(last_value(CASE WHEN entries > exits THEN 'ENTRY' WHEN exits > entries THEN 'EXIT' END IGNORE NULLS)
+                    OVER (PARTITION BY tkey ORDER BY ts ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING),
+                CASE WHEN res THEN 'ENTRY' ELSE 'EXIT' END) AS before_dir
+FROM instant
+;
 CREATE OR REPLACE TABLE seq AS
-SELECT tkey, event_id, direction, ts, d, purpose, border_post,
-       first_value(citizenship) OVER w = '${country}' AS res,
+SELECT tkey, event_id, direction, ts, slot, d, purpose, border_post, res,
        lag(direction) OVER w AS prev_dir,
        lead(direction) OVER w AS next_dir,
        lead(event_id) OVER w AS next_id,
        lead(d) OVER w AS next_d,
        row_number() OVER w AS k
-FROM accepted
-WINDOW w AS (PARTITION BY tkey ORDER BY ts, event_id)
+FROM (
+    SELECT a.*, b.res,
+           2 * (row_number() OVER (PARTITION BY a.tkey, a.ts, a.direction ORDER BY a.event_id) - 1)
+               + CASE WHEN a.direction = b.before_dir THEN 1 ELSE 0 END AS slot
+    FROM accepted a JOIN instant_before b ON b.tkey = a.tkey AND b.ts = a.ts
+)
+WINDOW w AS (PARTITION BY tkey ORDER BY ts, slot)
 ;
 -- 6. Spells (§3): a stay starts at a non-resident's entry, an absence at a resident's exit; it ends at the next
 --    crossing if that goes the other way, is broken if it goes the same way, open if there is none. Classes §4.
@@ -105,7 +133,7 @@ SELECT *, sum(CASE WHEN i % 2 = 0 THEN dur ELSE 0 END) OVER w AS pe,
 FROM (
     SELECT *, coalesce(date_diff('day', d, lead(d) OVER (PARTITION BY tkey ORDER BY i)), 487) AS dur
     FROM (
-        SELECT tkey, event_id, direction, d, res, row_number() OVER (PARTITION BY tkey ORDER BY ts, event_id) - 1 AS i
+        SELECT tkey, event_id, direction, d, res, row_number() OVER (PARTITION BY tkey ORDER BY ts, slot) - 1 AS i
         FROM seq
         WHERE CASE WHEN direction = CASE WHEN res THEN 'EXIT' ELSE 'ENTRY' END
                    THEN next_dir IS NULL OR next_dir <> direction

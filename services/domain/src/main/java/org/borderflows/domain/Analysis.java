@@ -38,11 +38,9 @@ final class Analysis {
         this.settings = settings;
         this.clock = clock;
         this.carry = carry;
-        this.distinct = Deduplication.of(crossings);
+        this.distinct = Deduplication.of(crossings, settings.reportingCountry());
         List<CrossingFact> ordered = distinct.crossings();
-        this.resident = !ordered.isEmpty()
-                && settings.reportingCountry()
-                        .equals(ordered.get(ordered.size() - 1).citizenship());
+        this.resident = distinct.resident();
         this.matching = SpellMatcher.match(ordered, resident);
         this.walkPositions = positions(ordered, matching.walk());
         this.outcomes = outcomesOfAll(ordered);

@@ -12,10 +12,12 @@ import java.util.Map;
 import org.borderflows.schema.Direction;
 
 /**
- * Puts a traveller's crossings in their one canonical order and counts duplicates once (RULES.md §3).
+ * Counts a traveller's duplicate crossings once and puts the distinct ones in their one order (RULES.md §3).
  *
- * <p>Order: crossing date, then crossing instant, then event id; the record's full text breaks the last ties, so
- * the order (and which copy of a duplicate is "the first") never depends on the order of the input.
+ * <p>Copies are compared in {@link #ORDER}: crossing date, then crossing instant, then event id, the record's full
+ * text breaking the last ties, so which copy of a duplicate is "the first" never depends on the order of the
+ * input. The distinct crossings are then put in §3's order by {@link CrossingOrder}, which differs from
+ * {@link #ORDER} only among crossings at the same instant.
  *
  * <p>Duplicates: the same event id, or the same traveller + direction + card number + crossing date (a missing
  * card number counts as the empty card number: the same person crossing twice in the same direction on one day
@@ -31,17 +33,20 @@ final class Deduplication {
     private Deduplication() {}
 
     /**
-     * @param crossings distinct crossings in canonical order
+     * @param crossings distinct crossings in §3's order ({@link CrossingOrder})
      * @param extraCopies copies beyond the first, by event id of the first copy, in crossing order
      * @param firstCopy for every crossing given (by identity), the distinct crossing it is a copy of (itself if
      *     distinct)
+     * @param resident the status from citizenship (§3): the citizenship of the latest distinct crossing in
+     *     {@link #ORDER} is the reporting country's; known before the order of same-instant crossings, which needs it
      */
     record Distinct(
             List<CrossingFact> crossings,
             Map<String, Integer> extraCopies,
-            Map<CrossingFact, CrossingFact> firstCopy) {}
+            Map<CrossingFact, CrossingFact> firstCopy,
+            boolean resident) {}
 
-    static Distinct of(Collection<CrossingFact> all) {
+    static Distinct of(Collection<CrossingFact> all, String reportingCountry) {
         List<CrossingFact> sorted = new ArrayList<>(all);
         sorted.sort(ORDER);
         int capacity = 2 * sorted.size() + 1;
@@ -67,7 +72,9 @@ final class Deduplication {
             firstCopy.put(c, c);
             distinct.add(c);
         }
-        return new Distinct(List.copyOf(distinct), extraCopies, firstCopy);
+        boolean resident = !distinct.isEmpty()
+                && reportingCountry.equals(distinct.get(distinct.size() - 1).citizenship());
+        return new Distinct(List.copyOf(CrossingOrder.of(distinct, resident)), extraCopies, firstCopy, resident);
     }
 
     /** The second duplicate rule of §3: traveller + direction + card number + crossing date. */

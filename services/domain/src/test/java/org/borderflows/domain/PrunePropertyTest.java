@@ -36,6 +36,14 @@ class PrunePropertyTest {
     }
 
     @Test
+    void pruningTravellersWithCrossingsAtTheSameInstantGivesTheSameOutputs() {
+        // RULES.md §3 "Order": a cut inside a group of crossings at one instant keeps its order
+        assertThat(prunedCrossings(new Random(13L), RandomItineraries::sameInstantGroups))
+                .as("crossings pruned over all itineraries")
+                .isGreaterThan(3000);
+    }
+
+    @Test
     void pruningOnceLongAfterTheCrossingsGivesTheSameOutputs() {
         Random random = new Random(11L);
         int carriedDates = 0;

@@ -1,6 +1,8 @@
 package org.borderflows.domain;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -47,6 +49,34 @@ final class RandomItineraries {
             crossings.add(traveller.purpose(Purpose.TOURISM).crossing("c" + i, direction, date));
             direction = direction == Direction.ENTRY ? Direction.EXIT : Direction.ENTRY;
             date = date.plusDays(random.nextInt(random.nextBoolean() ? 60 : 250));
+        }
+        return crossings;
+    }
+
+    /**
+     * Itineraries where about one crossing in three shares the instant of the crossing before it, in either
+     * direction: groups of crossings at one instant that §3 "Order" resolves (each crossing with its own card, so
+     * none is a duplicate).
+     */
+    static List<CrossingFact> sameInstantGroups(Random random) {
+        Traveller traveller = random.nextInt(3) == 0 ? Traveller.citizen() : Traveller.foreigner();
+        int count = 2 + random.nextInt(20);
+        OffsetDateTime at = LocalDate.of(2020, 1, 1)
+                .plusDays(random.nextInt(365))
+                .atTime(8, 0)
+                .atOffset(ZoneOffset.ofHours(6));
+        Direction direction = random.nextBoolean() ? Direction.ENTRY : Direction.EXIT;
+        List<CrossingFact> crossings = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                if (random.nextInt(3) != 0) {
+                    at = at.plusDays(gap(random)).plusMinutes(random.nextInt(600));
+                }
+                if (random.nextInt(8) != 0) {
+                    direction = direction == Direction.ENTRY ? Direction.EXIT : Direction.ENTRY;
+                }
+            }
+            crossings.add(traveller.purpose(Purpose.TOURISM).card("K-" + i).crossing("c" + i, direction, at));
         }
         return crossings;
     }

@@ -2,6 +2,7 @@ package org.borderflows.domain;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.borderflows.schema.Direction;
@@ -77,6 +78,23 @@ final class Traveller {
                 direction,
                 date.atTime(time).atZone(ALMATY).toInstant(),
                 date,
+                borderPost,
+                citizenship,
+                Sex.F,
+                birthDate,
+                purpose,
+                null);
+    }
+
+    /** A crossing at an exact instant; its crossing date is that instant's date in Almaty (RULES.md §1). */
+    CrossingFact crossing(String eventId, Direction direction, OffsetDateTime at) {
+        return new CrossingFact(
+                eventId,
+                travellerId,
+                cardNumber,
+                direction,
+                at.toInstant(),
+                at.atZoneSameInstant(ALMATY).toLocalDate(),
                 borderPost,
                 citizenship,
                 Sex.F,

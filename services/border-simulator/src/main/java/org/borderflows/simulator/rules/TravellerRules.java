@@ -43,6 +43,8 @@ public final class TravellerRules {
     }
 
     /**
+     * Crossings are ordered by instant, those at the same instant by {@link SameInstantOrder} (RULES.md §3).
+     *
      * @param crossings the traveller's crossings, in any order, possibly with duplicates
      * @param resident the status from citizenship (RULES.md §3)
      * @param clock the processing clock (§8), a date in the reporting country's zone
@@ -50,7 +52,7 @@ public final class TravellerRules {
     public Result evaluate(List<Xing> crossings, boolean resident, LocalDate clock) {
         List<Xing> sorted = new ArrayList<>(crossings);
         sorted.sort(Comparator.comparing(Xing::crossedAt).thenComparing(Xing::eventId));
-        List<Xing> accepted = withoutDuplicates(sorted);
+        List<Xing> accepted = SameInstantOrder.of(withoutDuplicates(sorted), resident);
         int duplicates = sorted.size() - accepted.size();
 
         List<TruthSpell> spells = new ArrayList<>();
