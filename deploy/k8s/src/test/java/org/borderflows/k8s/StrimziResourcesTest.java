@@ -10,7 +10,10 @@ import io.strimzi.api.kafka.model.user.KafkaUserScramSha512ClientAuthentication;
 import io.strimzi.api.kafka.model.user.acl.AclOperation;
 import io.strimzi.api.kafka.model.user.acl.AclResourcePatternType;
 import io.strimzi.api.kafka.model.user.acl.AclRule;
+import io.strimzi.api.kafka.model.user.acl.AclRuleClusterResource;
+import io.strimzi.api.kafka.model.user.acl.AclRuleGroupResource;
 import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
+import io.strimzi.api.kafka.model.user.acl.AclRuleTransactionalIdResource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +88,8 @@ class StrimziResourcesTest {
             assertThat(user.getSpec().getAuthentication()).isInstanceOf(KafkaUserScramSha512ClientAuthentication.class);
             assertThat(acls(user)).allSatisfy(rule -> {
                 assertThat(rule.getOperations()).doesNotContain(AclOperation.ALL);
-                assertThat(rule.getResource().toString()).doesNotContain("name=*");
+                assertThat(rule.getResource()).isNotInstanceOf(AclRuleClusterResource.class);
+                assertThat(resourceName(rule)).isNotBlank().isNotEqualTo("*");
             });
         }
     }
@@ -152,6 +156,17 @@ class StrimziResourcesTest {
         return resource.getPatternType() == AclResourcePatternType.PREFIX
                 ? topic.startsWith(resource.getName())
                 : topic.equals(resource.getName());
+    }
+
+    private static String resourceName(AclRule rule) {
+        if (rule.getResource() instanceof AclRuleTopicResource topic) {
+            return topic.getName();
+        } else if (rule.getResource() instanceof AclRuleGroupResource group) {
+            return group.getName();
+        } else if (rule.getResource() instanceof AclRuleTransactionalIdResource transactionalId) {
+            return transactionalId.getName();
+        }
+        throw new AssertionError("unexpected ACL resource " + rule.getResource());
     }
 
     private static JsonNode yaml(String file) throws IOException {
