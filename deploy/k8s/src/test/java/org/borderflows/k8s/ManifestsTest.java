@@ -2,11 +2,16 @@ package org.borderflows.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +52,39 @@ class ManifestsTest {
         }
         assertThat(problems).as("problems in the manifests").isEmpty();
         assertThat(documents).isGreaterThan(files.size());
+    }
+
+    @Test
+    void everyOverlayNamesTheImageOfEveryService() throws IOException {
+        Set<String> used = new TreeSet<>();
+        for (Path file : manifests()) {
+            if (file.toString().contains("/base/")) {
+                Matcher m = Pattern.compile("image: (\\S+)").matcher(Files.readString(file));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        assertThat(used)
+                .containsExactly(
+                        "border-flows/card-gateway",
+                        "border-flows/card-loader",
+                        "border-flows/flow-query",
+                        "border-flows/stay-engine");
+        try (Stream<Path> overlays = Files.list(Path.of("overlays"))) {
+            for (Path overlay : overlays.toList()) {
+                JsonNode kustomization =
+                        StrictManifests.YAML.readTree(Files.readString(overlay.resolve("kustomization.yaml")));
+                Set<String> named = new TreeSet<>();
+                kustomization.path("images").forEach(image -> {
+                    named.add(image.path("name").asText());
+                    assertThat(image.path("newTag").asText())
+                            .as(overlay + " " + image)
+                            .isNotBlank();
+                });
+                assertThat(named).as(overlay.toString()).isEqualTo(used);
+            }
+        }
     }
 
     @Test
