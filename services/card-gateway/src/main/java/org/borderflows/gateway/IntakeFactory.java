@@ -41,11 +41,7 @@ public class IntakeFactory {
     KafkaSettings kafkaSettings(
             @Value("${border-flows.kafka.bootstrap-servers:`localhost:9092`}") String bootstrap,
             @Value("${border-flows.kafka.client-properties-file:}") String propertiesFile) {
-        return new KafkaSettings(
-                bootstrap,
-                propertiesFile.isBlank()
-                        ? Map.of()
-                        : KafkaSettings.readProperties(java.nio.file.Path.of(propertiesFile)));
+        return KafkaSettings.load(bootstrap, propertiesFile, Map.of());
     }
 
     @Singleton

@@ -7,7 +7,6 @@ import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import jakarta.annotation.PreDestroy;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Properties;
@@ -38,11 +37,7 @@ final class KafkaRunner implements HealthIndicator {
     private final CellReader reader;
 
     KafkaRunner(KafkaConfig kafka, QueryConfig config, Cube cube) {
-        KafkaSettings settings = new KafkaSettings(
-                kafka.bootstrapServers(),
-                kafka.clientProperties() == null || kafka.clientProperties().isBlank()
-                        ? Map.of()
-                        : KafkaSettings.readProperties(Path.of(kafka.clientProperties())));
+        KafkaSettings settings = KafkaSettings.load(kafka.bootstrapServers(), kafka.clientProperties(), Map.of());
         try (Admin admin = Admin.create(settings.common())) {
             TopicCreator.createMissing(admin, (short) 1);
         } catch (Exception e) {

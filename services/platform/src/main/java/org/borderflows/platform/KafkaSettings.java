@@ -35,9 +35,25 @@ public record KafkaSettings(String bootstrapServers, Map<String, String> passThr
     }
 
     public static KafkaSettings fromEnvironment() {
-        String bootstrap = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", DEFAULT_BOOTSTRAP);
-        String file = System.getenv("KAFKA_CLIENT_PROPERTIES");
-        return new KafkaSettings(bootstrap, file == null || file.isBlank() ? Map.of() : readProperties(Path.of(file)));
+        return load(
+                System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", DEFAULT_BOOTSTRAP),
+                System.getenv("KAFKA_CLIENT_PROPERTIES"),
+                Map.of());
+    }
+
+    /**
+     * The settings every service builds, from its configuration or the environment: the bootstrap servers, the
+     * client properties file named by {@code KAFKA_CLIENT_PROPERTIES} (null or blank: none) and a service's own
+     * client settings on top of the file's (they win, so a service can tune what the file leaves open).
+     */
+    public static KafkaSettings load(
+            String bootstrapServers, String clientPropertiesFile, Map<String, String> overrides) {
+        Map<String, String> passThrough = new LinkedHashMap<>();
+        if (clientPropertiesFile != null && !clientPropertiesFile.isBlank()) {
+            passThrough.putAll(readProperties(Path.of(clientPropertiesFile)));
+        }
+        passThrough.putAll(overrides);
+        return new KafkaSettings(bootstrapServers, passThrough);
     }
 
     /** Reads a properties file of client settings (e.g. SASL/TLS) to pass through. */

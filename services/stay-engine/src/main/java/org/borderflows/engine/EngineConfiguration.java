@@ -25,6 +25,7 @@ public class EngineConfiguration {
 
     public EngineConfiguration(
             @Value("${border-flows.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
+            @Nullable @Value("${border-flows.kafka.client-properties-file:}") String clientPropertiesFile,
             @Nullable
                     @Property(name = "border-flows.kafka.properties")
                     @MapFormat(transformation = MapFormat.MapTransformation.FLAT)
@@ -43,7 +44,7 @@ public class EngineConfiguration {
         if (kafkaProperties != null) {
             kafkaProperties.forEach((k, v) -> passThrough.put(k, String.valueOf(v)));
         }
-        this.kafka = new KafkaSettings(bootstrapServers, passThrough);
+        this.kafka = KafkaSettings.load(bootstrapServers, clientPropertiesFile, passThrough);
         this.settings = EngineSettings.defaults(applicationId, new Deployment(reportingCountry, ZoneId.of(timeZone)))
                 .withHorizonDays(horizonDays);
         this.stateDir = stateDir;

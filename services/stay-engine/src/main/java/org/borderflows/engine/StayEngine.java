@@ -68,7 +68,7 @@ public class StayEngine implements AutoCloseable {
             StreamsConfig.MAX_TASK_IDLE_MS_CONFIG,
             String.valueOf(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED));
 
-    /** Anything set under border-flows.kafka.properties wins over the engine defaults. */
+    /** Anything set in the client properties file or under border-flows.kafka.properties wins over the engine defaults. */
     static Properties streamsProperties(Properties base, EngineConfiguration config) {
         Properties props = new Properties();
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
