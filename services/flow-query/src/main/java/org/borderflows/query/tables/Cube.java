@@ -139,6 +139,7 @@ public final class Cube {
     private final Map<String, Dictionary> dictionaries = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final AtomicLong version = new AtomicLong();
+    private final QueryClock clock = new QueryClock();
     private volatile LocalDate asOf = null;
     private final java.util.Set<String> changed = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> changedAt = new ConcurrentHashMap<>();
@@ -160,10 +161,8 @@ public final class Cube {
             double count = value.getMeasures().getOrDefault("count", 0.0);
             int month = monthIndex(YearMonth.parse(value.getMonth()));
             dataset.put(key, month, value.getDimensions(), count);
-            LocalDate cellClock = value.getAsOf();
-            // The processing clock only moves forward (RULES.md §8), even when the cell that set it is deleted.
-            if (cellClock != null && (asOf == null || cellClock.isAfter(asOf))) {
-                asOf = cellClock;
+            if (clock.see(datasetName, value.getDimensions(), value.getAsOf())) {
+                asOf = clock.clock();
                 clockChanged = true;
             }
         } finally {
@@ -216,7 +215,7 @@ public final class Cube {
         return Math.max(changedAt.getOrDefault(dataset, 0L), clockChangedAt);
     }
 
-    /** The processing clock: the latest crossing date seen, or null before any data. */
+    /** The processing clock ({@link QueryClock}): the date the bulk of the traffic has reached; null before any data. */
     public LocalDate asOf() {
         return asOf;
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.borderflows.domain.RuleSettings;
 import org.borderflows.query.CubeLoader;
 import org.borderflows.query.Fixtures;
+import org.borderflows.schema.Crossing;
 import org.borderflows.schema.Direction;
 import org.borderflows.schema.DurationClass;
 import org.borderflows.schema.Purpose;
@@ -27,7 +28,13 @@ class TablesAtTheClockTest {
     private int clockMoves;
 
     private void clockAt(LocalDate date) {
-        load.add(Fixtures.crossing("clock-" + clockMoves++, date, Direction.ENTRY));
+        crossingAt("KZ-ALA-AIR", date);
+    }
+
+    private void crossingAt(String borderPost, LocalDate date) {
+        load.add(Crossing.newBuilder(Fixtures.crossing("c-" + clockMoves++, date, Direction.ENTRY))
+                .setBorderPost(borderPost)
+                .build());
     }
 
     private List<Map<String, Object>> rows(String dataset, String... params) {
@@ -107,5 +114,40 @@ class TablesAtTheClockTest {
         clockAt(LocalDate.of(2026, 1, 2));
         assertThat(rows("migration-12-16", "from", "2025-01", "to", "2025-01"))
                 .containsExactly(Map.of("finalCount", 1L, "estimate", 1.0, "lower", 1.0, "upper", 1.0));
+    }
+
+    /**
+     * RULES.md §8: the clock follows the date the bulk of the traffic has reached. Three posts report up to 30 June
+     * 2025; one card of KZ-ALA-AIR dated 5 December 2026 (a wrong clock at the booth) leaves every answer as it was.
+     */
+    @Test
+    void oneCardFarAheadOfTheOtherPostsDoesNotMoveTheClock() {
+        openWorkStayOfNewYear2025();
+        LocalDate arrival = LocalDate.of(2025, 1, 1);
+        load.add(Fixtures.arrival("e1", arrival, true, LocalDate.of(2026, 1, 1), arrival)
+                .build());
+        for (String post : List.of("KZ-ALA-AIR", "KZ-KOR-ROAD", "KZ-NQZ-AIR")) {
+            crossingAt(post, LocalDate.of(2025, 6, 30));
+        }
+        List<Map<String, Object>> spells = rows("spells", "by", "durationClass");
+        List<Map<String, Object>> migration = rows("migration-12-16", "from", "2025-01", "to", "2025-01");
+        assertThat(cube.asOf()).isEqualTo(LocalDate.of(2025, 6, 30));
+
+        crossingAt("KZ-ALA-AIR", LocalDate.of(2026, 12, 5));
+
+        assertThat(cube.asOf()).isEqualTo(LocalDate.of(2025, 6, 30));
+        assertThat(rows("spells", "by", "durationClass")).isEqualTo(spells);
+        assertThat(rows("migration-12-16", "from", "2025-01", "to", "2025-01")).isEqualTo(migration);
+    }
+
+    @Test
+    void theClockMovesWhenASecondPostReachesTheDate() {
+        crossingAt("KZ-KOR-ROAD", LocalDate.of(2025, 6, 29));
+        crossingAt("KZ-ALA-AIR", LocalDate.of(2025, 6, 30));
+        assertThat(cube.asOf()).as("the second latest post").isEqualTo(LocalDate.of(2025, 6, 29));
+
+        crossingAt("KZ-KOR-ROAD", LocalDate.of(2025, 7, 1));
+
+        assertThat(cube.asOf()).isEqualTo(LocalDate.of(2025, 6, 30));
     }
 }
