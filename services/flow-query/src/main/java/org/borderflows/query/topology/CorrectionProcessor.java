@@ -18,12 +18,13 @@ import org.borderflows.schema.TableCell;
  * The cells of the previous value of each key are kept in a (changelogged) store ({@link CountedCells}).
  *
  * <p>The -1 and +1 of a cell that both values fall into are sent as one net delta, and not at all when it is 0
- * (it would not change the count): the engine re-publishes outcomes and spells often, mostly unchanged but for
- * their clock {@code asOf}, and each delta costs a repartition, a sum, a cell write and invalidates the answers
- * of its dataset. The processing clock is the latest clock of <em>any</em> cell (the cube keeps the maximum), so
- * a newer clock needs one cell to carry it, not every cell of the value: a zero delta is sent (to one existing
- * cell of the value) only when this task has not yet sent that clock. Sending every cell's zero delta made the
- * aggregator fall minutes behind at 2,000 cards/s (each day of clock re-published every open outcome).
+ * (it would not change the count): the engine writes a value again whenever a crossing changes any of its facts,
+ * and most of its cells often stay as they were (a frequent traveller's crossing rewrites several of his outcomes,
+ * RULES.md §5), while each delta costs a repartition, a sum, a cell write and invalidates the answers of its
+ * dataset. The processing clock is the latest clock of <em>any</em> cell (the cube keeps the maximum), so a newer
+ * clock needs one cell to carry it, not every cell of the value: a zero delta is sent (to one existing cell of the
+ * value) only when this task has not yet sent that clock. Sending every cell's zero delta made the aggregator fall
+ * minutes behind at 2,000 cards/s.
  */
 final class CorrectionProcessor<V> implements Processor<String, V, String, CellSum> {
     private final String storeName;

@@ -19,10 +19,10 @@ import org.borderflows.platform.streams.BeforeCommit;
  * Sums the cell deltas of one commit interval per cell before they cross the repartition topic, and sends the
  * sums just before the commit (a combiner, as in map-reduce).
  *
- * <p>Why: a re-evaluated provisional 12/16 outcome changes the status of every later crossing of the traveller
- * (RULES.md §5), so one card re-publishes several outcomes that move counts between the same few cells (the
- * traveller's posts and directions): in a 2,000 cards/s run, 3.0 M outcome records gave 8.0 M deltas, but only
- * 2.0 M distinct cells per 200 consecutive records of a partition. Each delta cost a repartition record, a sum
+ * <p>Why: a crossing that changes a provisional 12/16 outcome changes the status before and after of every later
+ * crossing of the traveller (RULES.md §5), so one card re-publishes several outcomes that move counts between the
+ * same few cells (the traveller's posts and directions): in a 2,000 cards/s run, 3.0 M outcome records gave 8.0 M
+ * deltas, but only 2.0 M distinct cells per 200 consecutive records of a partition. Each delta cost a repartition record, a sum
  * store read and write and a cell write; a sum per cell and interval costs one.
  *
  * <p>Exactly once: the sums are only in memory, and they are sent before every commit of the task

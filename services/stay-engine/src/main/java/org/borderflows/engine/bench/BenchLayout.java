@@ -19,8 +19,9 @@ import org.borderflows.schema.Crossing;
  *   <li>{@link #BLOCKS}: each block of 50,000 travellers in time order on its own, over all six years, one block
  *       after the other (the layout of the figures before 30 November 2026). The processing clock reaches June 2026
  *       in the first block and stays there: every later crossing is judged against a clock years ahead of it (its
- *       12/16 outcome final at once, revised when the traveller's next crossing arrives) and no review date is
- *       reached again, so the engine does a good deal less than in a replay.
+ *       12/16 outcome final at once, revised when the traveller's next crossing arrives) and, under the review
+ *       design those figures measured, no review date was reached again, so the engine did a good deal less than
+ *       in a replay.
  * </ul>
  */
 public enum BenchLayout {

@@ -7,8 +7,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Receives the clock ticks other tasks broadcast (topic engine-clock). The tick's timestamp has already moved
- * this task's stream time, which drives the review punctuation of {@link TravellerProcessor}; here it is only
- * remembered in the clock store, for the status query. Sharing that store keeps this processor in the same
+ * this task's stream time, the processing clock {@link TravellerProcessor} evaluates at (the {@code asOf} of what it
+ * writes); here it is only remembered in the clock store, for the status query. Sharing that store keeps this processor in the same
  * sub-topology, hence the same task, as the traveller processor.
  */
 final class ClockProcessor implements Processor<String, Long, Void, Void> {

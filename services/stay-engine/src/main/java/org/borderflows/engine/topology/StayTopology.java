@@ -48,7 +48,7 @@ public final class StayTopology {
     private StayTopology() {}
 
     public static void build(StreamsBuilder builder, EngineSettings settings) {
-        // No record cache: the processor holds the states of the commit interval itself (TravellerProcessor.held).
+        // No record cache: the processor holds the states of the commit interval itself (HeldStates).
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(TRAVELLERS_STORE), Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(
@@ -63,9 +63,10 @@ public final class StayTopology {
                         .withName("crossings-source"));
         // Earliest: a task with no committed position on engine-clock (a first start, or a task that moves to
         // another instance before its first commit) must still see every tick. Reading from the latest offset
-        // skipped the ticks written while a task moved, so travellers of a quiet partition were never reviewed
-        // (failover IT). Ticks of other applications carry their id and are ignored; an application id re-run
-        // from scratch resets engine-clock with its input (README "The clock of quiet partitions").
+        // would skip the ticks written while a task moved, and a quiet partition's clock would lag: the asOf of
+        // the values it writes and the status query's clock (failover IT). Ticks of other applications carry their
+        // id and are ignored; an application id re-run from scratch resets engine-clock with its input (README
+        // "The clock of quiet partitions").
         KStream<String, Long> ticks = builder.stream(
                 settings.topic(Topic.ENGINE_CLOCK),
                 Consumed.with(Serdes.String(), Serdes.Long())
