@@ -158,7 +158,7 @@ class StayTopologyTest {
                     entry("t1", "e5", LocalDate.of(2025, 2, 10)),
                     exit("t1", "x5", LocalDate.of(2025, 2, 14)));
             engine.send(entry("t2", "e9", LocalDate.of(2025, 3, 1)));
-            // Another task is at 1 December 2025: t1 is reviewed there (its 12/16 outcomes are final by then).
+            // Another task is at 1 December 2025: so is this task's clock (t1's 12/16 outcomes are final at it).
             engine.tick(APP, LocalDate.of(2025, 12, 1));
             // The exit of 7 February 2025 is 22 days behind this task's own crossings: it closes the stay of
             // 3 February, so the pruning must have kept that entry.
