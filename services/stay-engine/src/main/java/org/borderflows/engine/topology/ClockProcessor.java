@@ -6,10 +6,10 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Receives the clock ticks other tasks broadcast (topic engine-clock). The tick's timestamp has already moved
- * this task's stream time, the processing clock {@link TravellerProcessor} evaluates at (the {@code asOf} of what it
- * writes); here it is only remembered in the clock store, for the status query. Sharing that store keeps this processor in the same
- * sub-topology, hence the same task, as the traveller processor.
+ * Receives the clock ticks other tasks broadcast (topic engine-clock) and keeps the latest in the clock store, where
+ * {@link TaskClock} reads it when the task's stream time shows a tick ahead of its own crossings, and the status
+ * query reads the partition's clock. Sharing that store keeps this processor in the same sub-topology, hence the
+ * same task, as the traveller processor.
  */
 final class ClockProcessor implements Processor<String, Long, Void, Void> {
     private final String applicationId;

@@ -3,26 +3,31 @@ package org.borderflows.engine.topology;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.borderflows.platform.TrafficClock;
 
 /**
- * A task's processing clock (RULES.md §8): its stream time, the latest of its crossings' {@code crossedAt} and of
- * the ticks other tasks broadcast, never the wall clock. Kept in memory; its copy in the clock store (read by the
- * status query, which works in days) is written at most once per minute of stream time, not for every crossing
- * of a backfill.
+ * A task's processing clock (RULES.md §8), never the wall clock: the event time the bulk of this task's crossings
+ * has reached ({@link TrafficClock}: one border post or one card far ahead of the others cannot move it), or the
+ * latest tick another task broadcast, whichever is later. Kept in memory; its copy in the clock store (read by the
+ * status query, which works in days, and holding the ticks received) is written at most once per minute of event
+ * time, not for every crossing of a backfill.
  *
  * <p>It also decides when this task tells the others its event time: once per new date in the reporting zone, so
- * that a partition receiving no crossings still has a current clock for the status query. Per local date, not per
- * UTC day: the rules work on local dates, and the other tasks would otherwise stay a date behind whenever this
- * task's latest crossings fall between local and UTC midnight. Only the task's own crossings are broadcast, never
- * ticks it received, so ticks do not echo.
+ * that a partition receiving few crossings still has a current clock. Per local date, not per UTC day: the rules
+ * work on local dates, and the other tasks would otherwise stay a date behind whenever this task's crossings fall
+ * between local and UTC midnight. Only the task's own traffic is broadcast, never ticks it received, so ticks do
+ * not echo.
  */
 final class TaskClock {
     private static final long STORE_EVERY_MS = 60_000L;
 
     private final KeyValueStore<String, Long> store;
     private final ZoneId zone;
+    private final TrafficClock traffic = new TrafficClock();
     private long clockMs;
     private long storedMs;
+    /** The latest crossing time this task saw: stream time beyond it comes from another task's tick. */
+    private long latestCrossingMs = Long.MIN_VALUE;
     /** The start of the local date after the last tick broadcast (epoch ms). */
     private long nextBroadcastMs = Long.MIN_VALUE;
 
@@ -35,25 +40,40 @@ final class TaskClock {
         this.storedMs = clockMs;
     }
 
-    /** Moves the clock to {@code streamTimeMs} if later; returns the clock (epoch ms). */
-    long advance(long streamTimeMs) {
-        if (streamTimeMs > clockMs) {
-            if (storedMs == Long.MIN_VALUE || streamTimeMs - storedMs >= STORE_EVERY_MS) {
-                store.put(StayTopology.CLOCK_KEY, streamTimeMs);
-                storedMs = streamTimeMs;
+    /**
+     * A crossing of this task at {@code borderPost}, {@code crossedAtMs}, with the task's stream time; returns the
+     * clock (epoch ms).
+     */
+    long advance(String borderPost, long crossedAtMs, long streamTimeMs) {
+        long candidate = traffic.see(borderPost, crossedAtMs);
+        latestCrossingMs = Math.max(latestCrossingMs, crossedAtMs);
+        if (streamTimeMs > latestCrossingMs && streamTimeMs > clockMs) {
+            Long ticks = store.get(StayTopology.CLOCK_KEY); // another task is ahead: its tick is in the store
+            if (ticks != null && ticks > candidate) {
+                candidate = ticks;
             }
-            clockMs = streamTimeMs;
+        }
+        if (candidate > clockMs) {
+            clockMs = candidate;
+            if (storedMs == Long.MIN_VALUE || clockMs - storedMs >= STORE_EVERY_MS) {
+                store.put(StayTopology.CLOCK_KEY, clockMs);
+                storedMs = clockMs;
+            }
         }
         return clockMs;
     }
 
-    /** True when a crossing at {@code crossedAtMs} is the first of a later local date: broadcast it. */
-    boolean newDate(long crossedAtMs) {
-        if (crossedAtMs < nextBroadcastMs) {
+    /** The event time of this task's own traffic: what it broadcasts. */
+    long ownTime() {
+        return traffic.value();
+    }
+
+    /** True when {@code timeMs} is the first time of a later local date: broadcast it. */
+    boolean newDate(long timeMs) {
+        if (timeMs < nextBroadcastMs) {
             return false; // same local date as the last tick, or earlier (no zone lookup needed)
         }
-        LocalDate date =
-                java.time.Instant.ofEpochMilli(crossedAtMs).atZone(zone).toLocalDate();
+        LocalDate date = java.time.Instant.ofEpochMilli(timeMs).atZone(zone).toLocalDate();
         nextBroadcastMs = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
         return true;
     }

@@ -28,9 +28,9 @@ import org.borderflows.schema.QualityIssue;
  * class, an outcome's provisional flag, a suspected overstay) hold their values at the value's {@code asOf};
  * readers derive them at their own clock with {@link org.borderflows.domain.AtClock}. So there are no reviews.
  *
- * <p>The <b>processing clock</b> (RULES.md §8) is the task's stream time, never the wall clock: the latest
- * {@code crossedAt} seen on this partition, or the latest clock tick other tasks broadcast (so quiet partitions
- * advance too). Values are evaluated at its date (their {@code asOf}). What a crossing still to come may
+ * <p>The <b>processing clock</b> (RULES.md §8, {@link TaskClock}) is never the wall clock: the event time the bulk
+ * of this partition's crossings has reached (one border post or one card far ahead cannot move it), or the latest
+ * clock tick other tasks broadcast (so quiet partitions advance too). Values are evaluated at its date (their {@code asOf}). What a crossing still to come may
  * change (lateness, pruning) is judged on the traveller's own crossings only, never on a clock: a partition's
  * clock depends on how the intake tasks' outputs and other tasks' ticks happen to interleave.
  *
@@ -93,10 +93,10 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         if (crossing == null) {
             return;
         }
-        long now = clock.advance(context.currentStreamTimeMs());
-        long crossedAtMs = crossing.getCrossedAt().toEpochMilli();
-        if (clock.newDate(crossedAtMs)) {
-            broadcast(crossedAtMs);
+        long now = clock.advance(
+                crossing.getBorderPost(), crossing.getCrossedAt().toEpochMilli(), context.currentStreamTimeMs());
+        if (clock.newDate(clock.ownTime())) {
+            broadcast(clock.ownTime());
         }
         LocalDate today = settings.clockDate(now);
         CrossingFact fact = CrossingFact.from(crossing);

@@ -236,6 +236,31 @@ class StayTopologyTest {
         }
     }
 
+    /** RULES.md §8: one card dated far ahead (a booth's wrong clock) cannot move the processing clock. */
+    @Test
+    void aCardFarAheadOfTheOtherPostsDoesNotMoveTheClock() {
+        try (EngineDriver engine = new EngineDriver()) {
+            engine.send(
+                    Crossing.newBuilder(entry("t1", "e1", LocalDate.of(2025, 3, 1)))
+                            .setBorderPost("KZ-ALA-AIR")
+                            .build(),
+                    Crossing.newBuilder(entry("t2", "e2", LocalDate.of(2025, 3, 1)))
+                            .setBorderPost("KZ-KOR-ROAD")
+                            .build(),
+                    Crossing.newBuilder(entry("t3", "e3", LocalDate.of(2026, 12, 5)))
+                            .setBorderPost("KZ-ALA-AIR")
+                            .build(),
+                    Crossing.newBuilder(entry("t4", "e4", LocalDate.of(2025, 3, 2)))
+                            .setBorderPost("KZ-KOR-ROAD")
+                            .build());
+
+            assertThat(engine.<Spell>table(Topic.SPELLS).get("t4:e4").getAsOf()).isEqualTo(LocalDate.of(2025, 3, 2));
+            assertThat(engine.<Spell>table(Topic.SPELLS).get("t3:e3").getAsOf())
+                    .as("the far card itself is written, at the clock of the bulk")
+                    .isEqualTo(LocalDate.of(2025, 3, 1));
+        }
+    }
+
     @Test
     void clockTickOfAnotherApplicationDoesNotMoveTheClock() {
         try (EngineDriver engine = new EngineDriver()) {

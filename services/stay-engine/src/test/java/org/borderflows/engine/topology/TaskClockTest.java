@@ -10,7 +10,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
-/** A task's processing clock (RULES.md §8): forward only, stored sparingly, one broadcast per local date. */
+/** A task's processing clock (RULES.md §8): the bulk of its traffic or a tick ahead, forward only, stored sparingly. */
 class TaskClockTest {
     private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
 
@@ -38,19 +38,43 @@ class TaskClockTest {
         TaskClock clock = new TaskClock(store, ALMATY);
         long march1 = almaty(2025, 3, 1, 8, 0);
 
-        assertThat(clock.advance(march1)).isEqualTo(march1);
-        assertThat(clock.advance(march1 - 3_600_000L)).isEqualTo(march1);
+        assertThat(clock.advance("KZ-ALA-AIR", march1, march1)).isEqualTo(march1);
+        assertThat(clock.advance("KZ-ALA-AIR", march1 - 3_600_000L, march1)).isEqualTo(march1);
     }
 
     @Test
-    void theStoreCopyIsWrittenAtMostOncePerMinuteOfStreamTime() {
+    void oneCardFarAheadOfTheOtherPostsDoesNotMoveTheClock() {
+        TaskClock clock = new TaskClock(store, ALMATY);
+        long march1 = almaty(2025, 3, 1, 8, 0);
+        clock.advance("KZ-ALA-AIR", march1, march1);
+        clock.advance("KZ-KOR-ROAD", march1, march1);
+        long booth = almaty(2026, 12, 5, 8, 0); // a booth's clock a year and a half ahead
+
+        assertThat(clock.advance("KZ-ALA-AIR", booth, booth)).isEqualTo(march1);
+        assertThat(clock.ownTime()).isEqualTo(march1);
+    }
+
+    @Test
+    void aTickAheadOfThisTasksCrossingsMovesTheClock() {
+        TaskClock clock = new TaskClock(store, ALMATY);
+        long march1 = almaty(2025, 3, 1, 8, 0);
+        clock.advance("KZ-ALA-AIR", march1, march1);
+        long tick = almaty(2025, 3, 4, 9, 0);
+        store.put(StayTopology.CLOCK_KEY, tick); // as ClockProcessor keeps a received tick; stream time follows it
+
+        assertThat(clock.advance("KZ-ALA-AIR", march1 + 60_000L, tick)).isEqualTo(tick);
+        assertThat(clock.ownTime()).as("what this task broadcasts").isEqualTo(march1 + 60_000L);
+    }
+
+    @Test
+    void theStoreCopyIsWrittenAtMostOncePerMinuteOfEventTime() {
         TaskClock clock = new TaskClock(store, ALMATY);
         long at = almaty(2025, 3, 1, 8, 0);
-        clock.advance(at);
-        clock.advance(at + 59_000L);
+        clock.advance("KZ-ALA-AIR", at, at);
+        clock.advance("KZ-ALA-AIR", at + 59_000L, at + 59_000L);
         assertThat(store.get(StayTopology.CLOCK_KEY)).isEqualTo(at);
 
-        clock.advance(at + 60_000L);
+        clock.advance("KZ-ALA-AIR", at + 60_000L, at + 60_000L);
 
         assertThat(store.get(StayTopology.CLOCK_KEY)).isEqualTo(at + 60_000L);
     }
@@ -58,11 +82,11 @@ class TaskClockTest {
     @Test
     void aNewClockStartsWhereTheStoreLeftIt() {
         long at = almaty(2025, 3, 1, 8, 0);
-        new TaskClock(store, ALMATY).advance(at);
+        new TaskClock(store, ALMATY).advance("KZ-ALA-AIR", at, at);
 
         TaskClock restarted = new TaskClock(store, ALMATY);
 
-        assertThat(restarted.advance(at - 1)).isEqualTo(at);
+        assertThat(restarted.advance("KZ-ALA-AIR", at - 1, at - 1)).isEqualTo(at);
     }
 
     @Test
