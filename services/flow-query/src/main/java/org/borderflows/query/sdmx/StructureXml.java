@@ -123,6 +123,9 @@ public final class StructureXml {
     }
 
     private void dataflows(List<Structure> flows) {
+        if (flows.isEmpty()) {
+            return;
+        }
         xml.start("str:Dataflows");
         for (Structure s : flows) {
             xml.start("str:Dataflow", maintainable(s.flowId(), s.flowUrn()));
@@ -152,6 +155,9 @@ public final class StructureXml {
     }
 
     private void dsds(List<Structure> flows) {
+        if (flows.isEmpty()) {
+            return;
+        }
         xml.start("str:DataStructures");
         for (Structure s : flows) {
             xml.start("str:DataStructure", maintainable(s.dsdId(), s.dsdUrn()));
