@@ -38,6 +38,26 @@ public final class SdmxSchemas {
                 + property + ")");
     }
 
+    /**
+     * The errors of an SDMX-JSON message against an official SDMX-JSON schema (empty when valid).
+     *
+     * @param schemaFile sdmx-json-data-schema.json or sdmx-json-structure-schema.json
+     */
+    public static java.util.Set<com.networknt.schema.ValidationMessage> validateJson(String message, String schemaFile)
+            throws java.io.IOException {
+        com.networknt.schema.JsonSchemaFactory factory = com.networknt.schema.JsonSchemaFactory.getInstance(
+                com.networknt.schema.SpecVersion.VersionFlag.V201909);
+        try (java.io.InputStream in =
+                Files.newInputStream(dir().resolve("sdmx-json").resolve(schemaFile))) {
+            // The schemas choose between date and date-time by "format" (oneOf): formats must be asserted.
+            com.networknt.schema.SchemaValidatorsConfig config = com.networknt.schema.SchemaValidatorsConfig.builder()
+                    .formatAssertionsEnabled(true)
+                    .build();
+            com.networknt.schema.JsonSchema schema = factory.getSchema(in, config);
+            return schema.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(message));
+        }
+    }
+
     /** Validates an SDMX-ML 3.0 message against SDMXMessage.xsd (and a DSD-specific schema for data, if given). */
     public static void validateMl30(String message, String dsdSchema) throws SAXException, java.io.IOException {
         File xsdDir = dir().resolve("sdmx-ml-3.0").toFile();
