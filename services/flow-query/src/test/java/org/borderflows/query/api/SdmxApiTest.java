@@ -14,7 +14,6 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.StringReader;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -22,13 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.borderflows.query.CubeLoader;
-import org.borderflows.query.Fixtures;
 import org.borderflows.query.sdmx.SdmxSchemas;
 import org.borderflows.query.tables.Cube;
-import org.borderflows.schema.Direction;
-import org.borderflows.schema.DurationClass;
-import org.borderflows.schema.ResidenceStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -60,48 +54,9 @@ class SdmxApiTest {
 
     private final ObjectMapper json = new ObjectMapper();
 
-    /**
-     * Clock 2026-03-15. 2024-11: 9 TJK arrivals ending as long-term migrations, 3 not, 7 UZB that did (all final);
-     * 2025-11: 10 TJK and 2 UZB provisional arrivals, 7 TJK resident departures in 2025-12 (provisional); 7 open
-     * stays started in February 2026.
-     */
     @BeforeEach
     void load() {
-        if (cube.size() > 0) {
-            return;
-        }
-        CubeLoader loader = new CubeLoader(cube);
-        LocalDate clock = LocalDate.of(2026, 3, 15);
-        int n = 0;
-        for (int i = 0; i < 12; i++) {
-            loader.add(Fixtures.arrival(
-                            "c" + n++, LocalDate.of(2024, 11, 3 + i), i < 9, LocalDate.of(2025, 11, 3 + i), clock)
-                    .build());
-        }
-        for (int i = 0; i < 7; i++) {
-            loader.add(Fixtures.arrival(
-                            "c" + n++, LocalDate.of(2024, 11, 3 + i), true, LocalDate.of(2025, 11, 3 + i), clock)
-                    .setCitizenship("UZB")
-                    .build());
-        }
-        for (int i = 0; i < 12; i++) {
-            loader.add(Fixtures.arrival(
-                            "c" + n++, LocalDate.of(2025, 11, 3 + i), true, LocalDate.of(2026, 11, 3 + i), clock)
-                    .setCitizenship(i < 10 ? "TJK" : "UZB")
-                    .build());
-        }
-        for (int i = 0; i < 7; i++) {
-            loader.add(Fixtures.arrival(
-                            "c" + n++, LocalDate.of(2025, 12, 3 + i), true, LocalDate.of(2026, 12, 3 + i), clock)
-                    .setDirection(Direction.EXIT)
-                    .setStatusBefore(ResidenceStatus.RESIDENT)
-                    .setStatusAfter(ResidenceStatus.NON_RESIDENT)
-                    .build());
-        }
-        for (int i = 0; i < 7; i++) {
-            loader.add(Fixtures.openStay("t" + i, LocalDate.of(2026, 2, 1 + i), DurationClass.PENDING, clock)
-                    .build());
-        }
+        SdmxExample.load(cube);
     }
 
     private HttpResponse<String> get(String uri, String accept, boolean statistician) {
