@@ -64,12 +64,35 @@ class SdmxController {
         return respond(service.structure(resource, agencyID, resourceID, version, references, chosen), false);
     }
 
+    @Operation(summary = "SDMX data query for every value of every dimension (see the keyed form)")
+    @Get(
+            value = "/data/{flow}",
+            produces = {
+                "application/vnd.sdmx.structurespecificdata+xml",
+                "application/vnd.sdmx.data+json",
+                "application/vnd.sdmx.data+csv",
+                MediaType.APPLICATION_XML,
+                MediaType.TEXT_XML,
+                MediaType.APPLICATION_JSON,
+                "text/csv"
+            })
+    MutableHttpResponse<String> allData(
+            @PathVariable @Parameter(description = "dataflow: ID, AGENCY,ID or AGENCY,ID,VERSION") String flow,
+            @QueryValue @Nullable String startPeriod,
+            @QueryValue @Nullable String endPeriod,
+            @QueryValue @Nullable String dimensionAtObservation,
+            @QueryValue @Nullable String format,
+            HttpRequest<?> request,
+            @Nullable Authentication authentication) {
+        return data(flow, "all", null, startPeriod, endPeriod, dimensionAtObservation, format, request, authentication);
+    }
+
     @Operation(
             summary = "SDMX data query: key = dimension codes in DSD order separated by '.', empty = all values,"
                     + " A+B = either, _T = total; startPeriod/endPeriod YYYY, YYYY-MM or YYYY-Qn. SDMX-ML 2.1 or"
                     + " 3.0 structure-specific, SDMX-JSON 2.0 or SDMX-CSV 2.0 by Accept or format")
     @Get(
-            value = "/data/{+path}",
+            value = "/data/{flow}/{key:[^/]+}{/providerRef}",
             produces = {
                 "application/vnd.sdmx.structurespecificdata+xml",
                 "application/vnd.sdmx.data+json",
@@ -80,11 +103,10 @@ class SdmxController {
                 "text/csv"
             })
     MutableHttpResponse<String> data(
-            @PathVariable
-                    @Parameter(
-                            description = "{flow}[/{key}[/{providerRef}]]: flow = ID, AGENCY,ID or AGENCY,ID,VERSION;"
-                                    + " key = codes in DSD order separated by '.', empty or 'all' = every value")
-                    String path,
+            @PathVariable @Parameter(description = "dataflow: ID, AGENCY,ID or AGENCY,ID,VERSION") String flow,
+            @PathVariable @Parameter(description = "e.g. _T.ENTRY+EXIT._T.TJK._T._T._T, or all") String key,
+            @PathVariable @Nullable @Parameter(description = "data provider: all (this service is the one provider)")
+                    String providerRef,
             @QueryValue @Nullable String startPeriod,
             @QueryValue @Nullable String endPeriod,
             @QueryValue @Nullable @Parameter(description = "TIME_PERIOD (default), a dimension id or AllDimensions")
@@ -96,11 +118,8 @@ class SdmxController {
                     String format,
             HttpRequest<?> request,
             @Nullable Authentication authentication) {
-        String[] parts = path.split("/", -1);
-        // A '+' (or) in the key may arrive decoded as a space; the key never holds spaces of its own.
-        String key = parts.length > 1 ? parts[1].replace(' ', '+') : null;
-        if (parts.length > 3 || (parts.length == 3 && !List.of("", "all", "*").contains(parts[2]))) {
-            throw new SdmxNotFoundException("providerRef", "no data provider '" + path + "': this service is one");
+        if (providerRef != null && !List.of("all", "*").contains(providerRef)) {
+            throw new SdmxNotFoundException("providerRef", "no data provider '" + providerRef + "': use all");
         }
         if (authentication == null && request.getHeaders().contains(HttpHeaders.AUTHORIZATION)) {
             // Wrong credentials must not silently fall back to the public, protected answer.
@@ -109,8 +128,10 @@ class SdmxController {
         }
         SdmxFormat chosen = SdmxFormat.data(format, request.getHeaders().get(HttpHeaders.ACCEPT));
         boolean exact = Roles.seesExactFigures(authentication);
+        // A '+' (or) in the key may arrive decoded as a space; a key never holds spaces of its own.
+        String plainKey = key.replace(' ', '+');
         return respond(
-                service.data(parts[0], key, startPeriod, endPeriod, dimensionAtObservation, chosen, !exact), true);
+                service.data(flow, plainKey, startPeriod, endPeriod, dimensionAtObservation, chosen, !exact), true);
     }
 
     @Operation(summary = "The DSD-specific XML schema (SDMX-ML 3.0) of a dataflow's structure-specific data")
