@@ -23,6 +23,12 @@ public final class SdmxService {
 
     private final TableQueries queries;
     private final String agency;
+    /**
+     * The structures without the values of open dimensions, for data queries: a key is checked against a
+     * dimension's values or pattern, not against the data, so a data query never lists the data's codes.
+     */
+    private final Structures catalogue;
+
     private volatile Cached cached;
 
     private record Cached(long cubeVersion, Structures structures) {}
@@ -30,6 +36,7 @@ public final class SdmxService {
     public SdmxService(TableQueries queries, String agency) {
         this.queries = queries;
         this.agency = agency;
+        this.catalogue = new Structures(agency, dimension -> Set.of());
     }
 
     /** The structures as of the cube's current content (open codelists hold the values the data holds). */
@@ -190,14 +197,14 @@ public final class SdmxService {
                     "unknown dataflow '" + flow + "'; use ID, " + agency + ",ID or " + agency + ",ID,"
                             + Structure.VERSION);
         }
-        Structure structure = structures().flow(id);
+        Structure structure = catalogue.flow(id);
         if (structure == null) {
             throw new SdmxNotFoundException(
                     "flow",
                     "unknown dataflow '" + id + "'; known: "
                             + String.join(
                                     ", ",
-                                    structures().all().stream()
+                                    catalogue.all().stream()
                                             .map(Structure::flowId)
                                             .toList()));
         }
