@@ -41,12 +41,13 @@ class SdmxController {
 
     @Operation(
             summary = "SDMX structure query: resource is dataflow, datastructure, codelist or conceptscheme;"
-                    + " SDMX-ML 2.1, or 3.0 with Accept: application/vnd.sdmx.structure+xml;version=3.0.0 or"
-                    + " format=structure-3.0")
+                    + " SDMX-ML 2.1, SDMX-ML 3.0 (Accept: application/vnd.sdmx.structure+xml;version=3.0.0 or"
+                    + " format=structure-3.0) or SDMX-JSON 2.0 (application/vnd.sdmx.structure+json;version=2.0.0)")
     @Get(
             value = "/{resource:dataflow|datastructure|codelist|conceptscheme}{/agencyID}{/resourceID}{/version}",
             produces = {
                 "application/vnd.sdmx.structure+xml",
+                "application/vnd.sdmx.structure+json",
                 MediaType.APPLICATION_XML,
                 MediaType.TEXT_XML,
                 MediaType.APPLICATION_JSON
@@ -58,7 +59,8 @@ class SdmxController {
             @PathVariable @Nullable String version,
             @QueryValue @Nullable @Parameter(description = "none (default), children, descendants or all")
                     String references,
-            @QueryValue @Nullable @Parameter(description = "structure (SDMX-ML 2.1) or structure-3.0") String format,
+            @QueryValue @Nullable @Parameter(description = "structure (SDMX-ML 2.1), structure-3.0 or structure-json")
+                    String format,
             HttpRequest<?> request) {
         SdmxFormat chosen = SdmxFormat.structure(format, request.getHeaders().get(HttpHeaders.ACCEPT));
         return respond(service.structure(resource, agencyID, resourceID, version, references, chosen), false);

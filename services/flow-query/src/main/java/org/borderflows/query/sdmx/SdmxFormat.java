@@ -13,7 +13,8 @@ public enum SdmxFormat {
     DATA_JSON("application/vnd.sdmx.data+json;version=2.0.0", "jsondata", "json"),
     DATA_CSV("application/vnd.sdmx.data+csv;version=2.0.0", "csvdata", "csv"),
     STRUCTURE_ML_2_1("application/vnd.sdmx.structure+xml;version=2.1", "structure", "xml"),
-    STRUCTURE_ML_3_0("application/vnd.sdmx.structure+xml;version=3.0.0", "structure-3.0", "xml");
+    STRUCTURE_ML_3_0("application/vnd.sdmx.structure+xml;version=3.0.0", "structure-3.0", "xml"),
+    STRUCTURE_JSON("application/vnd.sdmx.structure+json;version=2.0.0", "structure-json", "json");
 
     private final String mediaType;
     private final String parameter;
@@ -71,20 +72,26 @@ public enum SdmxFormat {
             return switch (format.toLowerCase(Locale.ROOT)) {
                 case "structure", "structure-2.1" -> STRUCTURE_ML_2_1;
                 case "structure-3.0" -> STRUCTURE_ML_3_0;
+                case "structure-json" -> STRUCTURE_JSON;
                 default ->
                     throw new BadQueryException(
-                            "format", "format must be structure (SDMX-ML 2.1) or structure-3.0, got '" + format + "'");
+                            "format",
+                            "format must be structure (SDMX-ML 2.1), structure-3.0 or structure-json (SDMX-JSON 2.0), got '"
+                                    + format + "'");
             };
         }
         for (String range : ranges(accept)) {
             if (range.startsWith("application/vnd.sdmx.structure+xml")) {
                 return range.contains("version=3") ? STRUCTURE_ML_3_0 : STRUCTURE_ML_2_1;
             }
+            if (range.startsWith("application/vnd.sdmx.structure+json") || range.startsWith("application/json")) {
+                return STRUCTURE_JSON;
+            }
             if (isXmlOrAny(range)) {
                 return STRUCTURE_ML_2_1;
             }
         }
-        throw new NotAcceptableException(accept, STRUCTURE_ML_2_1, STRUCTURE_ML_3_0);
+        throw new NotAcceptableException(accept, STRUCTURE_ML_2_1, STRUCTURE_ML_3_0, STRUCTURE_JSON);
     }
 
     private static boolean isXmlOrAny(String range) {

@@ -130,9 +130,16 @@ public final class SdmxService {
                         "unknown structure resource '" + resource + "'; served: dataflow, datastructure,"
                                 + " codelist, conceptscheme");
         }
-        MlVersion ml = format == SdmxFormat.STRUCTURE_ML_3_0 ? MlVersion.V3_0 : MlVersion.V2_1;
-        String body = StructureXml.message(ml, agency, Instant.now(), flows, dsds, codelists, concepts);
-        return new Answer(body, format.mediaType(), resource + ".xml", asOf(), false);
+        String body =
+                switch (format) {
+                    case STRUCTURE_JSON ->
+                        StructureJson.message(agency, Instant.now(), flows, dsds, codelists, concepts);
+                    case STRUCTURE_ML_3_0 ->
+                        StructureXml.message(MlVersion.V3_0, agency, Instant.now(), flows, dsds, codelists, concepts);
+                    default ->
+                        StructureXml.message(MlVersion.V2_1, agency, Instant.now(), flows, dsds, codelists, concepts);
+                };
+        return new Answer(body, format.mediaType(), resource + "." + format.extension(), asOf(), false);
     }
 
     /**

@@ -106,6 +106,30 @@ class SdmxApiTest {
     }
 
     @Test
+    void structuresInSdmxJsonValidate() throws Exception {
+        for (String uri : List.of(
+                "/sdmx/2.1/dataflow/all/all/latest?references=all",
+                "/sdmx/2.1/datastructure/BORDER_FLOWS/DSD_MIGRATION_12_16/1.0",
+                "/sdmx/2.1/codelist/BORDER_FLOWS/CL_AGE_GROUP/1.0",
+                "/sdmx/2.1/conceptscheme")) {
+            String body = get(uri, "application/vnd.sdmx.structure+json;version=2.0.0", false)
+                    .body();
+            assertThat(SdmxSchemas.validateJson(body, "sdmx-json-structure-schema.json"))
+                    .as(uri)
+                    .isEmpty();
+        }
+        JsonNode dsd = json.readTree(get(
+                                "/sdmx/2.1/datastructure/BORDER_FLOWS/DSD_MIGRATION_12_16/1.0?format=structure-json",
+                                null,
+                                false)
+                        .body())
+                .at("/data/dataStructures/0/dataStructureComponents");
+        assertThat(dsd.at("/dimensionList/dimensions/3/id").asText()).isEqualTo("CITIZENSHIP");
+        assertThat(dsd.at("/dimensionList/timeDimension/id").asText()).isEqualTo("TIME_PERIOD");
+        assertThat(dsd.at("/attributeList/attributes/3/id").asText()).isEqualTo("LOWER");
+    }
+
+    @Test
     void structuresAreSdmxMl21ByDefault() {
         HttpResponse<String> response = get("/sdmx/2.1/datastructure/BORDER_FLOWS/DSD_CROSSINGS/1.0", null, false);
         assertThat(response.getContentType().orElseThrow().toString()).contains("version=2.1");
