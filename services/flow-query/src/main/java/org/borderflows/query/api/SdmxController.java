@@ -31,6 +31,7 @@ import org.borderflows.query.sdmx.SdmxService;
 @Controller("/sdmx/2.1")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
+// Routes produce any media type: SdmxFormat chooses from the format parameter and Accept, and answers 406 itself.
 class SdmxController {
 
     private final SdmxService service;
@@ -45,13 +46,7 @@ class SdmxController {
                     + " format=structure-3.0) or SDMX-JSON 2.0 (application/vnd.sdmx.structure+json;version=2.0.0)")
     @Get(
             value = "/{resource:dataflow|datastructure|codelist|conceptscheme}{/agencyID}{/resourceID}{/version}",
-            produces = {
-                "application/vnd.sdmx.structure+xml",
-                "application/vnd.sdmx.structure+json",
-                MediaType.APPLICATION_XML,
-                MediaType.TEXT_XML,
-                MediaType.APPLICATION_JSON
-            })
+            produces = MediaType.ALL)
     MutableHttpResponse<String> structure(
             @PathVariable String resource,
             @PathVariable @Nullable String agencyID,
@@ -67,17 +62,7 @@ class SdmxController {
     }
 
     @Operation(summary = "SDMX data query for every value of every dimension (see the keyed form)")
-    @Get(
-            value = "/data/{flow}",
-            produces = {
-                "application/vnd.sdmx.structurespecificdata+xml",
-                "application/vnd.sdmx.data+json",
-                "application/vnd.sdmx.data+csv",
-                MediaType.APPLICATION_XML,
-                MediaType.TEXT_XML,
-                MediaType.APPLICATION_JSON,
-                "text/csv"
-            })
+    @Get(value = "/data/{flow}", produces = MediaType.ALL)
     MutableHttpResponse<String> allData(
             @PathVariable @Parameter(description = "dataflow: ID, AGENCY,ID or AGENCY,ID,VERSION") String flow,
             @QueryValue @Nullable String startPeriod,
@@ -93,17 +78,7 @@ class SdmxController {
             summary = "SDMX data query: key = dimension codes in DSD order separated by '.', empty = all values,"
                     + " A+B = either, _T = total; startPeriod/endPeriod YYYY, YYYY-MM or YYYY-Qn. SDMX-ML 2.1 or"
                     + " 3.0 structure-specific, SDMX-JSON 2.0 or SDMX-CSV 2.0 by Accept or format")
-    @Get(
-            value = "/data/{flow}/{key:[^/]+}{/providerRef}",
-            produces = {
-                "application/vnd.sdmx.structurespecificdata+xml",
-                "application/vnd.sdmx.data+json",
-                "application/vnd.sdmx.data+csv",
-                MediaType.APPLICATION_XML,
-                MediaType.TEXT_XML,
-                MediaType.APPLICATION_JSON,
-                "text/csv"
-            })
+    @Get(value = "/data/{flow}/{key:[^/]+}{/providerRef}", produces = MediaType.ALL)
     MutableHttpResponse<String> data(
             @PathVariable @Parameter(description = "dataflow: ID, AGENCY,ID or AGENCY,ID,VERSION") String flow,
             @PathVariable @Parameter(description = "e.g. _T.ENTRY+EXIT._T.TJK._T._T._T, or all") String key,

@@ -254,6 +254,18 @@ class SdmxApiTest {
     }
 
     @Test
+    void anAcceptHeaderMatchingNoFormatIsNotAcceptable() {
+        assertThatThrownBy(() -> http.toBlocking()
+                        .exchange(HttpRequest.GET("/sdmx/2.1/data/CROSSINGS").accept("image/png"), String.class))
+                .isInstanceOfSatisfying(HttpClientResponseException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(406);
+                    assertThat(e.getResponse().getBody(String.class).orElseThrow())
+                            .contains("\"parameter\":\"Accept\"")
+                            .contains("application/vnd.sdmx.data+csv;version=2.0.0");
+                });
+    }
+
+    @Test
     void wrongCredentialsAreRefused() {
         assertThatThrownBy(() -> http.toBlocking()
                         .exchange(HttpRequest.GET("/sdmx/2.1/data/CROSSINGS").basicAuth("statistician", "wrong")))
