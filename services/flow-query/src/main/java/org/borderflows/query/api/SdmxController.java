@@ -122,7 +122,7 @@ class SdmxController {
         return respond(service.schema(context, agencyID, resourceID, version, dimensionAtObservation), false);
     }
 
-    private static MutableHttpResponse<String> respond(SdmxService.Answer answer, boolean download) {
+    static MutableHttpResponse<String> respond(SdmxService.Answer answer, boolean download) {
         MutableHttpResponse<String> response = HttpResponse.ok(answer.body())
                 .contentType(answer.mediaType())
                 .header("X-As-Of", answer.asOf())

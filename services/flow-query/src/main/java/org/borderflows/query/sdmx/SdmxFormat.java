@@ -34,8 +34,13 @@ public enum SdmxFormat {
         return extension;
     }
 
-    /** The format of a data answer. */
+    /** The format of a data answer; a generic XML or wildcard Accept gets SDMX-ML 2.1. */
     public static SdmxFormat data(String format, String accept) {
+        return data(format, accept, MlVersion.V2_1);
+    }
+
+    /** The format of a data answer; a generic XML or wildcard Accept gets SDMX-ML of the given version. */
+    public static SdmxFormat data(String format, String accept, MlVersion generic) {
         if (format != null && !format.isBlank()) {
             return switch (format.toLowerCase(Locale.ROOT)) {
                 case "structurespecificdata", "structurespecificdata-2.1" -> DATA_ML_2_1;
@@ -60,14 +65,19 @@ public enum SdmxFormat {
                 return DATA_CSV;
             }
             if (isXmlOrAny(range)) {
-                return DATA_ML_2_1;
+                return generic == MlVersion.V3_0 ? DATA_ML_3_0 : DATA_ML_2_1;
             }
         }
         throw new NotAcceptableException(accept, DATA_ML_2_1, DATA_ML_3_0, DATA_JSON, DATA_CSV);
     }
 
-    /** The format of a structure answer. */
+    /** The format of a structure answer; a generic XML or wildcard Accept gets SDMX-ML 2.1. */
     public static SdmxFormat structure(String format, String accept) {
+        return structure(format, accept, MlVersion.V2_1);
+    }
+
+    /** The format of a structure answer; a generic XML or wildcard Accept gets SDMX-ML of the given version. */
+    public static SdmxFormat structure(String format, String accept, MlVersion generic) {
         if (format != null && !format.isBlank()) {
             return switch (format.toLowerCase(Locale.ROOT)) {
                 case "structure", "structure-2.1" -> STRUCTURE_ML_2_1;
@@ -88,7 +98,7 @@ public enum SdmxFormat {
                 return STRUCTURE_JSON;
             }
             if (isXmlOrAny(range)) {
-                return STRUCTURE_ML_2_1;
+                return generic == MlVersion.V3_0 ? STRUCTURE_ML_3_0 : STRUCTURE_ML_2_1;
             }
         }
         throw new NotAcceptableException(accept, STRUCTURE_ML_2_1, STRUCTURE_ML_3_0, STRUCTURE_JSON);

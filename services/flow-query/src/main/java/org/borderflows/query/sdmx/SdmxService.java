@@ -174,6 +174,27 @@ public final class SdmxService {
                 data.isProtected());
     }
 
+    /** A data query of SDMX REST 3.0 (see {@link Rest30}); the figures are those of {@link #data}. */
+    public Answer data30(
+            String context,
+            String agencyId,
+            String id,
+            String version,
+            String key,
+            Map<String, String> parameters,
+            SdmxFormat format,
+            boolean protect) {
+        Rest30 q = Rest30.of(catalogue, context, agencyId, id, version, key, parameters);
+        return data(
+                q.flow(),
+                q.key(),
+                q.startPeriod(),
+                q.endPeriod(),
+                parameters.get("dimensionAtObservation"),
+                format,
+                protect);
+    }
+
     /** The DSD-specific schema (SDMX-ML 3.0) of a dataflow's or data structure's data at an observation level. */
     public Answer schema(String context, String agencyId, String id, String version, String dimensionAtObservation) {
         if (!context.equals("dataflow") && !context.equals("datastructure")) {
@@ -233,13 +254,14 @@ public final class SdmxService {
         };
     }
 
-    /** SDMX REST matching: absent, {@code all}, {@code *} and {@code latest} match anything. */
+    /** SDMX REST matching: absent, {@code all}, {@code *}, {@code latest} and {@code ~} (3.0) match anything. */
     private static boolean matches(String requested, String actual) {
         return requested == null
                 || requested.isEmpty()
                 || requested.equals("all")
                 || requested.equals("*")
                 || requested.equals("latest")
+                || requested.equals("~")
                 || requested.equals(actual);
     }
 

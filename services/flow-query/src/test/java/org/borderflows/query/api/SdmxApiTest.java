@@ -254,6 +254,35 @@ class SdmxApiTest {
     }
 
     @Test
+    void sdmxRest30PathsAnswerTheSameAs21() throws Exception {
+        String structure = get("/sdmx/3.0/structure/datastructure/BORDER_FLOWS/DSD_MIGRATION_12_16/1.0", null, false)
+                .body();
+        assertThat(structure).contains("schemas/v3_0/structure");
+        SdmxSchemas.validateMl30(structure, null);
+        for (boolean statistician : List.of(false, true)) {
+            String v30 = get(
+                            "/sdmx/3.0/data/dataflow/BORDER_FLOWS/MIGRATION_12_16/1.0/_T.*._T.*._T._T._T"
+                                    + "?c[DIRECTION]=ENTRY,EXIT&c[CITIZENSHIP]=TJK,UZB"
+                                    + "&c[TIME_PERIOD]=ge:2024-01%2Ble:2025-12&format=csvdata",
+                            null, statistician)
+                    .body();
+            String v21 = get(
+                            "/sdmx/2.1/data/MIGRATION_12_16/" + KEY
+                                    + "?startPeriod=2024-01&endPeriod=2025-12&format=csvdata",
+                            null,
+                            statistician)
+                    .body();
+            assertThat(v30).isEqualTo(v21).contains(",2024-11,", ",2025-12,");
+        }
+        String data = get("/sdmx/3.0/data/dataflow/BORDER_FLOWS/SPELLS/~", null, false)
+                .body();
+        SdmxSchemas.validateMl30(
+                data,
+                get("/sdmx/2.1/schema/dataflow/BORDER_FLOWS/SPELLS/1.0", null, false)
+                        .body());
+    }
+
+    @Test
     void anAcceptHeaderMatchingNoFormatIsNotAcceptable() {
         assertThatThrownBy(() -> http.toBlocking()
                         .exchange(HttpRequest.GET("/sdmx/2.1/data/CROSSINGS").accept("image/png"), String.class))
