@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An independent SDMX 2.1 client, the R package rsdmx ({@code src/test/resources/sdmx/rsdmx-read.R}, run with
- * Rscript), reads the 12/16 DSD and data from the running service and gets the JSON API's public figures.
+ * Rscript), reads the 12/16 DSD and data from the running service and gets the JSON API's figures, public and
+ * signed in.
  */
 @MicronautTest(environments = "no-kafka")
 class RsdmxClientTest {
@@ -46,7 +47,7 @@ class RsdmxClientTest {
     }
 
     @Test
-    void rsdmxReadsTheStructureAndTheFiguresOfTheJsonApi() throws Exception {
+    void rsdmxReadsTheStructureAndThePublicFiguresOfTheJsonApi() throws Exception {
         List<String> output = rsdmx(server.getURL().toString(), SdmxApiTest.KEY);
 
         assertThat(output)
@@ -55,6 +56,19 @@ class RsdmxClientTest {
                         "TIME: TIME_PERIOD ",
                         "MEASURE: OBS_VALUE ");
         assertThat(output).anyMatch(line -> line.startsWith("CITIZENSHIP: TJK,UZB,_T"));
+        assertThat(figures(output)).isEqualTo(jsonApi(false));
+    }
+
+    @Test
+    void rsdmxSignedInAsStatisticianGetsTheExactFiguresOfTheJsonApi() throws Exception {
+        List<String> output =
+                rsdmx(server.getURL().toString(), SdmxApiTest.KEY, "statistician:statistician-dev-password");
+
+        assertThat(figures(output)).isEqualTo(jsonApi(true));
+    }
+
+    /** The observations rsdmx read: month|direction|citizenship to estimate, finalCount, lower, upper, C or F. */
+    private static Map<String, List<String>> figures(List<String> output) {
         int data = output.indexOf("DATA");
         assertThat(data).isPositive();
         List<String> header = csv(output.get(data + 1));
@@ -74,14 +88,16 @@ class RsdmxClientTest {
                             number(row.get("UPPER")),
                             row.get("CONF_STATUS")));
         }
-
-        assertThat(read).isEqualTo(jsonApi());
+        return read;
     }
 
-    /** The public JSON API's figures for the same question: estimate, finalCount, lower, upper, C or F. */
-    private Map<String, List<String>> jsonApi() throws IOException {
-        JsonNode table =
-                new ObjectMapper().readTree(http.toBlocking().retrieve(HttpRequest.GET(SdmxApiTest.JSON_QUESTION)));
+    /** The JSON API's figures for the same question and role: estimate, finalCount, lower, upper, C or F. */
+    private Map<String, List<String>> jsonApi(boolean statistician) throws IOException {
+        HttpRequest<?> request = statistician
+                ? HttpRequest.GET(SdmxApiTest.JSON_QUESTION).basicAuth("statistician", "statistician-dev-password")
+                : HttpRequest.GET(SdmxApiTest.JSON_QUESTION);
+        JsonNode table = new ObjectMapper().readTree(http.toBlocking().retrieve(request));
+        assertThat(table.get("protected").asBoolean()).isEqualTo(!statistician);
         Map<String, List<String>> rows = new TreeMap<>();
         for (JsonNode row : table.get("rows")) {
             List<String> figures = new ArrayList<>();
@@ -115,9 +131,12 @@ class RsdmxClientTest {
         return out;
     }
 
-    private static List<String> rsdmx(String base, String key) throws IOException, InterruptedException {
+    private static List<String> rsdmx(String base, String key, String... credentials)
+            throws IOException, InterruptedException {
         Path script = Path.of("src/test/resources/sdmx/rsdmx-read.R").toAbsolutePath();
-        ProcessBuilder builder = new ProcessBuilder("Rscript", script.toString(), base, key)
+        List<String> command = new ArrayList<>(List.of("Rscript", script.toString(), base, key));
+        command.addAll(List.of(credentials));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Process process;
