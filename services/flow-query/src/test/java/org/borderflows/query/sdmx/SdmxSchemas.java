@@ -27,7 +27,8 @@ public final class SdmxSchemas {
         Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         for (Path d = start; d != null; d = d.getParent()) {
             Path candidate = d.resolveSibling("shared").resolve("sdmx");
-            if (Files.exists(d.resolve("pom.xml"))
+            if (d.getParent() != null
+                    && Files.exists(d.resolve("pom.xml"))
                     && !Files.exists(d.getParent().resolve("pom.xml"))
                     && Files.isDirectory(candidate.resolve("sdmx-ml-3.0"))) {
                 return candidate.normalize();
