@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import org.borderflows.domain.RuleSettings;
 import org.borderflows.platform.Deployment;
+import org.borderflows.query.sdmx.SdmxService;
 import org.borderflows.query.tables.Cube;
 import org.borderflows.query.tables.Protection;
 import org.borderflows.query.tables.TableQueries;
@@ -31,5 +32,10 @@ final class QueryBeans {
                 new Protection(config.protectionKey().getBytes(StandardCharsets.UTF_8)),
                 config.estimatorMinCohort(),
                 RuleSettings.defaults(Deployment.fromEnvironment().reportingCountry()));
+    }
+
+    @Singleton
+    SdmxService sdmxService(TableQueries queries, SdmxConfig config) {
+        return new SdmxService(queries, config.agency());
     }
 }

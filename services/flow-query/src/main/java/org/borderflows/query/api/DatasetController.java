@@ -59,9 +59,7 @@ class DatasetController {
         Map<String, String> parameters = new LinkedHashMap<>();
         request.getParameters().forEach((key, values) -> parameters.put(key, String.join(",", values)));
         boolean csv = wantsCsv(parameters.get("format"), request.getHeaders().get(HttpHeaders.ACCEPT));
-        boolean exact = authentication != null
-                && (authentication.getRoles().contains(Roles.AGENCY)
-                        || authentication.getRoles().contains(Roles.STATISTICIAN));
+        boolean exact = Roles.seesExactFigures(authentication);
         String ifNoneMatch = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
         return service.answer(name, parameters, csv, !exact).thenApply(answer -> response(answer, exact, ifNoneMatch));
     }

@@ -8,4 +8,11 @@ final class Roles {
     static final String STATISTICIAN = "statistician";
 
     private Roles() {}
+
+    /** Whether a caller sees exact figures (agency, statistician); everyone else gets protected ones (§10). */
+    static boolean seesExactFigures(io.micronaut.security.authentication.Authentication authentication) {
+        return authentication != null
+                && (authentication.getRoles().contains(AGENCY)
+                        || authentication.getRoles().contains(STATISTICIAN));
+    }
 }
