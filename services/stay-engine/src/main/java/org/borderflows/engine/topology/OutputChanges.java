@@ -67,9 +67,12 @@ final class OutputChanges {
         return after;
     }
 
-    /** A LATE finding (RULES.md §9): the crossing was not applied, so no evaluation produces it. */
-    void writeLate(QualityEvent late, long timestamp) {
-        out.write(Topic.QUALITY_EVENTS, findingKey(QualityIssue.LATE, late.getEventId()), late, timestamp);
+    /**
+     * A finding no evaluation produces, so never retracted: LATE (RULES.md §9, the crossing was not applied) and
+     * REVISED_AFTER_FINAL (§5, found by comparing two evaluations).
+     */
+    void writeFinding(QualityEvent finding, long timestamp) {
+        out.write(Topic.QUALITY_EVENTS, findingKey(finding.getIssue(), finding.getEventId()), finding, timestamp);
     }
 
     /**

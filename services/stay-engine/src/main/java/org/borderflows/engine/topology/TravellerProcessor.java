@@ -42,7 +42,8 @@ import org.borderflows.schema.QualityIssue;
  *   <li>otherwise it joins the history (in any order: the rules sort, and count duplicates once), the history is
  *       evaluated at the processing clock, and every spell, outcome, finding and the status whose fingerprint
  *       changed is written; an output key no longer produced is retracted with a tombstone (written values are
- *       held until the task commits, the latest per key);
+ *       held until the task commits, the latest per key); a crossing older than the traveller's latest that
+ *       changed an outcome already final is counted as REVISED_AFTER_FINAL ({@link RevisedAfterFinal});
  *   <li>the history is pruned at the traveller's latest date (final crossings that no crossing dated on or after
  *       latest - horizon can reach are folded into a carry), and its state is held until the task commits.
  * </ol>
@@ -109,12 +110,19 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
             rejectLate(crossing, today, now);
             return;
         }
+        // Only a crossing older than the traveller's latest can change an outcome already final (RULES.md §5).
+        Evaluation before = state.latestDate != null && fact.date().isBefore(state.latestDate)
+                ? TravellerTimeline.evaluate(state.carry, state.crossings, today, settings.rules())
+                : null;
         state.crossings.add(fact);
         if (state.latestDate == null || fact.date().isAfter(state.latestDate)) {
             state.latestDate = fact.date();
         }
         Evaluation evaluation = TravellerTimeline.evaluate(state.carry, state.crossings, today, settings.rules());
         state.emitted = changes.write(travellerId, state.emitted, evaluation, now);
+        if (before != null) {
+            RevisedAfterFinal.findings(before, evaluation, today).forEach(f -> changes.writeFinding(f, now));
+        }
         if (state.crossings.size() > PRUNE_ABOVE) {
             prune(state);
         }
@@ -139,7 +147,7 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
 
     private void rejectLate(Crossing crossing, LocalDate today, long now) {
         send(Topic.LATE_CROSSINGS, crossing.getTravellerId(), crossingSerde.serialize(null, crossing), now);
-        changes.writeLate(
+        changes.writeFinding(
                 QualityEvent.newBuilder()
                         .setIssue(QualityIssue.LATE)
                         .setEventId(crossing.getEventId())

@@ -13,7 +13,8 @@ import org.borderflows.schema.TravellerStatus;
  * An output value without the fields that only say when it was computed (RULES.md §8: asOf and what depends on
  * the clock: an open spell's elapsed days, class and overstay, an outcome's provisional flag, a status's days
  * used/remaining and in-country overstay, all derived at one fixed clock with {@link AtClock}), and without
- * DUPLICATE findings (null), so runs that saw the same crossings at different clock moments can be compared.
+ * DUPLICATE and REVISED_AFTER_FINAL findings (null: they count how the crossings were delivered, not what they
+ * say), so runs that saw the same crossings in different orders and at different clock moments can be compared.
  */
 final class Normalised {
     private static final RuleSettings RULES = RuleSettings.defaults("KAZ");
@@ -37,7 +38,7 @@ final class Normalised {
             return copy;
         }
         if (value instanceof QualityEvent q) {
-            return q.getIssue() == QualityIssue.DUPLICATE
+            return q.getIssue() == QualityIssue.DUPLICATE || q.getIssue() == QualityIssue.REVISED_AFTER_FINAL
                     ? null
                     : QualityEvent.newBuilder(q).setAsOf(LocalDate.EPOCH).build();
         }
