@@ -56,7 +56,6 @@ public class StatusForwarder {
     }
 
     private static HttpResponse<?> unavailable(String reason) {
-        return TravellerStatusController.respond(
-                new org.borderflows.engine.topology.TravellerLookup.Unavailable(reason));
+        return TravellerStatusController.unavailable(reason);
     }
 }

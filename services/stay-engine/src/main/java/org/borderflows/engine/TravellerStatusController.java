@@ -54,14 +54,19 @@ public class TravellerStatusController {
         return respond(engine.lookup().findHere(request.travellerId()));
     }
 
-    static HttpResponse<?> respond(TravellerLookup.Result result) {
+    HttpResponse<?> respond(TravellerLookup.Result result) {
         if (result instanceof TravellerLookup.Found found) {
-            return HttpResponse.ok(TravellerStatusView.of(found.evaluation(), found.clock()));
+            return HttpResponse.ok(TravellerStatusView.of(
+                    found.evaluation(), found.clock(), config.settings().rules()));
         }
         if (result instanceof TravellerLookup.Unknown) {
             return HttpResponse.notFound(new Problem("no crossing is known for this traveller"));
         }
-        String reason = result instanceof TravellerLookup.Unavailable u ? u.reason() : "not available";
+        return unavailable(result instanceof TravellerLookup.Unavailable u ? u.reason() : "not available");
+    }
+
+    /** 503 with Retry-After: ownership is moving, or the owning instance cannot be reached. */
+    static HttpResponse<?> unavailable(String reason) {
         return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .body(new Problem("the engine is rebalancing, try again: " + reason));

@@ -3,7 +3,9 @@ package org.borderflows.engine;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.LocalDate;
 import java.util.List;
+import org.borderflows.domain.AtClock;
 import org.borderflows.domain.Evaluation;
+import org.borderflows.domain.RuleSettings;
 import org.borderflows.schema.CrossingOutcome;
 import org.borderflows.schema.Spell;
 import org.borderflows.schema.SpellState;
@@ -13,6 +15,10 @@ import org.borderflows.schema.TravellerStatus;
  * What the border agency sees of one traveller (RULES.md §3-§5, §7): status, open spell, authorised stay and the
  * crossing history with 12/16 outcomes. History starts at the oldest crossing the engine still keeps (older,
  * final crossings are pruned from state; they remain in the published topics).
+ *
+ * <p>{@code status} is the 12/16-month rule's residence status after the latest crossing, a statistical outcome,
+ * not a permit: it is provisional until the clock is past {@code statusFinalAfter} (§5), and {@code statusMeaning}
+ * says so in words. An open spell's class is provisional until {@code classFinalFrom} (§4).
  */
 @Serdeable
 public record TravellerStatusView(
@@ -28,7 +34,10 @@ public record TravellerStatusView(
         LocalDate latestAuthorisedExit,
         Integer overstayDays,
         boolean suspectedOverstay,
-        List<CrossingView> crossings) {
+        List<CrossingView> crossings,
+        boolean statusFinal,
+        LocalDate statusFinalAfter,
+        String statusMeaning) {
 
     @Serdeable
     public record OpenSpell(
@@ -39,7 +48,8 @@ public record TravellerStatusView(
             String durationClass,
             boolean classFinal,
             String purpose,
-            LocalDate latestAuthorisedExit) {}
+            LocalDate latestAuthorisedExit,
+            LocalDate classFinalFrom) {}
 
     @Serdeable
     public record CrossingView(
@@ -53,16 +63,19 @@ public record TravellerStatusView(
             LocalDate finalDate,
             boolean provisional) {}
 
-    static TravellerStatusView of(Evaluation evaluation, LocalDate clock) {
+    static TravellerStatusView of(Evaluation evaluation, LocalDate clock, RuleSettings rules) {
         TravellerStatus s = evaluation.status();
         OpenSpell open = evaluation.spells().stream()
                 .filter(sp -> sp.getState() == SpellState.OPEN)
                 .reduce((a, b) -> b)
-                .map(TravellerStatusView::openSpell)
+                .map(sp -> openSpell(sp, rules))
                 .orElse(null);
         List<CrossingView> crossings = evaluation.outcomes().stream()
                 .map(TravellerStatusView::crossing)
                 .toList();
+        LocalDate statusFinalAfter =
+                crossings.isEmpty() ? null : crossings.get(crossings.size() - 1).finalDate();
+        boolean statusFinal = statusFinalAfter != null && !AtClock.provisional(statusFinalAfter, clock);
         return new TravellerStatusView(
                 s.getTravellerId(),
                 clock,
@@ -76,10 +89,22 @@ public record TravellerStatusView(
                 s.getLatestAuthorisedExit(),
                 s.getOverstayDays(),
                 s.getSuspectedOverstay(),
-                crossings);
+                crossings,
+                statusFinal,
+                statusFinalAfter,
+                meaning(s.getStatus().name(), statusFinal, statusFinalAfter));
     }
 
-    private static OpenSpell openSpell(Spell sp) {
+    /** The status in words: what it is, what it is not, and whether it can still change. */
+    static String meaning(String status, boolean statusFinal, LocalDate finalAfter) {
+        String what = status + " under the 12/16-month rule of migration statistics (RULES.md §5), not a permit";
+        return statusFinal || finalAfter == null
+                ? what + "; final"
+                : what + "; provisional: it assumes the traveller stays as now and is final only if no crossing"
+                        + " changes it by " + finalAfter;
+    }
+
+    private static OpenSpell openSpell(Spell sp, RuleSettings rules) {
         return new OpenSpell(
                 sp.getSpellId(),
                 sp.getKind().name(),
@@ -88,7 +113,8 @@ public record TravellerStatusView(
                 sp.getDurationClass().name(),
                 sp.getClassFinal(),
                 sp.getPurpose().name(),
-                sp.getLatestAuthorisedExit());
+                sp.getLatestAuthorisedExit(),
+                sp.getClassFinal() ? null : sp.getStartDate().plusDays(rules.longTermDays()));
     }
 
     private static CrossingView crossing(CrossingOutcome o) {
