@@ -42,6 +42,9 @@ class FlowTableTopologyTest {
     private TestOutputTopic<String, TableCell> cells;
     private final Map<String, TableCell> table = new HashMap<>();
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path stateDir;
+
     @BeforeEach
     void start() {
         StreamsBuilder builder = new StreamsBuilder();
@@ -49,6 +52,8 @@ class FlowTableTopologyTest {
         Properties props = new Properties();
         props.put("application.id", "flow-table-test");
         props.put("bootstrap.servers", "unused:9092");
+        // a state directory of its own: another build on the machine may run this test at the same time
+        props.put("state.dir", stateDir.toString());
         driver = new TopologyTestDriver(builder.build(), props);
         var keys = Serdes.String();
         spells = driver.createInputTopic(Topic.SPELLS.topicName(), keys.serializer(), AvroSerde.of(Spell.class));

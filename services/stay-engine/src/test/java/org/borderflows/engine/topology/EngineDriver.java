@@ -53,6 +53,8 @@ final class EngineDriver implements AutoCloseable {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        // a state directory of its own: another build on the machine may run these tests at the same time
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
         driver = new TopologyTestDriver(builder.build(), props);
         crossings = driver.createInputTopic(
                 Topic.CROSSINGS.topicName(), Serdes.String().serializer(), AvroSerde.of(Crossing.class));
@@ -168,6 +170,16 @@ final class EngineDriver implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.close();
+        driver.close(); // TopologyTestDriver deletes its state directory's contents
+    }
+
+    private static java.nio.file.Path stateDir() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("stay-engine-test");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
