@@ -3,6 +3,7 @@ package org.borderflows.estimates;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,6 +56,14 @@ final class Backtest {
     record YearEnded(int lag, String series, double estimate, double lower, double upper, double truth) {}
 
     record Cut(LocalDate clock, List<MonthCell> cells, List<YearEnded> yearEnded) {}
+
+    /**
+     * What became of the provisional crossings of all cuts, by direction, lag and provisional outcome: {crossings,
+     * long-term migrations in the end} (how predictive the provisional outcome is at each stage).
+     */
+    final Map<String, double[]> provisionalFates = new java.util.TreeMap<>();
+
+    private final Map<String, Boolean> finalOutcome = new HashMap<>();
 
     private final RuleSettings rules;
     private final int minCohort;
@@ -120,6 +129,7 @@ final class Backtest {
                     totals.put(key, Cells.add(totals.get(key), c));
                     if (AtClock.provisional(o.getFinalDate(), clock)) {
                         provisional.merge(c.getMonth() + "|" + o.getDirection().name(), 1.0, Double::sum);
+                        fate(o, cutMonth);
                     }
                 }
             }
@@ -152,7 +162,43 @@ final class Backtest {
                     provisional.getOrDefault(key, 0.0),
                     truth.getOrDefault(key, 0.0)));
         }
-        return new Cut(clock, cells, List.of());
+        question.put("from", cutMonth.minusMonths(Figures.LAGS).toString());
+        question.put("to", cutMonth.minusMonths(1).toString());
+        question.put("frequency", "year-ended");
+        List<YearEnded> yearEnded = new ArrayList<>();
+        for (Map<String, Object> row : queries.run(Query.parse(Contributions.MIGRATION, question), false)
+                .rows()) {
+            YearMonth month = YearMonth.parse((String) row.get("month"));
+            String series = (String) row.get("direction");
+            double sum = 0;
+            for (int m = 0; m < 12; m++) {
+                String key = month.minusMonths(m) + "|";
+                sum += series.equals("NET")
+                        ? truth.getOrDefault(key + "ENTRY", 0.0) - truth.getOrDefault(key + "EXIT", 0.0)
+                        : truth.getOrDefault(key + series, 0.0);
+            }
+            yearEnded.add(new YearEnded(
+                    (int) ChronoUnit.MONTHS.between(month, cutMonth),
+                    series,
+                    number(row.get("estimate")),
+                    number(row.get("lower")),
+                    number(row.get("upper")),
+                    sum));
+        }
+        return new Cut(clock, cells, yearEnded);
+    }
+
+    private void fate(CrossingOutcome o, YearMonth cutMonth) {
+        long lag = ChronoUnit.MONTHS.between(YearMonth.from(o.getCrossingDate()), cutMonth);
+        String key = String.format(
+                java.util.Locale.ROOT,
+                "%s lag %2d provisional ltm %-5s",
+                o.getDirection(),
+                lag,
+                o.getLongTermMigration());
+        double[] fate = provisionalFates.computeIfAbsent(key, k -> new double[2]);
+        fate[0]++;
+        fate[1] += Boolean.TRUE.equals(finalOutcome.get(o.getEventId())) ? 1 : 0;
     }
 
     private static double number(Object value) {
@@ -176,6 +222,7 @@ final class Backtest {
                         YearMonth month = YearMonth.parse(c.getMonth());
                         firstUnsettled = month.isBefore(firstUnsettled) ? month : firstUnsettled;
                     }
+                    finalOutcome.put(o.getEventId(), o.getLongTermMigration());
                     if (Boolean.TRUE.equals(o.getLongTermMigration())) {
                         truth.merge(c.getMonth() + "|" + o.getDirection().name(), 1.0, Double::sum);
                     }

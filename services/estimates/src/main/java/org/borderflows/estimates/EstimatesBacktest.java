@@ -14,11 +14,20 @@ import org.borderflows.domain.RuleSettings;
  * service would have published then are compared with the final counts. Prints the figures per mix and over all.
  *
  * <p>Arguments (all optional, {@code --name value}): {@code --from 2018-07 --to 2024-12 --travellers 60000
- * --seeds 1,2,3 --mixes central-asia,labour-shift --cuts 24 --min-cohort 20}.
+ * --seeds 1,2,3 --mixes central-asia,labour-shift --cuts 24 --min-cohort 20}; {@code --fates} also prints, per
+ * direction, lag and provisional outcome, how many provisional crossings there were and the share that ended as
+ * migrations.
  */
 public final class EstimatesBacktest {
     record Options(
-            YearMonth from, YearMonth to, int travellers, List<Long> seeds, List<Mix> mixes, int cuts, int minCohort) {
+            YearMonth from,
+            YearMonth to,
+            int travellers,
+            List<Long> seeds,
+            List<Mix> mixes,
+            int cuts,
+            int minCohort,
+            boolean fates) {
         static Options parse(String[] args) {
             YearMonth from = YearMonth.of(2018, 7);
             YearMonth to = YearMonth.of(2024, 12);
@@ -27,7 +36,13 @@ public final class EstimatesBacktest {
             List<Mix> mixes = Mix.ALL;
             int cuts = 24;
             int minCohort = 20;
-            for (int i = 0; i + 1 < args.length; i += 2) {
+            boolean fates = false;
+            for (int i = 0; i < args.length; i += 2) {
+                if (args[i].equals("--fates")) {
+                    fates = true;
+                    i--;
+                    continue;
+                }
                 String v = args[i + 1];
                 switch (args[i]) {
                     case "--from" -> from = YearMonth.parse(v);
@@ -44,7 +59,7 @@ public final class EstimatesBacktest {
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(from, to, travellers, seeds, mixes, cuts, minCohort);
+            return new Options(from, to, travellers, seeds, mixes, cuts, minCohort, fates);
         }
     }
 
@@ -75,7 +90,13 @@ public final class EstimatesBacktest {
         History.Settings settings =
                 new History.Settings(o.from(), o.to(), o.travellers(), seed, mix, ZoneId.of("Asia/Almaty"));
         List<List<CrossingFact>> travellers = History.travellers(settings);
-        return new Backtest(RuleSettings.defaults(mix.reportingCountry()), o.minCohort()).run(travellers, o.cuts());
+        Backtest backtest = new Backtest(RuleSettings.defaults(mix.reportingCountry()), o.minCohort());
+        List<Backtest.Cut> cuts = backtest.run(travellers, o.cuts());
+        if (o.fates()) {
+            backtest.provisionalFates.forEach((k, v) -> System.out.printf(
+                    Locale.ROOT, "%s: %.0f crossings, %.3f ended as migrations%n", k, v[0], v[1] / v[0]));
+        }
+        return cuts;
     }
 
     private static String seedsText(Options o) {

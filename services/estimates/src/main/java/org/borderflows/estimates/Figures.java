@@ -19,10 +19,14 @@ record Figures(
         int cuts,
         Map<String, double[]> medianYearEndedError,
         Map<String, double[]> worstYearEndedError,
-        Map<String, CellFigures> cells) {
+        Map<String, CellFigures> cells,
+        Map<String, double[]> biasByLag,
+        Map<String, double[]> yearEndedCoverage) {
 
     static final List<String> SERIES = List.of("arrivals", "departures", "net", "net/gross");
     static final int LAGS = 12;
+    /** Lags of month-cells that can hold provisional outcomes (W = 487 days is within 16 months). */
+    static final int MONTH_LAGS = 16;
 
     /** Month-cells of one direction: how many, their |relative error| quantiles, interval coverage, [0, n]-like. */
     record CellFigures(int count, double medianError, double p90Error, double maxError, double coverage, int zeroToN) {}
@@ -42,6 +46,7 @@ record Figures(
         });
         Map<String, List<Double>> cellErrors = new HashMap<>();
         Map<String, int[]> covered = new HashMap<>(); // direction -> {cells, covered, zeroToN}
+        Map<String, double[][]> sums = new HashMap<>(); // direction -> lag -> {estimate, final}
         for (Backtest.Cut cut : cuts) {
             for (int lag = 1; lag <= LAGS; lag++) {
                 double[] est = new double[2];
@@ -60,6 +65,12 @@ record Figures(
                 errors.get("net/gross").get(lag).add(percent(est[0] - est[1], fin[0] - fin[1], fin[0] + fin[1]));
             }
             for (Backtest.MonthCell c : cut.cells()) {
+                if (c.lag() <= MONTH_LAGS) {
+                    double[] sum =
+                            sums.computeIfAbsent(series(c.direction()), k -> new double[MONTH_LAGS + 1][2])[c.lag()];
+                    sum[0] += c.estimate();
+                    sum[1] += c.truth();
+                }
                 if (c.provisional() <= 0) {
                     continue;
                 }
@@ -108,7 +119,24 @@ record Figures(
                             (double) n[1] / n[0],
                             n[2]));
         });
-        return new Figures(cuts.size(), median, worst, cells);
+        Map<String, double[]> yearEndedCoverage = new HashMap<>(); // series -> {totals, covered}
+        for (Backtest.Cut cut : cuts) {
+            for (Backtest.YearEnded y : cut.yearEnded()) {
+                String s = y.series().equals("NET") ? "net" : series(y.series());
+                double[] c = yearEndedCoverage.computeIfAbsent(s, k -> new double[2]);
+                c[0]++;
+                c[1] += y.truth() >= y.lower() - 0.05 && y.truth() <= y.upper() + 0.05 ? 1 : 0;
+            }
+        }
+        Map<String, double[]> bias = new HashMap<>();
+        sums.forEach((s, byLag) -> {
+            double[] b = new double[MONTH_LAGS + 1];
+            for (int lag = 0; lag <= MONTH_LAGS; lag++) {
+                b[lag] = percent(byLag[lag][0], byLag[lag][1]);
+            }
+            bias.put(s, b);
+        });
+        return new Figures(cuts.size(), median, worst, cells, bias, yearEndedCoverage);
     }
 
     /** The largest worst year-ended error of a series over lags 1-12, in %. */
@@ -160,6 +188,23 @@ record Figures(
                     c.maxError(),
                     100 * c.coverage(),
                     c.zeroToN()));
+        }
+        out.append("95% intervals of year-ended totals (frequency=year-ended, lags 1-12) covering the final total:");
+        for (String s : List.of("arrivals", "departures", "net")) {
+            double[] c = yearEndedCoverage.get(s);
+            if (c != null) {
+                out.append(String.format(Locale.ROOT, " %s %.1f%% of %.0f", s, 100 * c[1] / c[0], c[0]));
+            }
+        }
+        out.append('\n');
+        out.append("bias of month-cells by lag 0-16: (sum of estimates - sum of finals) in % of finals\n");
+        for (String s : List.of("arrivals", "departures")) {
+            double[] b = biasByLag.get(s);
+            out.append(String.format(Locale.ROOT, "%-11s", s));
+            for (int lag = 0; lag <= MONTH_LAGS && b != null; lag++) {
+                out.append(String.format(Locale.ROOT, "%7.1f", b[lag]));
+            }
+            out.append('\n');
         }
         return out.toString();
     }
