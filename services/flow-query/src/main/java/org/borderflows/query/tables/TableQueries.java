@@ -40,6 +40,9 @@ public final class TableQueries {
     private final RuleSettings rules;
 
     public TableQueries(Cube cube, Protection protection, int minCohort, RuleSettings rules) {
+        if (minCohort < 1) {
+            throw new IllegalArgumentException("flow-query.estimator-min-cohort must be at least 1, got " + minCohort);
+        }
         this.cube = cube;
         this.protection = protection;
         this.minCohort = minCohort;
