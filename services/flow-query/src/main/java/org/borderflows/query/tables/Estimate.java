@@ -9,10 +9,11 @@ import java.util.Map;
  *
  * <p>Variance: the provisional crossings of one estimator group share one rate p of weight w (p is known about as
  * well as w crossings tell), so their number of migrations is beta-binomial: n p (1 - p) (w + n) / (w + 1), the
- * Bernoulli variance n p (1 - p) widened by the uncertainty of p. To that comes the rate's possible change since the
- * cohort's year ({@link Estimator.Rate#drift()}), common to the N provisional crossings of a direction, situation and
- * month: N^2 drift. Groups are taken as independent (each has its own cohort, and different months have different
- * cohorts), so variances add; a sum of figures (a year-ended total) merges
+ * Bernoulli variance n p (1 - p) widened by the uncertainty of p. To that comes the rates' possible change since the
+ * cohort's year ({@link Estimator.Rate#drift()}), taken as one shift common to all provisional crossings of a
+ * direction and situation, whatever their month: (sum of n sqrt(drift))^2, so a year-ended total is not made more
+ * certain by adding months that move together. Otherwise groups are taken as independent (each has its own cohort),
+ * so variances add; a sum of figures (a year-ended total) merges
  * their groups, never their bounds. The interval is estimate +/- 1.96 sd, within what the final count can still
  * be: [final count, final count + provisional crossings].
  */
@@ -21,7 +22,7 @@ final class Estimate {
 
     private double finalCount;
     private final Map<Object, double[]> groups = new HashMap<>(); // rate group -> {n, p, weight}
-    private final Map<Object, double[]> drifts = new HashMap<>(); // drift group -> {n, drift}
+    private final Map<Object, double[]> drifts = new HashMap<>(); // drift series -> {sum of n sqrt(drift)}
 
     void addFinal(double count) {
         finalCount += count;
@@ -29,14 +30,14 @@ final class Estimate {
 
     void addProvisional(double count, Estimator.Rate rate) {
         groups.computeIfAbsent(rate.group(), k -> new double[] {0, rate.p(), rate.weight()})[0] += count;
-        drifts.computeIfAbsent(rate.driftGroup(), k -> new double[] {0, rate.drift()})[0] += count;
+        drifts.computeIfAbsent(rate.driftGroup(), k -> new double[1])[0] += count * Math.sqrt(rate.drift());
     }
 
     /** Adds another figure's parts (a month to a year-ended total). */
     void add(Estimate other) {
         finalCount += other.finalCount;
         other.groups.forEach((group, g) -> groups.computeIfAbsent(group, k -> new double[] {0, g[1], g[2]})[0] += g[0]);
-        other.drifts.forEach((group, d) -> drifts.computeIfAbsent(group, k -> new double[] {0, d[1]})[0] += d[0]);
+        other.drifts.forEach((group, d) -> drifts.computeIfAbsent(group, k -> new double[1])[0] += d[0]);
     }
 
     double finalCount() {
@@ -68,7 +69,7 @@ final class Estimate {
             variance += n * p * (1 - p) * (w + n) / (w + 1);
         }
         for (double[] d : drifts.values()) {
-            variance += d[0] * d[0] * d[1];
+            variance += d[0] * d[0];
         }
         return variance;
     }

@@ -73,6 +73,9 @@ final class Estimator<T> {
         /** The cell's month of crossing (see {@link Cube#monthIndex}). */
         int month(T cell);
 
+        /** The cell's direction, as a key. */
+        Object direction(T cell);
+
         /** The cell's group at a level, its month moved by {@code months}; null if out of range. */
         Object group(T cell, int level, int months);
 
@@ -226,7 +229,8 @@ final class Estimator<T> {
      * The probability that a provisional crossing ends as a long-term migration, its weight, and how much the rate of
      * its direction and situation may move in a year: drift = (p one year earlier - p two years earlier)^2 / 2, the
      * variance of a year's change if the rate moves at random from year to year (one pair of years: a rough
-     * figure, shared by every group of the direction, situation and month).
+     * figure). The change is taken as common to every crossing of the direction and situation, of any month: a
+     * shifting mix moves them together.
      */
     Rate rate(T provisional) {
         boolean onNewSide = situation(provisional);
@@ -240,11 +244,7 @@ final class Estimator<T> {
         double[] directionYearBefore = shrunk(provisional, onNewSide, 2, POOLED - 1);
         double change = directionLastYear[0] - directionYearBefore[0];
         Rate rate = new Rate(
-                memo,
-                lastYear[0],
-                lastYear[1],
-                new Key(POOLED - 1, reader.group(provisional, POOLED - 1, -12), onNewSide, 1),
-                change * change / 2);
+                memo, lastYear[0], lastYear[1], List.of(reader.direction(provisional), onNewSide), change * change / 2);
         rates.put(memo, rate);
         return rate;
     }
@@ -284,6 +284,11 @@ final class Estimator<T> {
         @Override
         public int month(Cell cell) {
             return cell.month();
+        }
+
+        @Override
+        public Object direction(Cell cell) {
+            return cell.dim("direction");
         }
 
         @Override

@@ -17,6 +17,7 @@ final class PackedReader implements Estimator.Reader<PackedReader.Entry> {
     private final Cube.Packed packed;
     private final long[] levelMasks = new long[Estimator.LEVELS.size()];
     private final long finalDateMask;
+    private final long directionMask;
     private final long ltmMask;
     private final long ltmTrue;
     private final Map<Long, LocalDate> finalDates = new ConcurrentHashMap<>();
@@ -32,6 +33,7 @@ final class PackedReader implements Estimator.Reader<PackedReader.Entry> {
         }
         this.finalDateMask = packed.mask("finalMonth") | packed.mask(Contributions.FINAL_DAY);
         this.ltmMask = packed.mask("ltm");
+        this.directionMask = packed.mask("direction");
         this.ltmTrue = packed.bits("ltm", "true");
     }
 
@@ -47,6 +49,11 @@ final class PackedReader implements Estimator.Reader<PackedReader.Entry> {
     @Override
     public int month(Entry cell) {
         return packed.month(cell.key());
+    }
+
+    @Override
+    public Object direction(Entry cell) {
+        return cell.key() & directionMask;
     }
 
     @Override
