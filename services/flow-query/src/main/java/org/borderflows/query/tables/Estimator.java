@@ -26,8 +26,8 @@ import org.borderflows.query.topology.Contributions;
  * months, to the day (their final date after c', §5). Their situation at c' is read from the facts the cells keep:
  * a crossing that ended as a migration, or whose final date is more than N days after c' (a "not a migration"
  * outcome is final N days after the person went back, §5), was on the new side at c'; the others had gone back.
- * (One that went back briefly at c' and still became a migration counts as on the new side: the cells keep no
- * trace of it.) Its outcome is the final one, or, when still under review at c, its provisional outcome (at most a
+ * A crossing that became a migration after a trip back is counted gone back at c' with the chance that its trip
+ * covered c' ({@code backAt}: the cells do not date the trip). Its outcome is the final one, or, when still under review at c, its provisional outcome (at most a
  * few months from final by then). Rate = long-term migrations / crossings of that cohort and situation.
  *
  * <p><b>Groups and shrinkage.</b> Groups are direction x citizenship x purpose x sex x age group, each with the
