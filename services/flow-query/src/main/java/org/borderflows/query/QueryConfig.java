@@ -6,7 +6,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
  * Settings of the query service (application.yml, prefix {@code flow-query}).
  *
  * @param protectionKey key of the HMAC that draws the random rounding of a protected cell (RULES.md §10)
- * @param estimatorMinCohort finalised crossings a §6 group needs before a coarser group is used
+ * @param estimatorMinCohort crossings' worth of weight a §6 group's coarser group lends it (shrinkage, at least 1)
  * @param timeZone the reporting country's zone, for dating rejected records
  * @param maxStalenessMs how long a cached answer may be served after the cube changed (while recomputed)
  * @param refreshAheadMs how old a changed answer must be before it is recomputed in the background (at least 10

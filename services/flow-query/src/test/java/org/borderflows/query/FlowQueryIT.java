@@ -259,9 +259,13 @@ class FlowQueryIT implements TestPropertyProvider {
 
     @Test
     void longTermMigrationsFinalAndEstimated() throws Exception {
-        // O1 (2026-01, provisional not-LTM): its cohort 12 months earlier is O5 (same group, provisional at
-        // the same stage, final LTM), so p = 1/1. O3 and O4 have no cohort: their own provisional outcome (1),
-        // and an interval spanning every outcome they can still have, [0, 1].
+        // Clock 2026-03-31 (RULES.md §6, see EstimatesTest for the method). O1 (2026-01, provisionally not a migration:
+        // gone back): the 2025-01 cohort is O5, provisional at 2025-03-31 and on the new side then (no time back:
+        // final 365 days after mid-January), a migration; none gone back. So the direction's pooled rate is
+        // (1 + 2 x 0.5) / (1 + 2) = 2/3 (weight 3) and the groups of O1's situation, empty, keep it: 0.667 -> 0.7.
+        // Variance 1 x 2/3 x 1/3 x 4/4 = 0.222 + drift ((2/3 - 0.5)^2 / 2 = 0.0139, no 2024-01 cohort) = 0.236,
+        // sd 0.486: 0.667 +/- 0.952 within [0, 1] -> [0, 1]. O3 (2026-02) and O4 (2025-10, a departure) have no
+        // cohort in any group: the uniform 0.5, variance 0.25, 0.5 +/- 0.98 within [0, 1] -> [0, 1].
         String uri = "/api/v1/datasets/migration-12-16?by=month";
         awaitExact(
                 uri,
@@ -272,14 +276,14 @@ class FlowQueryIT implements TestPropertyProvider {
                         "2026-03",
                         "\"month\"",
                         "{\"month\":\"2025-01\",\"finalCount\":1,\"estimate\":1,\"lower\":1,\"upper\":1},"
-                                + "{\"month\":\"2025-10\",\"finalCount\":0,\"estimate\":1,\"lower\":0,\"upper\":1},"
-                                + "{\"month\":\"2026-01\",\"finalCount\":0,\"estimate\":1,\"lower\":1,\"upper\":1},"
-                                + "{\"month\":\"2026-02\",\"finalCount\":0,\"estimate\":1,\"lower\":0,\"upper\":1}"));
+                                + "{\"month\":\"2025-10\",\"finalCount\":0,\"estimate\":0.5,\"lower\":0,\"upper\":1},"
+                                + "{\"month\":\"2026-01\",\"finalCount\":0,\"estimate\":0.7,\"lower\":0,\"upper\":1},"
+                                + "{\"month\":\"2026-02\",\"finalCount\":0,\"estimate\":0.5,\"lower\":0,\"upper\":1}"));
         awaitExact(
                 uri,
                 "text/csv",
-                "month,finalCount,estimate,lower,upper\r\n2025-01,1,1,1,1\r\n2025-10,0,1,0,1\r\n2026-01,0,1,1,1\r\n"
-                        + "2026-02,0,1,0,1\r\n");
+                "month,finalCount,estimate,lower,upper\r\n2025-01,1,1,1,1\r\n2025-10,0,0.5,0,1\r\n2026-01,0,0.7,0,1\r\n"
+                        + "2026-02,0,0.5,0,1\r\n");
     }
 
     @Test

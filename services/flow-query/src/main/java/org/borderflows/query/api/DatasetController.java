@@ -43,7 +43,10 @@ class DatasetController {
 
     @Operation(
             summary = "A table: rows grouped by the `by` dimensions over from..to (YYYY-MM), filtered by"
-                    + " <dimension>=v1,v2; JSON, or CSV with Accept: text/csv or format=csv")
+                    + " <dimension>=v1,v2; JSON, or CSV with Accept: text/csv or format=csv",
+            description = "migration-12-16 also takes frequency=year-ended (with month in by): each month's row is"
+                    + " the total of the 12 months ending with it, and rows grouped by direction get a NET row"
+                    + " (ENTRY - EXIT), each with estimate and 95% interval from the parts' variances")
     @Get(
             uri = "/datasets/{name}",
             produces = {MediaType.APPLICATION_JSON, "text/csv"})

@@ -120,16 +120,25 @@ public final class Datasets {
         add(new Dataset(
                 Contributions.MIGRATION,
                 "Long-term migrant arrivals and departures under the 12/16-month rule by month of crossing: final"
-                        + " count, provisional estimate and 95% interval (RULES.md §5, §6)",
+                        + " count, provisional estimate and 95% interval (RULES.md §5, §6). With frequency=year-ended"
+                        + " (month in by) each month's row is the total of the 12 months ending with it, and rows"
+                        + " grouped by direction also get direction NET = ENTRY - EXIT; their intervals come from the"
+                        + " months' and directions' variances (directions taken as independent), never from adding"
+                        + " bounds",
                 List.of(MONTH, BORDER_POST, DIRECTION, RESIDENCE, CITIZENSHIP, SEX, AGE_GROUP, PURPOSE),
                 List.of(
                         new Measure("finalCount", "Crossings whose outcome is final and a long-term migration"),
                         new Measure(
                                 "estimate",
-                                "finalCount plus, for each provisional crossing, the probability"
-                                        + " it ends as a long-term migration (cohort 12 months earlier, same stage)"),
-                        new Measure("lower", "Lower bound of the 95% interval of the estimate"),
-                        new Measure("upper", "Upper bound of the 95% interval of the estimate"))));
+                                "finalCount plus, for each provisional crossing, the probability it ends as a long-term"
+                                        + " migration: the cohort 12 months earlier at the same stage to the day,"
+                                        + " in the same situation (on the new side or gone back), shrunk towards"
+                                        + " coarser groups"),
+                        new Measure(
+                                "lower",
+                                "Lower bound of the 95% prediction interval of the final count (beta-binomial"
+                                        + " variance plus the rate's change in a year)"),
+                        new Measure("upper", "Upper bound of the 95% prediction interval of the final count"))));
         add(new Dataset(
                 REVISIONS,
                 "How provisional 12/16 estimates made 0-16 months after the crossing month compared with the final"

@@ -1,32 +1,46 @@
 package org.borderflows.query.tables;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.borderflows.domain.AtClock;
+import org.borderflows.domain.RuleSettings;
 import org.borderflows.query.tables.Cube.Cell;
 import org.borderflows.query.topology.Contributions;
 
 /**
- * Provisional estimates of 12/16-month long-term migrations (RULES.md §6; the ABS "migration adjustment" and
- * the Stats NZ outcomes-based estimate).
+ * The probability that a provisional 12/16 outcome ends as a long-term migration (RULES.md §6; the ABS "migration
+ * adjustment" from like travellers 12 months earlier, refined).
  *
- * <p>For a provisional crossing of month m, seen at clock month c (stage e = c - m months after the crossing
- * month), the probability that it ends as a long-term migration is taken from the cohort that crossed in month
- * m - 12, of the same group, that was also still provisional at the same stage (its final date falls after
- * month c - 12) and whose outcome is now final: p = (long-term migrations) / (crossings) of that cohort. The
- * group is direction x citizenship x purpose x sex x age group; when it has fewer than {@code minCohort}
- * finalised crossings the next coarser group is used (age group, then sex, purpose, citizenship dropped). When
- * no group has any, the provisional outcome itself is used (p = 1 or 0; see {@link #rate}).
+ * <p><b>Situation.</b> A provisional crossing at clock c is in one of two situations, read from its own provisional
+ * outcome: <i>on the new side</i> (provisionally a migration: the person has not gone back, or not for long) or
+ * <i>back on the old side</i> (provisionally not: the person went back and a return before the final date is the
+ * only way it can still become a migration). These end very differently, so each has its own rate.
  *
- * <p>Interval: the provisional crossings of a group are independent Bernoulli(p) draws and p itself is
- * estimated from m cohort crossings, so Var = n p (1 - p) + n^2 p (1 - p) / m, summed over groups; the 95%
- * interval is estimate +/- 1.96 sd, clipped to [finalCount, finalCount + provisional crossings]; crossings with
- * no cohort at all widen it by their whole range (0 to all of them).
+ * <p><b>Cohort.</b> The crossings of the same group 12 months earlier that were still provisional at c' = c - 12
+ * months, to the day (their final date after c', §5). Their situation at c' is read from the facts the cells keep:
+ * a crossing that ended as a migration, or whose final date is more than N days after c' (a "not a migration"
+ * outcome is final N days after the person went back, §5), was on the new side at c'; the others had gone back.
+ * A crossing that became a migration after a trip back is counted gone back at c' with the chance that its trip
+ * covered c' ({@code backAt}: the cells do not date the trip). Its outcome is the final one, or, when still under review at c, its provisional outcome (at most a
+ * few months from final by then). Rate = long-term migrations / crossings of that cohort and situation.
  *
- * <p>Only the final date's month is kept in the cube (to keep it small), so stages are whole months.
+ * <p><b>Groups and shrinkage.</b> Groups are direction x citizenship x purpose x sex x age group, each with the
+ * situation. A group's rate is shrunk towards its coarser group's (beta-binomial, empirical Bayes): p = (k + w
+ * p_parent) / (n + w), with w = min({@code priorWeight}, weight of the parent), from the finest group down
+ * through {@link #LEVELS}; above the direction x situation level is the direction's pooled rate (all situations),
+ * and above that a uniform Beta(1, 1). So a sparse group leans on its parent instead of being dropped, and a
+ * crossing always gets a rate with an honest weight (never its own provisional outcome taken as certain).
+ *
+ * <p>A back-cast (revisions: the estimate as it would have been made at a past clock) reads the provisional
+ * crossings' situation from their final facts the same way as the cohort's.
  */
-final class Estimator {
+final class Estimator<T> {
     static final List<List<String>> LEVELS = List.of(
             List.of("direction", "citizenship", "purpose", "sex", "ageGroup"),
             List.of("direction", "citizenship", "purpose", "sex"),
@@ -34,257 +48,272 @@ final class Estimator {
             List.of("direction", "citizenship"),
             List.of("direction"));
 
-    /** A provisional crossing's probability p, from a cohort of {@code cohort} crossings identified by group. */
-    record Rate(Object group, double p, double cohort) {}
+    /** The day a crossing is taken to have been made in its month. */
+    private static final int MID_MONTH = 15;
 
-    /** A cohort group of packed cells: its level in {@link #LEVELS} and its key bits. */
-    private record PackedGroup(int level, long key) {}
+    /** Groups whose trips back inform the timing of the others' (direction x citizenship x purpose). */
+    private static final int TIMING_LEVEL = 2;
 
-    private final int clock;
-    /** Today's estimate: finality from the final dates at the query's clock; null for a back-cast. */
-    private final ClockView atClock;
+    private static final int TIMING_DAYS = 10;
 
-    private final int minCohort;
-    private final Map<String, double[]> cohorts = new HashMap<>();
-    // The packed path (today's estimate over packed cells): the same cohorts, keyed by the cells' code bits.
-    private final Cube.Packed packed;
-    private final long[] levelMasks;
-    private final LongDoubleMap[] ltmCounts;
-    private final LongDoubleMap[] totals;
-    private final long finalDateMask;
-    /** Final-date bits to finality at the clock; shared by queries. */
-    private final Map<Long, Boolean> finalAtClock = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private final long ltmMask;
-    private final long ltmTrue;
-    private final Map<Long, Rate> rates = new java.util.concurrent.ConcurrentHashMap<>(); // shared by queries
-
-    /** Today's estimate at the query's clock: an outcome is final once the clock is past its final date (§5). */
-    Estimator(Collection<Cell> migrationCells, ClockView atClock, int minCohort) {
-        this(migrationCells, Cube.monthIndex(java.time.YearMonth.from(atClock.clock())), atClock, minCohort);
-    }
+    /** The level of the direction's rate over both situations, above {@link #LEVELS}. */
+    private static final int POOLED = LEVELS.size();
 
     /**
-     * The estimate as it would have been made at month {@code clock} (back-cast, revisions): a crossing counts as
-     * final then when its final date's month is not after it.
+     * A provisional crossing's probability p and the weight behind it (cohort crossings plus the prior's), which
+     * makes the variance of p about p (1 - p) / (weight + 1).
      */
-    Estimator(Collection<Cell> migrationCells, int clock, int minCohort) {
-        this(migrationCells, clock, null, minCohort);
+    record Rate(Object group, double p, double weight, Object driftGroup, double drift) {}
+
+    /** A cohort tally's key: level, group (with its month) and situation (null: both, at {@link #POOLED}). */
+    private record Key(int level, Object group, Boolean onNewSide, int years) {}
+
+    /** How the estimator reads a cell: decoded cells, or packed keys. */
+    interface Reader<T> {
+        /** The cell's month of crossing (see {@link Cube#monthIndex}). */
+        int month(T cell);
+
+        /** The cell's direction, as a key. */
+        Object direction(T cell);
+
+        /** The cell's group at a level, its month moved by {@code months}; null if out of range. */
+        Object group(T cell, int level, int months);
+
+        boolean ltm(T cell);
+
+        LocalDate finalDate(T cell);
+
+        double count(T cell);
     }
 
-    private Estimator(Collection<Cell> migrationCells, int clock, ClockView atClock, int minCohort) {
+    private final Reader<T> reader;
+    private final LocalDate clock;
+    private final boolean backCast;
+    private final int allowanceDays;
+    private final int thresholdDays;
+    private final double priorWeight;
+    private final Map<Key, double[]> tallies = new HashMap<>(); // {long-term migrations, crossings}
+    private final Map<Object, Rate> rates = new ConcurrentHashMap<>(); // shared by queries
+    /** Per group of {@link #TIMING_LEVEL}: crossings that went back for good, by days on the new side before. */
+    private final Map<Object, double[]> leaving = new HashMap<>();
+
+    /**
+     * @param clock the clock the estimate is made at
+     * @param backCast true when {@code clock} is in the past (revisions): the provisional crossings' situation then
+     *     is read from their final facts
+     * @param priorWeight crossings' worth of weight a group's coarser group lends it
+     */
+    Estimator(
+            Iterable<T> cells,
+            Reader<T> reader,
+            LocalDate clock,
+            boolean backCast,
+            RuleSettings rules,
+            double priorWeight) {
+        this.reader = reader;
         this.clock = clock;
-        this.atClock = atClock;
-        this.minCohort = minCohort;
-        this.packed = null;
-        this.levelMasks = null;
-        this.ltmCounts = null;
-        this.totals = null;
-        this.finalDateMask = 0;
-        this.ltmMask = 0;
-        this.ltmTrue = -1;
-        for (Cell cell : migrationCells) {
-            if (!isFinal(cell) || finalMonth(cell) <= clock - 12) {
-                continue; // not final yet, or already final at the cohort's stage
+        this.backCast = backCast;
+        this.allowanceDays = rules.allowanceDays();
+        this.thresholdDays = rules.thresholdDays();
+        this.priorWeight = priorWeight;
+        for (T cell : cells) {
+            if (!reader.ltm(cell)) {
+                leftAfter(cell);
             }
-            boolean ltm = "true".equals(cell.dim("ltm"));
-            String[] keys = groupKeys(cell.month(), cell);
-            for (String key : keys) {
-                double[] counts = cohorts.computeIfAbsent(key, k -> new double[2]);
-                counts[0] += ltm ? cell.count() : 0;
-                counts[1] += cell.count();
-            }
+        }
+        for (T cell : cells) {
+            boolean ltm = isFinal(cell) ? reader.ltm(cell) : situation(cell);
+            tally(cell, ltm, 1, 0);
+            tally(cell, ltm, 2, POOLED - 1);
         }
     }
 
     /**
-     * Today's estimator over packed migration cells (fast path, same figures as the cell path): the cells must
-     * carry the dimensions of {@link #LEVELS}, ltm, finalMonth and finalDay.
+     * Adds a cell to the cohort of the crossings {@code years} later, at the same stage, from level {@code from} up;
+     * the cohort two years earlier is kept at the coarse levels only, to see how much the rate moves in a year.
      */
-    Estimator(Cube.Packed cells, ClockView atClock, int minCohort) {
-        this.clock = Cube.monthIndex(java.time.YearMonth.from(atClock.clock()));
-        this.atClock = atClock;
-        this.minCohort = minCohort;
-        this.packed = cells;
-        this.levelMasks = new long[LEVELS.size()];
-        this.ltmCounts = new LongDoubleMap[LEVELS.size()];
-        this.totals = new LongDoubleMap[LEVELS.size()];
-        for (int level = 0; level < LEVELS.size(); level++) {
-            long mask = Cube.Packed.MONTH_MASK;
-            for (String dim : LEVELS.get(level)) {
-                mask |= cells.mask(dim);
-            }
-            levelMasks[level] = mask;
-            ltmCounts[level] = new LongDoubleMap();
-            totals[level] = new LongDoubleMap();
+    private void tally(T cell, boolean ltm, int years, int from) {
+        LocalDate cohortClock = clock.minusYears(years);
+        if (!AtClock.provisional(reader.finalDate(cell), cohortClock)) {
+            return; // already final at the cohort's stage
         }
-        this.finalDateMask = cells.mask("finalMonth") | cells.mask(Contributions.FINAL_DAY);
-        this.ltmMask = cells.mask("ltm");
-        this.ltmTrue = cells.bits("ltm", "true");
-        long finalMonthMask = cells.mask("finalMonth");
-        LongDoubleMap finalMonths = new LongDoubleMap();
-        for (Cube.Entries e = cells.entries; e.next(); ) {
-            long key = e.key();
-            if (!isFinal(key)) {
-                continue;
-            }
-            long fmBits = key & finalMonthMask;
-            double fm = finalMonths.get(fmBits);
-            if (Double.isNaN(fm)) {
-                fm = Cube.monthIndex(java.time.YearMonth.parse(cells.decode(key, "finalMonth")));
-                finalMonths.put(fmBits, fm);
-            }
-            if (fm <= clock - 12) {
-                continue; // already final at the cohort's stage
-            }
-            double count = e.value();
-            boolean ltm = (key & ltmMask) == ltmTrue;
-            for (int level = 0; level < levelMasks.length; level++) {
-                long group = key & levelMasks[level];
-                add(ltmCounts[level], group, ltm ? count : 0);
-                add(totals[level], group, count);
+        double count = reader.count(cell);
+        double back = ltm ? backAt(cell, cohortClock) : onNewSide(cell, cohortClock) ? 0 : 1;
+        for (int level = from; level <= POOLED; level++) {
+            Object group = reader.group(cell, Math.min(level, POOLED - 1), 0);
+            if (level == POOLED) {
+                add(new Key(level, group, null, years), ltm, count);
+            } else {
+                add(new Key(level, group, true, years), ltm, count * (1 - back));
+                add(new Key(level, group, false, years), ltm, count * back);
             }
         }
     }
 
-    private static void add(LongDoubleMap map, long key, double value) {
-        double current = map.get(key);
-        map.put(key, (Double.isNaN(current) ? 0 : current) + value);
+    private void add(Key key, boolean ltm, double count) {
+        if (count > 0) {
+            double[] t = tallies.computeIfAbsent(key, k -> new double[2]);
+            t[0] += ltm ? count : 0;
+            t[1] += count;
+        }
     }
 
-    /** True when this estimator reads packed cells ({@link #isFinal(long)}, {@link #rate(long)}). */
-    boolean isPacked() {
-        return packed != null;
+    /**
+     * Notes when a crossing that is not a migration went back: its final date is N + the days it spent on the new
+     * side (§5), which gives the days to the trip back, in {@link #TIMING_DAYS}-day bins per group of level
+     * {@link #TIMING_LEVEL}.
+     */
+    private void leftAfter(T cell) {
+        long days = ChronoUnit.DAYS.between(crossedAbout(cell), reader.finalDate(cell)) - allowanceDays;
+        if (days >= 0 && days < thresholdDays) {
+            double[] bins = leaving.computeIfAbsent(
+                    reader.group(cell, TIMING_LEVEL, 0), k -> new double[thresholdDays / TIMING_DAYS + 1]);
+            bins[(int) (days / TIMING_DAYS)] += reader.count(cell);
+        }
     }
 
-    /** Packed path: whether a cell key's outcomes are final at the clock (decoded once per final date). */
-    boolean isFinal(long key) {
-        return finalAtClock.computeIfAbsent(
-                key & finalDateMask,
-                bits -> atClock.outcomeFinal(ClockView.finalDate(
-                        packed.decode(key, "finalMonth"), packed.decode(key, Contributions.FINAL_DAY))));
+    /**
+     * The chance that a crossing which ended as a migration was back on the old side at {@code at}. Its final date is
+     * T + the days it spent back (§5); the cells do not say when it went back, so the trip is taken to have begun
+     * after as many days on the new side as the group's crossings that went back for good did ({@link #leftAfter}),
+     * or uniformly in the T days when the group has none.
+     */
+    private double backAt(T cell, LocalDate at) {
+        LocalDate crossed = crossedAbout(cell);
+        long daysBack = ChronoUnit.DAYS.between(crossed, reader.finalDate(cell)) - thresholdDays;
+        if (daysBack <= 0) {
+            return 0;
+        }
+        long elapsed =
+                ChronoUnit.DAYS.between(crossed, at); // back at `at` if the trip began in (elapsed - back, elapsed]
+        double[] bins = leaving.get(reader.group(cell, TIMING_LEVEL, 0));
+        double all = 0;
+        double covering = 0;
+        for (int bin = 0; bins != null && bin < bins.length; bin++) {
+            long middle = bin * (long) TIMING_DAYS + TIMING_DAYS / 2;
+            all += bins[bin];
+            covering += middle > elapsed - daysBack && middle <= elapsed ? bins[bin] : 0;
+        }
+        if (all > 0) {
+            return covering / all;
+        }
+        long overlap = Math.min(elapsed, thresholdDays) - Math.max(elapsed - daysBack, 0);
+        return Math.max(0, Math.min(1, (double) overlap / thresholdDays));
     }
 
-    /** Packed path: {@link #rate(Cell)} of a provisional cell key. */
-    Rate rate(long key) {
-        long memo = key & (levelMasks[0] | ltmMask);
+    /** The cells keep the month of a crossing, not its day: taken as the middle of the month. */
+    private LocalDate crossedAbout(T cell) {
+        return Cube.yearMonth(reader.month(cell)).atDay(MID_MONTH);
+    }
+
+    /** Today's estimator over decoded migration cells. */
+    static Estimator<Cell> ofCells(Collection<Cell> cells, LocalDate clock, RuleSettings rules, int priorWeight) {
+        return new Estimator<>(cells, new CellReader(), clock, false, rules, priorWeight);
+    }
+
+    /** The estimator as it would have stood at the end of a past month (revisions). */
+    static Estimator<Cell> backCast(Collection<Cell> cells, YearMonth month, RuleSettings rules, int priorWeight) {
+        return new Estimator<>(cells, new CellReader(), month.atEndOfMonth(), true, rules, priorWeight);
+    }
+
+    /** §5: an outcome is final once the clock is past its final date. */
+    boolean isFinal(T cell) {
+        return !AtClock.provisional(reader.finalDate(cell), clock);
+    }
+
+    double count(T cell) {
+        return reader.count(cell);
+    }
+
+    /**
+     * The probability that a provisional crossing ends as a long-term migration, its weight, and how much the rate of
+     * its direction and situation may move in a year: drift = (p one year earlier - p two years earlier)^2 / 2, the
+     * variance of a year's change if the rate moves at random from year to year (one pair of years: a rough
+     * figure). The change is taken as common to every crossing of the direction and situation, of any month: a
+     * shifting mix moves them together.
+     */
+    Rate rate(T provisional) {
+        boolean onNewSide = situation(provisional);
+        Key memo = new Key(0, reader.group(provisional, 0, -12), onNewSide, 1);
         Rate known = rates.get(memo);
         if (known != null) {
             return known;
         }
-        Rate rate = null;
-        long cohortKey = packed.shiftMonth(key, -12);
-        for (int level = 0; level < LEVELS.size() && cohortKey >= 0 && rate == null; level++) {
-            long group = cohortKey & levelMasks[level];
-            double total = totals[level].get(group);
-            boolean coarsest = level == LEVELS.size() - 1;
-            if (!Double.isNaN(total) && total > 0 && (total >= minCohort || coarsest)) {
-                rate = new Rate(new PackedGroup(level, group), ltmCounts[level].get(group) / total, total);
-            }
-        }
-        if (rate == null) {
-            rate = new Rate("own-outcome", (key & ltmMask) == ltmTrue ? 1 : 0, 0);
-        }
+        double[] lastYear = shrunk(provisional, onNewSide, 1, 0);
+        double[] directionLastYear = shrunk(provisional, onNewSide, 1, POOLED - 1);
+        double[] directionYearBefore = shrunk(provisional, onNewSide, 2, POOLED - 1);
+        double change = directionLastYear[0] - directionYearBefore[0];
+        Rate rate = new Rate(
+                memo, lastYear[0], lastYear[1], List.of(reader.direction(provisional), onNewSide), change * change / 2);
         rates.put(memo, rate);
         return rate;
     }
 
-    boolean isFinal(Cell cell) {
-        return atClock != null ? atClock.outcomeFinal(cell) : finalMonth(cell) <= clock;
+    /** {p, weight} of the cohort {@code years} earlier, shrunk from the coarsest level down to {@code finest}. */
+    private double[] shrunk(T provisional, boolean onNewSide, int years, int finest) {
+        double p = 0.5;
+        double weight = 2; // Beta(1, 1)
+        for (int level = POOLED; level >= finest; level--) {
+            Object group = reader.group(provisional, Math.min(level, POOLED - 1), -12 * years);
+            double[] t = group == null
+                    ? null
+                    : tallies.get(new Key(level, group, level == POOLED ? null : onNewSide, years));
+            double k = t == null ? 0 : t[0];
+            double n = t == null ? 0 : t[1];
+            double prior = level == POOLED ? weight : Math.min(priorWeight, weight);
+            p = (k + prior * p) / (n + prior);
+            weight = n + prior;
+        }
+        return new double[] {p, weight};
     }
 
-    /** The probability that a provisional crossing in this cell ends as a long-term migration. */
-    Rate rate(Cell provisional) {
-        String[] keys = groupKeys(provisional.month() - 12, provisional);
-        for (int level = 0; level < LEVELS.size(); level++) {
-            String key = keys[level];
-            double[] counts = cohorts.get(key);
-            boolean coarsest = level == LEVELS.size() - 1;
-            if (counts != null && counts[1] > 0 && (counts[1] >= minCohort || coarsest)) {
-                return new Rate(key, counts[0] / counts[1], counts[1]);
+    /** A provisional crossing's situation: its own provisional outcome, or for a back-cast, read from its facts. */
+    private boolean situation(T cell) {
+        return backCast ? onNewSide(cell, clock) : reader.ltm(cell);
+    }
+
+    /** On the new side at {@code at}, read from final facts: a migration, or final more than N days after it. */
+    private boolean onNewSide(T cell, LocalDate at) {
+        return reader.ltm(cell) || reader.finalDate(cell).isAfter(at.plusDays(allowanceDays));
+    }
+
+    /** Decoded cells: groups are strings of the month and the level's values. */
+    static final class CellReader implements Reader<Cell> {
+        private static final Map<String, YearMonth> MONTHS = new ConcurrentHashMap<>();
+
+        @Override
+        public int month(Cell cell) {
+            return cell.month();
+        }
+
+        @Override
+        public Object direction(Cell cell) {
+            return cell.dim("direction");
+        }
+
+        @Override
+        public Object group(Cell cell, int level, int months) {
+            StringBuilder key = new StringBuilder(48).append(cell.month() + months);
+            for (String dim : LEVELS.get(level)) {
+                key.append('|').append(cell.dim(dim));
             }
-        }
-        // No finalised cohort at all. Today: the engine's provisional outcome. Back-cast: the cube holds only the
-        // final outcome, which was not known then, so use the §5 default of a fresh review (the person is
-        // assumed to stay: a long-term migration).
-        boolean provisionalOutcome = atClock == null || "true".equals(provisional.dim("ltm"));
-        return new Rate("own-outcome", provisionalOutcome ? 1 : 0, 0);
-    }
-
-    private static final Map<String, Integer> MONTHS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    static int finalMonth(Cell cell) {
-        return MONTHS.computeIfAbsent(cell.dim("finalMonth"), m -> Cube.monthIndex(java.time.YearMonth.parse(m)));
-    }
-
-    /** The group keys of a cell at every level, finest first; each coarser key is a prefix of the finer one. */
-    private static String[] groupKeys(int month, Cell cell) {
-        List<String> finest = LEVELS.get(0);
-        String[] keys = new String[LEVELS.size()];
-        StringBuilder key = new StringBuilder(48).append(month);
-        for (int i = 0; i < finest.size(); i++) {
-            key.append('|').append(cell.dim(finest.get(i)));
-            int level = LEVELS.size() - 1 - i; // LEVELS drop the last dimension of the finest group one by one
-            keys[level] = key.toString();
-        }
-        return keys;
-    }
-
-    private record GroupRate(Object group, double p) {}
-
-    /** Accumulates one row's final count and provisional crossings, then gives the estimate and interval. */
-    static final class Accumulator {
-        private double finalCount;
-        private final Map<GroupRate, double[]> groups = new HashMap<>(); // group -> {n, p, cohort}
-
-        void addFinal(double count) {
-            finalCount += count;
+            return key.toString();
         }
 
-        void addProvisional(double count, Rate rate) {
-            double[] g = groups.computeIfAbsent(
-                    new GroupRate(rate.group(), rate.p()), k -> new double[] {0, rate.p(), rate.cohort()});
-            g[0] += count;
+        @Override
+        public boolean ltm(Cell cell) {
+            return "true".equals(cell.dim("ltm"));
         }
 
-        double finalCount() {
-            return finalCount;
+        @Override
+        public LocalDate finalDate(Cell cell) {
+            return MONTHS.computeIfAbsent(cell.dim("finalMonth"), YearMonth::parse)
+                    .atDay(Integer.parseInt(cell.dim(Contributions.FINAL_DAY)));
         }
 
-        double estimate() {
-            double est = finalCount;
-            for (double[] g : groups.values()) {
-                est += g[0] * g[1];
-            }
-            return est;
-        }
-
-        /**
-         * The 95% interval. Crossings with no cohort at all (p is their own provisional outcome, not an estimate)
-         * widen it to every outcome they can still have, from none to all of them long-term migrations: a
-         * zero-width interval there would claim a certainty no data supports.
-         */
-        double[] interval() {
-            double variance = 0;
-            double provisional = 0;
-            double unknown = 0;
-            double unknownEstimate = 0;
-            for (double[] g : groups.values()) {
-                double n = g[0];
-                double p = g[1];
-                provisional += n;
-                if (g[2] > 0) {
-                    variance += n * p * (1 - p) + n * n * p * (1 - p) / g[2];
-                } else {
-                    unknown += n;
-                    unknownEstimate += n * p;
-                }
-            }
-            double known = estimate() - unknownEstimate;
-            double half = 1.96 * Math.sqrt(variance);
-            return new double[] {
-                Math.max(finalCount, known - half), Math.min(finalCount + provisional, known + unknown + half)
-            };
+        @Override
+        public double count(Cell cell) {
+            return cell.count();
         }
     }
 }

@@ -24,9 +24,15 @@ public final class Protection {
 
     /**
      * The protected value of a count: null when suppressed (1-5); 0 and multiples of 3 unchanged; otherwise the
-     * lower multiple of 3 with probability 2/3 (remainder 1) or 1/3 (remainder 2), else the upper one.
+     * lower multiple of 3 with probability 2/3 (remainder 1) or 1/3 (remainder 2), else the upper one. A negative
+     * figure (a net migration) is protected as its size is: -1 to -5 suppressed, others rounded away from or
+     * towards zero like the positive count.
      */
     public Long protect(String cellIdentity, long count) {
+        if (count < 0) {
+            Long size = protect(cellIdentity, -count);
+            return size == null ? null : -size;
+        }
         if (count >= 1 && count <= 5) {
             return null;
         }

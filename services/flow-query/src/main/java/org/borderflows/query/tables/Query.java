@@ -13,12 +13,24 @@ import org.borderflows.query.tables.Datasets.Dataset;
 import org.borderflows.query.tables.Datasets.Dimension;
 
 /**
- * A validated table question: dataset, period (null = default), group-by dimensions and filters (dimension to
- * accepted values). Parsing names the offending parameter in every error.
+ * A validated table question: dataset, period (null = default), group-by dimensions, filters (dimension to
+ * accepted values) and, for migration-12-16, whether each month's row is the year-ended total (the 12 months
+ * ending with it, RULES.md §6, §9). Parsing names the offending parameter in every error.
  */
-public record Query(Dataset dataset, YearMonth from, YearMonth to, List<String> by, Map<String, Set<String>> filters) {
+public record Query(
+        Dataset dataset,
+        YearMonth from,
+        YearMonth to,
+        List<String> by,
+        Map<String, Set<String>> filters,
+        boolean yearEnded) {
+    /** {@code frequency=month} (default) or {@code frequency=year-ended} (migration-12-16, with month in by). */
+    public static final String FREQUENCY = "frequency";
+
     /** Query parameters that are not dimension filters. */
-    public static final Set<String> RESERVED = Set.of("from", "to", "by", "format");
+    public static final Set<String> RESERVED = Set.of("from", "to", "by", "format", FREQUENCY);
+
+    public static final String YEAR_ENDED = "year-ended";
 
     public static Query parse(String datasetName, Map<String, String> parameters) {
         Dataset dataset = Datasets.get(datasetName);
@@ -70,7 +82,25 @@ public record Query(Dataset dataset, YearMonth from, YearMonth to, List<String> 
             }
             filters.put(dim.name(), values);
         }
-        return new Query(dataset, from, to, List.copyOf(by), filters);
+        return new Query(
+                dataset, from, to, List.copyOf(by), filters, yearEnded(dataset, by, parameters.get(FREQUENCY)));
+    }
+
+    private static boolean yearEnded(Dataset dataset, List<String> by, String frequency) {
+        if (frequency == null || frequency.isBlank() || frequency.equals("month")) {
+            return false;
+        }
+        if (!frequency.equals(YEAR_ENDED)) {
+            throw new BadQueryException(FREQUENCY, "frequency must be month or year-ended, got '" + frequency + "'");
+        }
+        if (!dataset.name().equals(org.borderflows.query.topology.Contributions.MIGRATION)) {
+            throw new BadQueryException(FREQUENCY, "year-ended totals are published for migration-12-16 only");
+        }
+        if (!by.contains("month")) {
+            throw new BadQueryException(
+                    FREQUENCY, "year-ended totals need month in by (the month each total ends with)");
+        }
+        return true;
     }
 
     private static String unknownDimension(Dataset dataset, String name) {
@@ -95,7 +125,8 @@ public record Query(Dataset dataset, YearMonth from, YearMonth to, List<String> 
 
     /** A canonical text of the question, for caching (same question, same key). */
     public String canonical() {
-        return dataset.name() + "?from=" + from + "&to=" + to + "&by=" + by + "&" + filters;
+        return dataset.name() + "?from=" + from + "&to=" + to + "&by=" + by + "&" + filters
+                + (yearEnded ? "&frequency=" + YEAR_ENDED : "");
     }
 
     /** Helper for callers holding multi-valued parameters. */

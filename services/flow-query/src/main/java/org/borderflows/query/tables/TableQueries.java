@@ -40,6 +40,9 @@ public final class TableQueries {
     private final RuleSettings rules;
 
     public TableQueries(Cube cube, Protection protection, int minCohort, RuleSettings rules) {
+        if (minCohort < 1) {
+            throw new IllegalArgumentException("flow-query.estimator-min-cohort must be at least 1, got " + minCohort);
+        }
         this.cube = cube;
         this.protection = protection;
         this.minCohort = minCohort;
@@ -81,7 +84,14 @@ public final class TableQueries {
         Map<List<String>, Object> groups =
                 switch (name) {
                     case Contributions.STOCK -> stock(q, cells, period, asOf);
-                    case Contributions.MIGRATION -> migration(q, cells, period, atClock);
+                    case Contributions.MIGRATION ->
+                        q.yearEnded()
+                                ? YearEnded.of(
+                                        q,
+                                        migration(q, cells, period.yearEndedFrom(), atClock),
+                                        period.from(),
+                                        period.to())
+                                : migration(q, cells, period, atClock);
                     case Datasets.REVISIONS -> revisions(q, cells, period, atClock);
                     default -> ClockView.derives(name) ? countsAt(q, cells, period, atClock) : counts(q, cells, period);
                 };
@@ -120,6 +130,11 @@ public final class TableQueries {
     private record Period(int from, int to) {
         boolean contains(int month) {
             return month >= from && month <= to;
+        }
+
+        /** The months the year-ended totals of this period add up: from 11 months before its first. */
+        Period yearEndedFrom() {
+            return new Period(from - (YearEnded.MONTHS - 1), to);
         }
     }
 
@@ -191,14 +206,14 @@ public final class TableQueries {
         Cube.Packed packed = cube.packed(Contributions.MIGRATION, dimensionsUsed(q));
         Cube.Packed cohorts = cube.packed(Contributions.MIGRATION, ESTIMATOR_DIMENSIONS);
         if (packed != null && cohorts != null) {
-            return migrationPacked(q, packed, period, currentEstimator(cohorts, atClock));
+            return migrationPacked(q, packed, period, packedEstimator(cohorts, atClock));
         }
-        Estimator estimator = currentEstimator(cube.cells(Contributions.MIGRATION, ESTIMATOR_DIMENSIONS), atClock);
+        Estimator<Cell> estimator = cellEstimator(cube.cells(Contributions.MIGRATION, ESTIMATOR_DIMENSIONS), atClock);
         for (Cell cell : cells) {
             if (period.contains(cell.month()) && matches(q, cell::dim, cell.month(), Set.of())) {
-                Estimator.Accumulator acc = (Estimator.Accumulator)
-                        groups.computeIfAbsent(key(q, cell::dim, cell.month(), -1), k -> new Estimator.Accumulator());
-                addOutcome(estimator, acc, cell);
+                Estimate acc =
+                        (Estimate) groups.computeIfAbsent(key(q, cell::dim, cell.month(), -1), k -> new Estimate());
+                addOutcome(estimator, acc, cell, "true".equals(cell.dim("ltm")));
             }
         }
         return groups;
@@ -206,7 +221,7 @@ public final class TableQueries {
 
     /** The migration rows over packed cells: codes compared, no cell decoded (same figures as the cell path). */
     private static Map<List<String>, Object> migrationPacked(
-            Query q, Cube.Packed cells, Period period, Estimator estimator) {
+            Query q, Cube.Packed cells, Period period, Estimator<PackedReader.Entry> estimator) {
         long groupMask = 0;
         for (String dim : q.by()) {
             groupMask |= cells.mask(dim);
@@ -214,21 +229,17 @@ public final class TableQueries {
         java.util.function.LongPredicate filter = cells.filter(q.filters(), Set.of());
         long ltmMask = cells.mask("ltm");
         long ltmTrue = cells.bits("ltm", "true");
-        Map<Long, Estimator.Accumulator> rows = new HashMap<>();
+        Map<Long, Estimate> rows = new HashMap<>();
         for (Cube.Entries e = cells.entries; e.next(); ) {
             long key = e.key();
             if (!period.contains(cells.month(key)) || !filter.test(key)) {
                 continue;
             }
-            Estimator.Accumulator acc = rows.computeIfAbsent(key & groupMask, k -> new Estimator.Accumulator());
-            if (estimator.isFinal(key)) {
-                acc.addFinal((key & ltmMask) == ltmTrue ? e.value() : 0);
-            } else {
-                acc.addProvisional(e.value(), estimator.rate(key));
-            }
+            Estimate acc = rows.computeIfAbsent(key & groupMask, k -> new Estimate());
+            addOutcome(estimator, acc, new PackedReader.Entry(key, e.value()), (key & ltmMask) == ltmTrue);
         }
         Map<List<String>, Object> groups = new HashMap<>();
-        for (Map.Entry<Long, Estimator.Accumulator> row : rows.entrySet()) {
+        for (Map.Entry<Long, Estimate> row : rows.entrySet()) {
             List<String> key = new ArrayList<>(q.by().size());
             for (String dim : q.by()) {
                 key.add(cells.decode(row.getKey(), dim));
@@ -238,50 +249,57 @@ public final class TableQueries {
         return groups;
     }
 
-    private record CachedEstimator(long version, LocalDate clock, boolean packed, Estimator estimator) {}
+    private record CachedEstimator(long version, LocalDate clock, boolean packed, Estimator<?> estimator) {}
 
     private volatile CachedEstimator estimatorCache;
 
     /** Today's estimator, built once per cube version and clock and shared by every migration question. */
-    private Estimator currentEstimator(Collection<Cell> cells, ClockView atClock) {
-        long version = cube.version(Contributions.MIGRATION);
-        CachedEstimator cached = estimatorCache;
-        if (cached != null
-                && cached.version() == version
-                && cached.clock().equals(atClock.clock())
-                && !cached.packed()) {
-            return cached.estimator();
+    @SuppressWarnings("unchecked")
+    private Estimator<Cell> cellEstimator(Collection<Cell> cells, ClockView atClock) {
+        CachedEstimator cached = cachedEstimator(atClock, false);
+        if (cached != null) {
+            return (Estimator<Cell>) cached.estimator();
         }
-        Estimator estimator = new Estimator(cells, atClock, minCohort);
-        estimatorCache = new CachedEstimator(version, atClock.clock(), false, estimator);
+        Estimator<Cell> estimator = Estimator.ofCells(cells, atClock.clock(), rules, minCohort);
+        estimatorCache = new CachedEstimator(cube.version(Contributions.MIGRATION), atClock.clock(), false, estimator);
         return estimator;
     }
 
-    private Estimator currentEstimator(Cube.Packed cells, ClockView atClock) {
-        long version = cube.version(Contributions.MIGRATION);
-        CachedEstimator cached = estimatorCache;
-        if (cached != null
-                && cached.version() == version
-                && cached.clock().equals(atClock.clock())
-                && cached.packed()) {
-            return cached.estimator();
+    @SuppressWarnings("unchecked")
+    private Estimator<PackedReader.Entry> packedEstimator(Cube.Packed cells, ClockView atClock) {
+        CachedEstimator cached = cachedEstimator(atClock, true);
+        if (cached != null) {
+            return (Estimator<PackedReader.Entry>) cached.estimator();
         }
-        Estimator estimator = new Estimator(cells, atClock, minCohort);
-        estimatorCache = new CachedEstimator(version, atClock.clock(), true, estimator);
+        PackedReader reader = new PackedReader(cells);
+        Estimator<PackedReader.Entry> estimator =
+                new Estimator<>(reader.entries(), reader, atClock.clock(), false, rules, minCohort);
+        estimatorCache = new CachedEstimator(cube.version(Contributions.MIGRATION), atClock.clock(), true, estimator);
         return estimator;
     }
 
-    private static void addOutcome(Estimator estimator, Estimator.Accumulator acc, Cell cell) {
+    private CachedEstimator cachedEstimator(ClockView atClock, boolean packed) {
+        CachedEstimator cached = estimatorCache;
+        return cached != null
+                        && cached.version() == cube.version(Contributions.MIGRATION)
+                        && cached.clock().equals(atClock.clock())
+                        && cached.packed() == packed
+                ? cached
+                : null;
+    }
+
+    private static <T> void addOutcome(Estimator<T> estimator, Estimate acc, T cell, boolean ltm) {
         if (estimator.isFinal(cell)) {
-            acc.addFinal("true".equals(cell.dim("ltm")) ? cell.count() : 0);
+            acc.addFinal(ltm ? estimator.count(cell) : 0);
         } else {
-            acc.addProvisional(cell.count(), estimator.rate(cell));
+            acc.addProvisional(estimator.count(cell), estimator.rate(cell));
         }
     }
 
     /**
      * For crossing months whose outcomes are now all final: the estimate the service would have made 0-16
-     * months after the crossing month (back-cast from the final dates) next to the final count.
+     * months after the crossing month (back-cast from the final facts, at the end of that month) next to the
+     * final count.
      */
     private Map<List<String>, Object> revisions(Query q, Collection<Cell> cells, Period period, ClockView atClock) {
         Map<Integer, Boolean> settled = new HashMap<>();
@@ -294,7 +312,7 @@ public final class TableQueries {
             }
         }
         Set<String> stages = q.filters().get("stage");
-        Map<Integer, Estimator> estimators = new HashMap<>();
+        Map<Integer, Estimator<Cell>> estimators = new HashMap<>();
         Collection<Cell> cohorts = cube.cells(Contributions.MIGRATION, ESTIMATOR_DIMENSIONS);
         Map<List<String>, Object> groups = new HashMap<>();
         for (Cell cell : cells) {
@@ -307,18 +325,20 @@ public final class TableQueries {
                     continue;
                 }
                 int clock = cell.month() + stage;
-                Estimator estimator = estimators.computeIfAbsent(clock, c -> new Estimator(cohorts, c, minCohort));
+                Estimator<Cell> estimator = estimators.computeIfAbsent(
+                        clock, c -> Estimator.backCast(cohorts, Cube.yearMonth(c), rules, minCohort));
                 Revision r =
                         (Revision) groups.computeIfAbsent(key(q, cell::dim, cell.month(), stage), k -> new Revision());
-                addOutcome(estimator, r.atStage, cell);
-                r.finalCount += "true".equals(cell.dim("ltm")) ? cell.count() : 0;
+                boolean ltm = "true".equals(cell.dim("ltm"));
+                addOutcome(estimator, r.atStage, cell, ltm);
+                r.finalCount += ltm ? cell.count() : 0;
             }
         }
         return groups;
     }
 
     private static final class Revision {
-        final Estimator.Accumulator atStage = new Estimator.Accumulator();
+        final Estimate atStage = new Estimate();
         double finalCount;
     }
 
@@ -357,8 +377,10 @@ public final class TableQueries {
         String identity = protect ? identity(q, from, to, key) : null;
         if (value instanceof double[] count) {
             row.put("count", figure(identity, "count", Math.round(count[0]), protect));
-        } else if (value instanceof Estimator.Accumulator acc) {
+        } else if (value instanceof Estimate acc) {
             putEstimates(row, identity, acc, acc.finalCount(), protect);
+        } else if (value instanceof YearEnded.Net net) {
+            putFigures(row, identity, net.finalCount(), net.estimate(), net.lower(), net.upper(), protect);
         } else if (value instanceof Revision r) {
             putEstimates(row, identity, r.atStage, r.finalCount, protect);
             Object fin = row.get("finalCount");
@@ -371,25 +393,32 @@ public final class TableQueries {
     }
 
     private void putEstimates(
-            Map<String, Object> row, String identity, Estimator.Accumulator acc, double finalCount, boolean protect) {
+            Map<String, Object> row, String identity, Estimate acc, double finalCount, boolean protect) {
         double[] interval = acc.interval();
+        putFigures(row, identity, finalCount, acc.estimate(), interval[0], interval[1], protect);
+    }
+
+    private void putFigures(
+            Map<String, Object> row,
+            String identity,
+            double finalCount,
+            double estimate,
+            double lower,
+            double upper,
+            boolean protect) {
         row.put("finalCount", figure(identity, "finalCount", Math.round(finalCount), protect));
         // (Object) casts: a suppressed figure is null, which a Long/double conditional would unbox (NPE).
         row.put(
                 "estimate",
                 protect
-                        ? (Object) figure(identity, "estimate", Math.round(acc.estimate()), true)
-                        : (Object) round1(acc.estimate()));
+                        ? (Object) figure(identity, "estimate", Math.round(estimate), true)
+                        : (Object) round1(estimate));
         row.put(
                 "lower",
-                protect
-                        ? (Object) figure(identity, "lower", Math.round(interval[0]), true)
-                        : (Object) round1(interval[0]));
+                protect ? (Object) figure(identity, "lower", Math.round(lower), true) : (Object) round1(lower));
         row.put(
                 "upper",
-                protect
-                        ? (Object) figure(identity, "upper", Math.round(interval[1]), true)
-                        : (Object) round1(interval[1]));
+                protect ? (Object) figure(identity, "upper", Math.round(upper), true) : (Object) round1(upper));
     }
 
     private static double round1(double v) {

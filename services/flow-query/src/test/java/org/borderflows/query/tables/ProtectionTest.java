@@ -16,6 +16,16 @@ class ProtectionTest {
         }
     }
 
+    /** A net migration (arrivals - departures) of -1 to -5 says as much as a count of 1 to 5. */
+    @Test
+    void negativeNetFiguresAreProtectedByTheirSize() {
+        for (long net = -5; net <= -1; net++) {
+            assertThat(protection.protect("net-" + net, net)).isNull();
+        }
+        assertThat(protection.protect("net", -6)).isEqualTo(-6);
+        assertThat(protection.protect("net-7", -7)).isEqualTo(-protection.protect("net-7", 7));
+    }
+
     @Test
     void zeroAndMultiplesOfThreeAreKept() {
         assertThat(protection.protect("a", 0)).isZero();

@@ -1,0 +1,243 @@
+package org.borderflows.estimates;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.borderflows.domain.AtClock;
+import org.borderflows.domain.CrossingFact;
+import org.borderflows.domain.RuleSettings;
+import org.borderflows.domain.TravellerTimeline;
+import org.borderflows.query.tables.Cube;
+import org.borderflows.query.tables.Protection;
+import org.borderflows.query.tables.Query;
+import org.borderflows.query.tables.Table;
+import org.borderflows.query.tables.TableQueries;
+import org.borderflows.query.topology.Cells;
+import org.borderflows.query.topology.Contributions;
+import org.borderflows.schema.CrossingOutcome;
+import org.borderflows.schema.TableCell;
+
+/**
+ * Replays a history and cuts it at month-ends (RULES.md §6 accuracy and calibration). At each cut the outcomes known
+ * then are those of the domain library on the crossings dated up to the cut, at the cut's clock (§8: the latest
+ * crossing date seen), as the stay engine writes them; they go through flow-query's {@link Contributions} into a
+ * {@link Cube} and the published estimates are {@link TableQueries}' answers: the service's own code end to end.
+ * The final counts are the same library on the whole history, for months whose outcomes are all final by its end.
+ *
+ * <p>A traveller is evaluated again at a cut only when it crossed since the previous one: outcomes are facts that
+ * change only with a new crossing (§8), as the engine writes them.
+ */
+final class Backtest {
+    /**
+     * Months before a cut whose cells the cube holds: every month a cut reports on (up to {@link #REPORTED_MONTHS}
+     * back) and the cohorts a year before those.
+     */
+    static final int CUBE_MONTHS = 48;
+    /** Months before the cut month reported at each cut: 12 lags of year-ended sums of 12 months each. */
+    static final int REPORTED_MONTHS = 23;
+
+    /** One month x direction cell as published at a cut, with its final count. */
+    record MonthCell(
+            int lag,
+            String direction,
+            double finalCount,
+            double estimate,
+            double lower,
+            double upper,
+            double provisional,
+            double truth) {}
+
+    /** The year-ended figures of one direction or of net migration as published at a cut. */
+    record YearEnded(int lag, String series, double estimate, double lower, double upper, double truth) {}
+
+    record Cut(LocalDate clock, List<MonthCell> cells, List<YearEnded> yearEnded) {}
+
+    /**
+     * What became of the provisional crossings of all cuts, by direction, lag and provisional outcome: {crossings,
+     * long-term migrations in the end} (how predictive the provisional outcome is at each stage).
+     */
+    final Map<String, double[]> provisionalFates = new java.util.TreeMap<>();
+
+    private final Map<String, Boolean> finalOutcome = new HashMap<>();
+
+    private final RuleSettings rules;
+    private final int minCohort;
+
+    Backtest(RuleSettings rules, int minCohort) {
+        this.rules = rules;
+        this.minCohort = minCohort;
+    }
+
+    /** The history cut at each of its last {@code cuts} month-ends whose outcomes are all final by its end. */
+    List<Cut> run(List<List<CrossingFact>> travellers, int cuts) {
+        LocalDate end = latestDate(travellers);
+        Map<String, Double> truth = new HashMap<>();
+        YearMonth settled = finalCounts(travellers, end, truth);
+        List<Cut> out = new ArrayList<>();
+        int[] seen = new int[travellers.size()];
+        boolean[] crossed = new boolean[travellers.size()];
+        List<List<CrossingOutcome>> known = new ArrayList<>();
+        travellers.forEach(t -> known.add(List.of()));
+        LocalDate clock = null;
+        for (YearMonth month = settled.minusMonths(cuts - 1); !month.isAfter(settled); month = month.plusMonths(1)) {
+            LocalDate cut = month.atEndOfMonth();
+            for (int i = 0; i < travellers.size(); i++) {
+                List<CrossingFact> facts = travellers.get(i);
+                int k = seen[i];
+                while (k < facts.size() && !facts.get(k).date().isAfter(cut)) {
+                    clock = clock == null || facts.get(k).date().isAfter(clock)
+                            ? facts.get(k).date()
+                            : clock;
+                    k++;
+                }
+                crossed[i] = k != seen[i];
+                seen[i] = k;
+            }
+            for (int i = 0; i < travellers.size(); i++) {
+                if (crossed[i]) {
+                    known.set(
+                            i,
+                            TravellerTimeline.evaluate(null, travellers.get(i).subList(0, seen[i]), clock, rules)
+                                    .outcomes());
+                }
+            }
+            out.add(cut(known, clock, truth));
+        }
+        return out;
+    }
+
+    private Cut cut(List<List<CrossingOutcome>> known, LocalDate clock, Map<String, Double> truth) {
+        YearMonth cutMonth = YearMonth.from(clock);
+        LocalDate oldest = cutMonth.minusMonths(CUBE_MONTHS).atDay(1);
+        Map<String, TableCell> totals = new HashMap<>();
+        Map<String, Double> provisional = new HashMap<>();
+        for (List<CrossingOutcome> outcomes : known) {
+            for (CrossingOutcome o : outcomes) {
+                if (o.getCrossingDate().isBefore(oldest)) {
+                    continue;
+                }
+                for (TableCell c : Contributions.of(o)) {
+                    if (!c.getDataset().equals(Contributions.MIGRATION)) {
+                        continue;
+                    }
+                    String key = Cells.key(c);
+                    totals.put(key, Cells.add(totals.get(key), c));
+                    if (AtClock.provisional(o.getFinalDate(), clock)) {
+                        provisional.merge(c.getMonth() + "|" + o.getDirection().name(), 1.0, Double::sum);
+                        fate(o, cutMonth);
+                    }
+                }
+            }
+        }
+        Cube cube = new Cube();
+        totals.forEach(cube::apply);
+        cube.commit();
+        TableQueries queries =
+                new TableQueries(cube, new Protection("backtest".getBytes(StandardCharsets.UTF_8)), minCohort, rules);
+        Map<String, String> question = new HashMap<>();
+        question.put("from", cutMonth.minusMonths(REPORTED_MONTHS).toString());
+        question.put("to", cutMonth.toString());
+        question.put("by", "month,direction");
+        Table table = queries.run(Query.parse(Contributions.MIGRATION, question), false);
+        List<MonthCell> cells = new ArrayList<>();
+        for (Map<String, Object> row : table.rows()) {
+            YearMonth month = YearMonth.parse((String) row.get("month"));
+            String direction = (String) row.get("direction");
+            String key = month + "|" + direction;
+            cells.add(new MonthCell(
+                    (int) (cutMonth.getYear() * 12L
+                            + cutMonth.getMonthValue()
+                            - month.getYear() * 12L
+                            - month.getMonthValue()),
+                    direction,
+                    number(row.get("finalCount")),
+                    number(row.get("estimate")),
+                    number(row.get("lower")),
+                    number(row.get("upper")),
+                    provisional.getOrDefault(key, 0.0),
+                    truth.getOrDefault(key, 0.0)));
+        }
+        question.put("from", cutMonth.minusMonths(Figures.LAGS).toString());
+        question.put("to", cutMonth.minusMonths(1).toString());
+        question.put("frequency", "year-ended");
+        List<YearEnded> yearEnded = new ArrayList<>();
+        for (Map<String, Object> row : queries.run(Query.parse(Contributions.MIGRATION, question), false)
+                .rows()) {
+            YearMonth month = YearMonth.parse((String) row.get("month"));
+            String series = (String) row.get("direction");
+            double sum = 0;
+            for (int m = 0; m < 12; m++) {
+                String key = month.minusMonths(m) + "|";
+                sum += series.equals("NET")
+                        ? truth.getOrDefault(key + "ENTRY", 0.0) - truth.getOrDefault(key + "EXIT", 0.0)
+                        : truth.getOrDefault(key + series, 0.0);
+            }
+            yearEnded.add(new YearEnded(
+                    (int) ChronoUnit.MONTHS.between(month, cutMonth),
+                    series,
+                    number(row.get("estimate")),
+                    number(row.get("lower")),
+                    number(row.get("upper")),
+                    sum));
+        }
+        return new Cut(clock, cells, yearEnded);
+    }
+
+    private void fate(CrossingOutcome o, YearMonth cutMonth) {
+        long lag = ChronoUnit.MONTHS.between(YearMonth.from(o.getCrossingDate()), cutMonth);
+        String key = String.format(
+                java.util.Locale.ROOT,
+                "%s lag %2d provisional ltm %-5s",
+                o.getDirection(),
+                lag,
+                o.getLongTermMigration());
+        double[] fate = provisionalFates.computeIfAbsent(key, k -> new double[2]);
+        fate[0]++;
+        fate[1] += Boolean.TRUE.equals(finalOutcome.get(o.getEventId())) ? 1 : 0;
+    }
+
+    private static double number(Object value) {
+        return ((Number) value).doubleValue();
+    }
+
+    /**
+     * The final count of long-term migrations per month and direction (the whole history at its end) into
+     * {@code truth}; returns the last month whose outcomes are all final by then.
+     */
+    private YearMonth finalCounts(List<List<CrossingFact>> travellers, LocalDate end, Map<String, Double> truth) {
+        YearMonth firstUnsettled = YearMonth.from(end).plusMonths(1);
+        for (List<CrossingFact> facts : travellers) {
+            for (CrossingOutcome o :
+                    TravellerTimeline.evaluate(null, facts, end, rules).outcomes()) {
+                for (TableCell c : Contributions.of(o)) {
+                    if (!c.getDataset().equals(Contributions.MIGRATION)) {
+                        continue;
+                    }
+                    if (AtClock.provisional(o.getFinalDate(), end)) {
+                        YearMonth month = YearMonth.parse(c.getMonth());
+                        firstUnsettled = month.isBefore(firstUnsettled) ? month : firstUnsettled;
+                    }
+                    finalOutcome.put(o.getEventId(), o.getLongTermMigration());
+                    if (Boolean.TRUE.equals(o.getLongTermMigration())) {
+                        truth.merge(c.getMonth() + "|" + o.getDirection().name(), 1.0, Double::sum);
+                    }
+                }
+            }
+        }
+        return firstUnsettled.minusMonths(1);
+    }
+
+    private static LocalDate latestDate(List<List<CrossingFact>> travellers) {
+        LocalDate latest = LocalDate.MIN;
+        for (List<CrossingFact> facts : travellers) {
+            LocalDate last = facts.get(facts.size() - 1).date();
+            latest = last.isAfter(latest) ? last : latest;
+        }
+        return latest;
+    }
+}

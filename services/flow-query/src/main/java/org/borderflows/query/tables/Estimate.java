@@ -1,0 +1,105 @@
+package org.borderflows.query.tables;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The §6 estimate of one figure (RULES.md §6): its final count so far plus, per provisional crossing, the probability
+ * that it ends as a long-term migration, with a 95% prediction interval of the final count.
+ *
+ * <p>Variance: the provisional crossings of one estimator group share one rate p of weight w (p is known about as
+ * well as w crossings tell), so their number of migrations is beta-binomial: n p (1 - p) (w + n) / (w + 1), the
+ * Bernoulli variance n p (1 - p) widened by the uncertainty of p. To that comes the rates' possible change since the
+ * cohort's year ({@link Estimator.Rate#drift()}), taken as one shift common to all provisional crossings of a
+ * direction and situation, whatever their month: (sum of n sqrt(drift))^2, so a year-ended total is not made more
+ * certain by adding months that move together. Otherwise groups are taken as independent (each has its own cohort),
+ * so variances add; a sum of figures (a year-ended total) merges
+ * their groups, never their bounds. The interval is estimate +/- 1.96 sd, within what the final count can still
+ * be: [final count, final count + provisional crossings].
+ */
+final class Estimate {
+    static final double Z95 = 1.96;
+
+    private double finalCount;
+    private final Map<Object, double[]> groups = new HashMap<>(); // rate group -> {n, p, weight}
+    private final Map<Object, double[]> drifts = new HashMap<>(); // drift series -> {sum of n sqrt(drift)}
+
+    void addFinal(double count) {
+        finalCount += count;
+    }
+
+    void addProvisional(double count, Estimator.Rate rate) {
+        groups.computeIfAbsent(rate.group(), k -> new double[] {0, rate.p(), rate.weight()})[0] += count;
+        drifts.computeIfAbsent(rate.driftGroup(), k -> new double[1])[0] += count * Math.sqrt(rate.drift());
+    }
+
+    /** Adds another figure's parts (a month to a year-ended total). */
+    void add(Estimate other) {
+        finalCount += other.finalCount;
+        other.groups.forEach((group, g) -> groups.computeIfAbsent(group, k -> new double[] {0, g[1], g[2]})[0] += g[0]);
+        other.drifts.forEach((group, d) -> drifts.computeIfAbsent(group, k -> new double[1])[0] += d[0]);
+    }
+
+    double finalCount() {
+        return finalCount;
+    }
+
+    double provisional() {
+        double n = 0;
+        for (double[] g : groups.values()) {
+            n += g[0];
+        }
+        return n;
+    }
+
+    double estimate() {
+        double est = finalCount;
+        for (double[] g : groups.values()) {
+            est += g[0] * g[1];
+        }
+        return est;
+    }
+
+    double variance() {
+        double variance = 0;
+        for (double[] g : groups.values()) {
+            double n = g[0];
+            double p = g[1];
+            double w = g[2];
+            variance += n * p * (1 - p) * (w + n) / (w + 1);
+        }
+        for (double[] d : drifts.values()) {
+            variance += d[0] * d[0];
+        }
+        return variance;
+    }
+
+    /** The 95% interval, within [final count, final count + provisional crossings]. */
+    double[] interval() {
+        double half = Z95 * Math.sqrt(variance());
+        double estimate = estimate();
+        return new double[] {
+            Math.max(finalCount, estimate - half), Math.min(finalCount + provisional(), estimate + half)
+        };
+    }
+
+    /**
+     * Net migration, arrivals - departures: the estimates' difference and, assuming the two directions independent
+     * (their crossings are different people's reviews and have different cohorts), var = var(arrivals) +
+     * var(departures); the interval is within what the final net can still be.
+     *
+     * @return {estimate, lower, upper, final count}
+     */
+    static double[] net(Estimate arrivals, Estimate departures) {
+        double estimate = arrivals.estimate() - departures.estimate();
+        double half = Z95 * Math.sqrt(arrivals.variance() + departures.variance());
+        double lowest = arrivals.finalCount() - departures.finalCount() - departures.provisional();
+        double highest = arrivals.finalCount() + arrivals.provisional() - departures.finalCount();
+        return new double[] {
+            estimate,
+            Math.max(lowest, estimate - half),
+            Math.min(highest, estimate + half),
+            arrivals.finalCount() - departures.finalCount()
+        };
+    }
+}

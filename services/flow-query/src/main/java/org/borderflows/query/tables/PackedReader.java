@@ -1,0 +1,82 @@
+package org.borderflows.query.tables;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.borderflows.query.topology.Contributions;
+
+/**
+ * The estimator's view of packed migration cells ({@link Cube.Packed}): groups are the key's month and level bits,
+ * no cell is decoded but its final date (once per distinct final date). The key's count is read beside it, so an
+ * entry is a key and a count.
+ */
+final class PackedReader implements Estimator.Reader<PackedReader.Entry> {
+    /** One packed cell: its key and count. */
+    record Entry(long key, double count) {}
+
+    private final Cube.Packed packed;
+    private final long[] levelMasks = new long[Estimator.LEVELS.size()];
+    private final long finalDateMask;
+    private final long directionMask;
+    private final long ltmMask;
+    private final long ltmTrue;
+    private final Map<Long, LocalDate> finalDates = new ConcurrentHashMap<>();
+
+    PackedReader(Cube.Packed packed) {
+        this.packed = packed;
+        for (int level = 0; level < levelMasks.length; level++) {
+            long mask = Cube.Packed.MONTH_MASK;
+            for (String dim : Estimator.LEVELS.get(level)) {
+                mask |= packed.mask(dim);
+            }
+            levelMasks[level] = mask;
+        }
+        this.finalDateMask = packed.mask("finalMonth") | packed.mask(Contributions.FINAL_DAY);
+        this.ltmMask = packed.mask("ltm");
+        this.directionMask = packed.mask("direction");
+        this.ltmTrue = packed.bits("ltm", "true");
+    }
+
+    /** The packed cells as entries. */
+    java.util.List<Entry> entries() {
+        java.util.List<Entry> out = new java.util.ArrayList<>();
+        for (Cube.Entries e = packed.entries; e.next(); ) {
+            out.add(new Entry(e.key(), e.value()));
+        }
+        return out;
+    }
+
+    @Override
+    public int month(Entry cell) {
+        return packed.month(cell.key());
+    }
+
+    @Override
+    public Object direction(Entry cell) {
+        return cell.key() & directionMask;
+    }
+
+    @Override
+    public Object group(Entry cell, int level, int months) {
+        long key = months == 0 ? cell.key() : packed.shiftMonth(cell.key(), months);
+        return key < 0 ? null : key & levelMasks[level];
+    }
+
+    @Override
+    public boolean ltm(Entry cell) {
+        return (cell.key() & ltmMask) == ltmTrue;
+    }
+
+    @Override
+    public LocalDate finalDate(Entry cell) {
+        return finalDates.computeIfAbsent(
+                cell.key() & finalDateMask,
+                bits -> ClockView.finalDate(
+                        packed.decode(cell.key(), "finalMonth"), packed.decode(cell.key(), Contributions.FINAL_DAY)));
+    }
+
+    @Override
+    public double count(Entry cell) {
+        return cell.count();
+    }
+}

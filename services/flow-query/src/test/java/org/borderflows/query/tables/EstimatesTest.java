@@ -1,0 +1,183 @@
+package org.borderflows.query.tables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.borderflows.domain.RuleSettings;
+import org.borderflows.query.CubeLoader;
+import org.borderflows.query.Fixtures;
+import org.borderflows.schema.CrossingOutcome;
+import org.borderflows.schema.Direction;
+import org.borderflows.schema.ResidenceStatus;
+import org.borderflows.schema.Sex;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Worked examples of the §6 estimator (RULES.md §6, §5) through the query API, with the default prior weight of 20
+ * crossings. All arrivals are TJK, WORK, M, 25-29 unless said otherwise; the clock is 2026-03-15, so the cohort's
+ * stage is 2025-03-15 and N = 122 days after it is 2025-07-15.
+ *
+ * <p>The 2024-11 cohort: 3 arrivals on 2024-11-05 that became migrations, final 2025-11-05 (no time back: taken to
+ * have crossed on the 15th, 355 days before, less than T = 365); 1 not a migration, final 2025-09-01 (after
+ * 2025-07-15: still on the new side at 2025-03-15); 4 not, final 2025-05-01 (gone back by 2025-03-15); 2 not, final
+ * 2025-02-01 (already final at 2025-03-15: not in the cohort). So on the new side: 3 of 4; gone back: 0 of 4; both: 3
+ * of 8. No 2023-11 cohort.
+ *
+ * <p>Rates, from the direction's pooled rate down (p = (k + w p_parent) / (n + w), w = min(20, parent's weight)):
+ * pooled (3 + 2 x 0.5) / (8 + 2) = 0.4, weight 10. On the new side: direction (3 + 10 x 0.4) / 14 = 0.5 (14);
+ * + citizenship (3 + 14 x 0.5) / 18 = 0.5556 (18); + purpose (3 + 18 x 0.5556) / 22 = 0.5909 (22); + sex
+ * (3 + 20 x 0.5909) / 24 = 0.6174 (24); + age (3 + 20 x 0.6174) / 24 = 0.6395 (24). Gone back: direction
+ * (0 + 10 x 0.4) / 14 = 0.2857, then 0.2222, 0.1818, 0.1515, 0.1263 (24).
+ */
+class EstimatesTest {
+    private static final LocalDate CLOCK = LocalDate.of(2026, 3, 15);
+
+    private final Cube cube = new Cube();
+    private final CubeLoader load = new CubeLoader(cube);
+    private final TableQueries queries = new TableQueries(
+            cube, new Protection("k".getBytes(StandardCharsets.UTF_8)), 20, RuleSettings.defaults("KAZ"));
+
+    private CrossingOutcome.Builder arrival(String id, LocalDate date, boolean ltm, LocalDate finalDate) {
+        return Fixtures.arrival(id, date, ltm, finalDate, CLOCK);
+    }
+
+    private void loadCohort() {
+        for (int i = 0; i < 3; i++) {
+            load.add(arrival("m" + i, LocalDate.of(2024, 11, 5), true, LocalDate.of(2025, 11, 5))
+                    .build());
+        }
+        load.add(arrival("s0", LocalDate.of(2024, 11, 5), false, LocalDate.of(2025, 9, 1))
+                .build());
+        for (int i = 0; i < 4; i++) {
+            load.add(arrival("b" + i, LocalDate.of(2024, 11, 5), false, LocalDate.of(2025, 5, 1))
+                    .build());
+        }
+        for (int i = 0; i < 2; i++) {
+            load.add(arrival("f" + i, LocalDate.of(2024, 11, 5), false, LocalDate.of(2025, 2, 1))
+                    .build());
+        }
+    }
+
+    private Table run(String... params) {
+        Map<String, String> p = new LinkedHashMap<>();
+        for (int i = 0; i < params.length; i += 2) {
+            p.put(params[i], params[i + 1]);
+        }
+        return queries.run(Query.parse("migration-12-16", p), false);
+    }
+
+    /**
+     * 2025-11: 2 arrivals still on the new side (provisionally migrations, final 2026-11-05) and 4 gone back
+     * (provisionally not, final 2026-04-20). Estimate 2 x 0.6395 + 4 x 0.1263 = 1.2790 + 0.5051 = 1.784.
+     * Variance (beta-binomial) 2 x 0.6395 x 0.3605 x 26/25 = 0.4795 and 4 x 0.1263 x 0.8737 x 28/25 = 0.4942;
+     * drift: the 2023-11 cohort is empty, so two years back the direction's rate is the uniform 0.5: on the new side
+     * (0.5 - 0.5)^2 / 2 = 0, gone back (0.2857 - 0.5)^2 / 2 = 0.02296, for 4 crossings 16 x 0.02296 = 0.3673.
+     * Total 1.3411, sd 1.1581, 95% interval 1.784 +/- 2.270 = [-0.49, 4.05] -> [0.0, 4.1] (the final count is 0).
+     */
+    @Test
+    void provisionalArrivalsAreEstimatedByTheirSituationFromTheCohortTwelveMonthsEarlier() {
+        loadCohort();
+        for (int i = 0; i < 2; i++) {
+            load.add(arrival("n" + i, LocalDate.of(2025, 11, 5), true, LocalDate.of(2026, 11, 5))
+                    .build());
+        }
+        for (int i = 0; i < 4; i++) {
+            load.add(arrival("g" + i, LocalDate.of(2025, 11, 5), false, LocalDate.of(2026, 4, 20))
+                    .build());
+        }
+
+        Table t = run("from", "2025-11", "to", "2025-11", "by", "month");
+
+        assertThat(t.rows())
+                .containsExactly(
+                        Map.of("month", "2025-11", "finalCount", 0L, "estimate", 1.8, "lower", 0.0, "upper", 4.1));
+    }
+
+    /**
+     * One woman arriving in 2025-11, on the new side: no F cohort, so her group's rate is its parent's (direction
+     * x citizenship x purpose: 0.5909), with no data of its own: (0 + 20 x 0.5909) / 20 = 0.5909 -> 0.6, a useful
+     * estimate instead of her own provisional outcome.
+     */
+    @Test
+    void aGroupWithoutCohortLeansOnItsCoarserGroup() {
+        loadCohort();
+        load.add(arrival("w", LocalDate.of(2025, 11, 20), true, LocalDate.of(2026, 11, 20))
+                .setSex(Sex.F)
+                .build());
+
+        Table t = run("from", "2025-11", "to", "2025-11", "sex", "F");
+
+        assertThat(t.rows()).hasSize(1);
+        assertThat(t.rows().get(0)).containsEntry("estimate", 0.6).containsEntry("finalCount", 0L);
+    }
+
+    /**
+     * Year-ended totals (frequency=year-ended) by month and direction, with net. Besides the cohort and the 2025-11
+     * arrivals of the first example, one resident left on 2025-06-10 and became a long-term emigrant, final
+     * 2026-01-01 (before the clock). Year ended 2025-10 (2024-11..2025-10): arrivals are the cohort's 3 final
+     * migrations, departures the final 1, net 3 - 1 = 2, all exact. Year ended 2025-11 (2024-12..2025-11):
+     * arrivals are 2025-11's 1.784 with variance 1.3411 ([0.0, 4.1] as in the first example), departures 1 exact;
+     * net 1.784 - 1 = 0.784, variance 1.3411 + 0 (directions independent), sd 1.1581, 0.784 +/- 2.270 =
+     * [-1.49, 3.05], within what the net can still be ([0 - 1 - 0, 0 + 6 - 1] = [-1, 5]): [-1.0, 3.1]; its final
+     * count so far is 0 - 1 = -1.
+     */
+    @Test
+    void yearEndedTotalsAndNetAddTheMonthsParts() {
+        loadCohort();
+        for (int i = 0; i < 2; i++) {
+            load.add(arrival("n" + i, LocalDate.of(2025, 11, 5), true, LocalDate.of(2026, 11, 5))
+                    .build());
+        }
+        for (int i = 0; i < 4; i++) {
+            load.add(arrival("g" + i, LocalDate.of(2025, 11, 5), false, LocalDate.of(2026, 4, 20))
+                    .build());
+        }
+        load.add(arrival("e", LocalDate.of(2025, 6, 10), true, LocalDate.of(2026, 1, 1))
+                .setDirection(Direction.EXIT)
+                .setStatusBefore(ResidenceStatus.RESIDENT)
+                .setStatusAfter(ResidenceStatus.NON_RESIDENT)
+                .setCitizenship("KAZ")
+                .build());
+
+        Table t = run("from", "2025-10", "to", "2025-11", "by", "month,direction", "frequency", "year-ended");
+
+        assertThat(t.rows())
+                .containsExactly(
+                        row("2025-10", "ENTRY", 3L, 3.0, 3.0, 3.0),
+                        row("2025-10", "EXIT", 1L, 1.0, 1.0, 1.0),
+                        row("2025-10", "NET", 2L, 2.0, 2.0, 2.0),
+                        row("2025-11", "ENTRY", 0L, 1.8, 0.0, 4.1),
+                        row("2025-11", "EXIT", 1L, 1.0, 1.0, 1.0),
+                        row("2025-11", "NET", -1L, 0.8, -1.0, 3.1));
+    }
+
+    private static Map<String, Object> row(
+            String month, String direction, long finalCount, double estimate, double lower, double upper) {
+        return Map.of(
+                "month",
+                month,
+                "direction",
+                direction,
+                "finalCount",
+                finalCount,
+                "estimate",
+                estimate,
+                "lower",
+                lower,
+                "upper",
+                upper);
+    }
+
+    /** The cohort's own months are final (the clock is past every final date): counted exactly, a zero-width interval. */
+    @Test
+    void finalMonthsAreCountedExactly() {
+        loadCohort();
+
+        Table t = run("from", "2024-11", "to", "2024-11");
+
+        assertThat(t.rows()).containsExactly(Map.of("finalCount", 3L, "estimate", 3.0, "lower", 3.0, "upper", 3.0));
+    }
+}
