@@ -28,6 +28,13 @@ final class TaskClock {
     private long storedMs;
     /** The latest crossing time this task saw: stream time beyond it comes from another task's tick. */
     private long latestCrossingMs = Long.MIN_VALUE;
+    /**
+     * Crossings since the store's ticks were last read. Stream time cannot show a tick behind a card of this task
+     * dated far ahead, so the store is also read every {@link #TICK_CHECK_EVERY} crossings.
+     */
+    private int sinceTickCheck;
+
+    private static final int TICK_CHECK_EVERY = 1_000;
     /** The start of the local date after the last tick broadcast (epoch ms). */
     private long nextBroadcastMs = Long.MIN_VALUE;
 
@@ -47,8 +54,9 @@ final class TaskClock {
     long advance(String borderPost, long crossedAtMs, long streamTimeMs) {
         long candidate = traffic.see(borderPost, crossedAtMs);
         latestCrossingMs = Math.max(latestCrossingMs, crossedAtMs);
-        if (streamTimeMs > latestCrossingMs && streamTimeMs > clockMs) {
-            Long ticks = store.get(StayTopology.CLOCK_KEY); // another task is ahead: its tick is in the store
+        if (streamTimeMs > clockMs && (streamTimeMs > latestCrossingMs || ++sinceTickCheck >= TICK_CHECK_EVERY)) {
+            sinceTickCheck = 0;
+            Long ticks = store.get(StayTopology.CLOCK_KEY); // another task may be ahead: its tick is in the store
             if (ticks != null && ticks > candidate) {
                 candidate = ticks;
             }

@@ -67,6 +67,25 @@ class TaskClockTest {
     }
 
     @Test
+    void ticksStillMoveTheClockAfterACardFarAheadOfThisTasksOtherCrossings() {
+        TaskClock clock = new TaskClock(store, ALMATY);
+        long march1 = almaty(2025, 3, 1, 8, 0);
+        clock.advance("KZ-ALA-AIR", march1, march1);
+        clock.advance("KZ-KOR-ROAD", march1, march1);
+        long booth = almaty(2026, 12, 5, 8, 0);
+        clock.advance("KZ-ALA-AIR", booth, booth); // stream time stays on 5 December 2026 from now on
+        long tick = almaty(2025, 3, 9, 9, 0);
+        store.put(StayTopology.CLOCK_KEY, tick);
+
+        long now = march1;
+        for (int i = 0; i < 1_000; i++) {
+            now = clock.advance("KZ-KOR-ROAD", march1 + i, booth);
+        }
+
+        assertThat(now).isEqualTo(tick);
+    }
+
+    @Test
     void theStoreCopyIsWrittenAtMostOncePerMinuteOfEventTime() {
         TaskClock clock = new TaskClock(store, ALMATY);
         long at = almaty(2025, 3, 1, 8, 0);
