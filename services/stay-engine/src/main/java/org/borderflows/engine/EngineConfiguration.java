@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.format.MapFormat;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,6 +34,7 @@ public class EngineConfiguration {
             @Value("${border-flows.engine.application-id:stay-engine}") String applicationId,
             @Value("${border-flows.engine.state-dir:/tmp/border-flows/stay-engine}") String stateDir,
             @Value("${border-flows.engine.horizon-days:30}") int horizonDays,
+            @Value("${border-flows.engine.catch-up-behind:30s}") Duration catchUpBehind,
             @Value("${border-flows.engine.application-server:}") String applicationServer,
             @Value("${border-flows.engine.create-topics:false}") boolean createTopics,
             @Value("${border-flows.reporting-country:KAZ}") String reportingCountry,
@@ -46,7 +48,8 @@ public class EngineConfiguration {
         }
         this.kafka = KafkaSettings.load(bootstrapServers, clientPropertiesFile, passThrough);
         this.settings = EngineSettings.defaults(applicationId, new Deployment(reportingCountry, ZoneId.of(timeZone)))
-                .withHorizonDays(horizonDays);
+                .withHorizonDays(horizonDays)
+                .withCatchUpBehind(catchUpBehind);
         this.stateDir = stateDir;
         this.applicationServer = applicationServer == null || applicationServer.isBlank()
                 ? "localhost:" + serverPort

@@ -1,5 +1,6 @@
 package org.borderflows.engine.topology;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.borderflows.domain.RuleSettings;
@@ -17,10 +18,21 @@ import org.borderflows.platform.Topic;
  *     its place (default 30); older ones go to the late-crossings topic (RULES.md §9 "late records")
  * @param topicPrefix put before every topic name the engine reads or writes; empty in every deployment, set only
  *     by the benchmark so that its synthetic data never mixes with the real topics
+ * @param catchUpBehind a task whose crossings were received longer ago than this is catching up: it defers its
+ *     outputs and writes each traveller's latest values once ({@link CatchUp}); zero: never (every crossing's
+ *     values are written at the next commit)
  */
 public record EngineSettings(
-        String applicationId, Deployment deployment, RuleSettings rules, int horizonDays, String topicPrefix) {
+        String applicationId,
+        Deployment deployment,
+        RuleSettings rules,
+        int horizonDays,
+        String topicPrefix,
+        Duration catchUpBehind) {
     public static final int DEFAULT_HORIZON_DAYS = 30;
+
+    /** Well above a live engine's delay (freshness p99 under 2 s), well below a replay's. */
+    public static final Duration DEFAULT_CATCH_UP_BEHIND = Duration.ofSeconds(30);
 
     public EngineSettings {
         if (applicationId == null || applicationId.isBlank()) {
@@ -30,24 +42,37 @@ public record EngineSettings(
         if (horizonDays < 0) {
             throw new IllegalArgumentException("horizonDays must not be negative, got " + horizonDays);
         }
+        if (catchUpBehind == null || catchUpBehind.isNegative()) {
+            throw new IllegalArgumentException("catchUpBehind must be zero or positive, got " + catchUpBehind);
+        }
     }
 
-    /** RULES.md defaults for a deployment, horizon 30 days. */
+    /** RULES.md defaults for a deployment, horizon 30 days, catching up 30 s behind. */
     public static EngineSettings defaults(String applicationId, Deployment deployment) {
         return new EngineSettings(
                 applicationId,
                 deployment,
                 RuleSettings.defaults(deployment.reportingCountry()),
                 DEFAULT_HORIZON_DAYS,
-                "");
+                "",
+                DEFAULT_CATCH_UP_BEHIND);
     }
 
     public EngineSettings withHorizonDays(int days) {
-        return new EngineSettings(applicationId, deployment, rules, days, topicPrefix);
+        return new EngineSettings(applicationId, deployment, rules, days, topicPrefix, catchUpBehind);
     }
 
     public EngineSettings withTopicPrefix(String prefix) {
-        return new EngineSettings(applicationId, deployment, rules, horizonDays, prefix);
+        return new EngineSettings(applicationId, deployment, rules, horizonDays, prefix, catchUpBehind);
+    }
+
+    public EngineSettings withCatchUpBehind(Duration behind) {
+        return new EngineSettings(applicationId, deployment, rules, horizonDays, topicPrefix, behind);
+    }
+
+    /** True when a crossing received at {@code receivedAtMs} is being processed while catching up. */
+    boolean catchingUp(long receivedAtMs, long wallClockMs) {
+        return !catchUpBehind.isZero() && wallClockMs - receivedAtMs > catchUpBehind.toMillis();
     }
 
     /** The name of a topic for this engine. */

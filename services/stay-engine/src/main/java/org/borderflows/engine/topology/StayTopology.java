@@ -25,7 +25,7 @@ import org.borderflows.schema.Crossing;
  * <pre>
  *  crossings (key travellerId, event time = crossedAt) ──► TravellerProcessor ──► spells            (key spellId)
  *                                                              │  ▲               crossing-outcomes (key eventId)
- *                 stores: travellers, clock            ◄───────┘  │               traveller-status  (key travellerId)
+ *       stores: travellers, clock, deferred            ◄───────┘  │               traveller-status  (key travellerId)
  *                                                                 │               quality-events    (key issue:eventId)
  *  engine-clock (ticks of every task, from earliest) ──► ClockProcessor           late-crossings    (key travellerId)
  *                                                                                 engine-clock      (to ALL partitions)
@@ -42,6 +42,9 @@ public final class StayTopology {
 
     public static final String CLOCK_KEY = "clock";
 
+    /** Per task: the travellers whose values wait while the task catches up ({@link CatchUp}), in chunks. */
+    static final String DEFERRED_STORE = "deferred";
+
     /** Runs the travellers processor's output writing before each commit ({@link BeforeCommit}). */
     static final String BEFORE_COMMIT = "outputs-before-commit";
 
@@ -54,6 +57,8 @@ public final class StayTopology {
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLOCK_STORE), Serdes.String(), Serdes.Long())
                         .withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(DEFERRED_STORE), Serdes.Long(), Serdes.ByteArray()));
         builder.addStateStore(BeforeCommit.store(BEFORE_COMMIT));
 
         KStream<String, Crossing> crossings = builder.stream(
@@ -82,6 +87,7 @@ public final class StayTopology {
                         Named.as("travellers"),
                         TRAVELLERS_STORE,
                         CLOCK_STORE,
+                        DEFERRED_STORE,
                         BEFORE_COMMIT)
                 .split(Named.as("output-"))
                 .branch(

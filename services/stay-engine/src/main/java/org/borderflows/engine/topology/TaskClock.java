@@ -71,6 +71,11 @@ final class TaskClock {
         return clockMs;
     }
 
+    /** The processing clock (epoch ms), as {@link #advance} last returned it. */
+    long now() {
+        return clockMs;
+    }
+
     /** The event time of this task's own traffic: what it broadcasts. */
     long ownTime() {
         return traffic.value();

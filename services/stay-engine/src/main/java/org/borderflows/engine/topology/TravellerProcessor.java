@@ -1,9 +1,11 @@
 package org.borderflows.engine.topology;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -21,7 +23,8 @@ import org.borderflows.schema.QualityIssue;
  * The engine's one processor: per traveller, applies each crossing to the kept history, re-evaluates it with
  * {@link TravellerTimeline#evaluate} (RULES.md §3-§5, §7), and writes only the values whose facts changed. Its parts:
  * {@link TaskClock} (the processing clock and its broadcast), {@link HeldStates} (states held per commit),
- * {@link OutputChanges} (what changed, tombstones), {@link OutputBuffer} (values held per commit, latest per key).
+ * {@link OutputChanges} (what changed, tombstones), {@link OutputBuffer} (values held per commit, latest per key),
+ * {@link CatchUp} (travellers whose values wait while the task is far behind its input).
  *
  * <p><b>Facts, not time</b> (RULES.md §8): a value is written when a crossing, a correction or a late record changes
  * its facts and dates, never because the clock passed a threshold. Its clock-dependent fields (an open spell's
@@ -47,6 +50,15 @@ import org.borderflows.schema.QualityIssue;
  *   <li>the history is pruned at the traveller's latest date (final crossings that no crossing dated on or after
  *       latest - horizon can reach are folded into a carry), and its state is held until the task commits.
  * </ol>
+ *
+ * <p><b>Catching up</b>: a crossing received longer ago than {@link EngineSettings#catchUpBehind} (a replay, a
+ * backfill, a restart after downtime) joins the history without an evaluation; the traveller waits in
+ * {@link CatchUp} and its values are evaluated and written once, with the latest facts, when the task publishes
+ * what waits: on the first crossing received recently (live again), when {@link CatchUp#CAPACITY} travellers wait,
+ * {@link #PUBLISH_EVERY} after the first one began to wait, when no crossing came for {@link #IDLE_CHECK} (the input
+ * is exhausted), and for one traveller before its history is pruned or a crossing older than its latest arrives
+ * (§5 REVISED_AFTER_FINAL compares the evaluations before and after it). The values are the same as live: only
+ * when they are written, and their {@code asOf}, differ.
  */
 final class TravellerProcessor implements Processor<String, Crossing, String, EngineOutput> {
     /** Prune only once a history is longer than this: most travellers cross a few times and never need it. */
@@ -58,6 +70,12 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     /** Traveller states held at most per task before the commit (see {@link HeldStates}). */
     static final int MAX_HELD_STATES = 10_000;
 
+    /** While catching up, what waits is published at least this often (wall clock), so readers see progress. */
+    static final Duration PUBLISH_EVERY = Duration.ofSeconds(60);
+
+    /** How often a catching-up task checks whether its input is exhausted (no crossing since the last check). */
+    static final Duration IDLE_CHECK = Duration.ofSeconds(1);
+
     private final EngineSettings settings;
     private final AvroSerde<Crossing> crossingSerde = AvroSerde.of(Crossing.class);
     private final OutputEncoder encoder = new OutputEncoder();
@@ -66,6 +84,12 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     private ProcessorContext<String, EngineOutput> context;
     private HeldStates states;
     private TaskClock clock;
+    private CatchUp catchUp;
+    /** Wall clock when the first traveller now waiting began to wait. */
+    private long waitingSinceMs;
+
+    private boolean publishDue;
+    private boolean crossingSinceIdleCheck;
 
     TravellerProcessor(EngineSettings settings) {
         this.settings = settings;
@@ -86,6 +110,13 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
                 context.getStateStore(StayTopology.CLOCK_STORE),
                 settings.deployment().timeZone());
         this.outputs.reset(holding);
+        this.catchUp = new CatchUp(context.getStateStore(StayTopology.DEFERRED_STORE), holding);
+        this.waitingSinceMs = context.currentSystemTimeMs();
+        this.publishDue = false;
+        this.crossingSinceIdleCheck = false;
+        if (!settings.catchUpBehind().isZero()) {
+            context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::checkIdle);
+        }
     }
 
     @Override
@@ -99,6 +130,13 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         if (clock.newDate(clock.ownTime())) {
             broadcast(clock.ownTime());
         }
+        crossingSinceIdleCheck = true;
+        long wallMs = context.currentSystemTimeMs();
+        boolean catchingUp =
+                settings.catchingUp(crossing.getIntake().getReceivedAt().toEpochMilli(), wallMs);
+        if (!catchingUp && !catchUp.isEmpty()) {
+            publishWaiting(); // live again: what waits first, so values are written in the order of their facts
+        }
         LocalDate today = settings.clockDate(now);
         CrossingFact fact = CrossingFact.from(crossing);
         String travellerId = crossing.getTravellerId();
@@ -111,22 +149,66 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
             return;
         }
         // Only a crossing older than the traveller's latest can change an outcome already final (RULES.md §5).
-        Evaluation before = state.latestDate != null && fact.date().isBefore(state.latestDate)
-                ? TravellerTimeline.evaluate(state.carry, state.crossings, today, settings.rules())
-                : null;
+        boolean older = state.latestDate != null && fact.date().isBefore(state.latestDate);
+        Evaluation before = older ? evaluate(state, today) : null;
         state.crossings.add(fact);
         if (state.latestDate == null || fact.date().isAfter(state.latestDate)) {
             state.latestDate = fact.date();
         }
-        Evaluation evaluation = TravellerTimeline.evaluate(state.carry, state.crossings, today, settings.rules());
-        state.emitted = changes.write(travellerId, state.emitted, evaluation, now);
-        if (before != null) {
-            RevisedAfterFinal.findings(before, evaluation, today).forEach(f -> changes.writeFinding(f, now));
+        boolean deferred = catchingUp && !older;
+        if (deferred) {
+            if (catchUp.isEmpty()) {
+                waitingSinceMs = wallMs;
+            }
+            publishDue |= catchUp.defer(travellerId) || wallMs - waitingSinceMs >= PUBLISH_EVERY.toMillis();
+        } else {
+            Evaluation evaluation = publish(travellerId, state, today, now);
+            if (before != null) {
+                RevisedAfterFinal.findings(before, evaluation, today).forEach(f -> changes.writeFinding(f, now));
+            }
         }
         if (state.crossings.size() > PRUNE_ABOVE) {
-            prune(state);
+            prune(travellerId, state, deferred, today, now);
         }
         states.hold(travellerId, state);
+    }
+
+    private Evaluation evaluate(TravellerState state, LocalDate today) {
+        return TravellerTimeline.evaluate(state.carry, state.crossings, today, settings.rules());
+    }
+
+    /** Evaluates the traveller's history at {@code today} and writes the values whose facts changed. */
+    private Evaluation publish(String travellerId, TravellerState state, LocalDate today, long now) {
+        Evaluation evaluation = evaluate(state, today);
+        state.emitted = changes.write(travellerId, state.emitted, evaluation, now);
+        return evaluation;
+    }
+
+    /** Writes the latest values of every traveller waiting in {@link CatchUp}, at the processing clock. */
+    private void publishWaiting() {
+        for (String travellerId : catchUp.drain()) {
+            TravellerState state = states.load(travellerId);
+            if (state != null) {
+                // the clock store holds a clock from the first crossing on; a traveller's own date is the fallback
+                long now = clock.now() != Long.MIN_VALUE
+                        ? clock.now()
+                        : state.latestDate
+                                .atStartOfDay(settings.deployment().timeZone())
+                                .toInstant()
+                                .toEpochMilli();
+                publish(travellerId, state, settings.clockDate(now), now);
+                states.hold(travellerId, state);
+            }
+        }
+        publishDue = false;
+    }
+
+    /** Wall-clock check while catching up: an exhausted input (no crossing for a second) publishes what waits. */
+    private void checkIdle(long wallMs) {
+        if (!catchUp.isEmpty() && !crossingSinceIdleCheck) {
+            publishWaiting();
+        }
+        crossingSinceIdleCheck = false;
     }
 
     /**
@@ -169,11 +251,14 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
      * date never goes back). Finality is judged at that date too: never later than at the processing clock, so
      * nothing still provisional there is dropped.
      */
-    private void prune(TravellerState state) {
+    private void prune(String travellerId, TravellerState state, boolean deferred, LocalDate today, long now) {
         TravellerTimeline.Pruned pruned = TravellerTimeline.prune(
                 state.carry, state.crossings, state.latestDate, settings.rules(), settings.horizonDays());
         if (pruned.kept().size() == state.crossings.size()) {
             return;
+        }
+        if (deferred) {
+            publish(travellerId, state, today, now); // a dropped crossing's outputs are final: written, then forgotten
         }
         Set<String> kept = new HashSet<>();
         pruned.kept().forEach(f -> kept.add(f.eventId()));
@@ -183,8 +268,15 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         OutputChanges.keepOnly(state.emitted, kept);
     }
 
-    /** Just before each commit: the held states to the store, the held outputs to their topics. */
+    /**
+     * Just before each commit: what waits, if due, is published; the travellers deferred since the last commit are
+     * logged; the held states go to the store, the held outputs to their topics.
+     */
     private void beforeCommit() {
+        if (publishDue) {
+            publishWaiting();
+        }
+        catchUp.logBeforeCommit();
         states.storeAll();
         outputs.flush();
     }

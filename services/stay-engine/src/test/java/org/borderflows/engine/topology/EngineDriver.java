@@ -31,10 +31,16 @@ import org.borderflows.schema.Sex;
 import org.borderflows.schema.Spell;
 import org.borderflows.schema.TravellerStatus;
 
-/** The stay-engine topology in a TopologyTestDriver, with helpers to write crossings and read the outputs. */
+/**
+ * The stay-engine topology in a TopologyTestDriver, with helpers to write crossings and read the outputs. The
+ * driver's wall clock starts at {@link #WALL_CLOCK}; the crossings the helpers build were received when they
+ * crossed (years before it), so an engine that catches up ({@link EngineSettings#catchUpBehind}) defers them: the
+ * default engine here does not ({@code catchUpBehind} zero), the live path every value is written on.
+ */
 final class EngineDriver implements AutoCloseable {
     static final String APP = "stay-engine-test";
     static final Deployment KAZ = Deployment.DEFAULT;
+    static final Instant WALL_CLOCK = Instant.parse("2026-12-05T12:00:00Z");
 
     final TopologyTestDriver driver;
     private final TestInputTopic<String, Crossing> crossings;
@@ -44,7 +50,7 @@ final class EngineDriver implements AutoCloseable {
     private final Map<Topic, List<KeyValue<String, Object>>> logs = new LinkedHashMap<>();
 
     EngineDriver() {
-        this(EngineSettings.defaults(APP, KAZ));
+        this(EngineSettings.defaults(APP, KAZ).withCatchUpBehind(java.time.Duration.ZERO));
     }
 
     EngineDriver(EngineSettings settings) {
@@ -55,7 +61,7 @@ final class EngineDriver implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         // a state directory of its own: another build on the machine may run these tests at the same time
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
-        driver = new TopologyTestDriver(builder.build(), props);
+        driver = new TopologyTestDriver(builder.build(), props, WALL_CLOCK);
         crossings = driver.createInputTopic(
                 Topic.CROSSINGS.topicName(), Serdes.String().serializer(), AvroSerde.of(Crossing.class));
         clock = driver.createInputTopic(
@@ -125,6 +131,19 @@ final class EngineDriver implements AutoCloseable {
         for (Crossing c : cs) {
             crossings.pipeInput(new TestRecord<>(c.getTravellerId(), c, c.getCrossedAt()));
         }
+        return this;
+    }
+
+    /** The same crossing received by the intake at {@code receivedAt} (wall clock). */
+    static Crossing receivedAt(Crossing c, Instant receivedAt) {
+        return Crossing.newBuilder(c)
+                .setIntake(new Intake(c.getIntake().getChannel(), c.getIntake().getSubmitter(), receivedAt))
+                .build();
+    }
+
+    /** Moves the driver's wall clock (wall-clock punctuations run). */
+    EngineDriver advanceWallClock(java.time.Duration by) {
+        driver.advanceWallClockTime(by);
         return this;
     }
 

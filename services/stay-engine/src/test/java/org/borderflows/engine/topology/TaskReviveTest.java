@@ -6,7 +6,9 @@ import static org.borderflows.engine.topology.EngineDriver.KAZ;
 import static org.borderflows.engine.topology.EngineDriver.crossing;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -29,22 +31,35 @@ class TaskReviveTest {
     /** A task's start: empty stores (the last commit came before these records), {@code init}. */
     private MockProcessorContext<String, EngineOutput> start() {
         MockProcessorContext<String, EngineOutput> context = new MockProcessorContext<>();
-        KeyValueStore<String, byte[]> travellers = Stores.keyValueStoreBuilder(
-                        Stores.inMemoryKeyValueStore(StayTopology.TRAVELLERS_STORE),
-                        Serdes.String(),
-                        Serdes.ByteArray())
-                .withLoggingDisabled()
-                .build();
-        travellers.init(context.getStateStoreContext(), travellers);
-        context.addStateStore(travellers);
-        KeyValueStore<String, Long> clock = Stores.keyValueStoreBuilder(
-                        Stores.inMemoryKeyValueStore(StayTopology.CLOCK_STORE), Serdes.String(), Serdes.Long())
-                .withLoggingDisabled()
-                .build();
-        clock.init(context.getStateStoreContext(), clock);
-        context.addStateStore(clock);
+        return start(context, store(context, StayTopology.TRAVELLERS_STORE, Serdes.String(), Serdes.ByteArray()));
+    }
+
+    /** A task's start with the travellers and deferred stores as the last commit left them, {@code init}. */
+    private MockProcessorContext<String, EngineOutput> start(
+            MockProcessorContext<String, EngineOutput> context, KeyValueStore<?, ?>... kept) {
+        for (KeyValueStore<?, ?> store : kept) {
+            context.addStateStore(store);
+        }
+        for (String name : List.of(StayTopology.DEFERRED_STORE, StayTopology.CLOCK_STORE)) {
+            if (Arrays.stream(kept).noneMatch(s -> s.name().equals(name))) {
+                context.addStateStore(
+                        name.equals(StayTopology.CLOCK_STORE)
+                                ? store(context, name, Serdes.String(), Serdes.Long())
+                                : store(context, name, Serdes.Long(), Serdes.ByteArray()));
+            }
+        }
+        context.setCurrentSystemTimeMs(EngineDriver.WALL_CLOCK.toEpochMilli());
         processor.init(context);
         return context;
+    }
+
+    private static <K, V> KeyValueStore<K, V> store(
+            MockProcessorContext<String, EngineOutput> context, String name, Serde<K> keys, Serde<V> values) {
+        KeyValueStore<K, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keys, values)
+                .withLoggingDisabled()
+                .build();
+        store.init(context.getStateStoreContext(), store);
+        return store;
     }
 
     private void process(MockProcessorContext<String, EngineOutput> context, Crossing c) {
@@ -73,5 +88,31 @@ class TaskReviveTest {
         assertThat(outputs(revived, Topic.ENGINE_CLOCK))
                 .as("the tick of 1 March 2025 is sent again")
                 .hasSize(1);
+    }
+
+    @Test
+    void aTaskRevivedWhileCatchingUpPublishesTheTravellersThatWaitedAtItsLastCommit() {
+        // An Uzbek tourist's entry of 1 March 2025, replayed in December 2026: catching up, its values wait.
+        Crossing c = crossing("t1", "e1", Direction.ENTRY, LocalDate.of(2025, 3, 1), "UZB", Purpose.TOURISM);
+        MockProcessorContext<String, EngineOutput> first = new MockProcessorContext<>();
+        KeyValueStore<String, byte[]> travellers =
+                store(first, StayTopology.TRAVELLERS_STORE, Serdes.String(), Serdes.ByteArray());
+        KeyValueStore<Long, byte[]> deferred =
+                store(first, StayTopology.DEFERRED_STORE, Serdes.Long(), Serdes.ByteArray());
+        start(first, travellers, deferred);
+        process(first, c);
+        assertThat(outputs(first, Topic.SPELLS)).as("waiting").isEmpty();
+
+        MockProcessorContext<String, EngineOutput> revived = start(new MockProcessorContext<>(), travellers, deferred);
+        assertThat(revived.scheduledPunctuators()).hasSize(1);
+        revived.scheduledPunctuators().get(0).getPunctuator().punctuate(revived.currentSystemTimeMs());
+
+        assertThat(outputs(revived, Topic.SPELLS))
+                .as("the open stay, published after the restart")
+                .hasSize(1);
+        assertThat(outputs(revived, Topic.CROSSING_OUTCOMES)).hasSize(1);
+        assertThat(deferred.approximateNumEntries())
+                .as("nothing waits any more")
+                .isZero();
     }
 }
