@@ -53,12 +53,14 @@ import org.borderflows.schema.QualityIssue;
  *
  * <p><b>Catching up</b>: a crossing received longer ago than {@link EngineSettings#catchUpBehind} (a replay, a
  * backfill, a restart after downtime) joins the history without an evaluation; the traveller waits in
- * {@link CatchUp} and its values are evaluated and written once, with the latest facts, when the task publishes
- * what waits: on the first crossing received recently (live again), when {@link CatchUp#CAPACITY} travellers wait,
- * {@link #PUBLISH_EVERY} after the first one began to wait, when no crossing came for {@link #IDLE_CHECK} (the input
- * is exhausted), and for one traveller before its history is pruned or a crossing older than its latest arrives
- * (§5 REVISED_AFTER_FINAL compares the evaluations before and after it). The values are the same as live: only
- * when they are written, and their {@code asOf}, differ.
+ * {@link CatchUp} and its values are evaluated and written once, with the latest facts, when its chunk is
+ * published: at the commit, oldest chunks first, while more than {@link CatchUp#CAPACITY} travellers wait or the
+ * oldest has waited {@link #PUBLISH_AFTER}; everything, {@link #CHUNKS_PER_COMMIT} chunks a commit, once a crossing
+ * received recently comes (live again) or no crossing came for {@link #IDLE_CHECK} (the input is exhausted: a
+ * wall-clock punctuation, which also publishes for up to {@link #PUBLISH_BUDGET}). One traveller is published at
+ * once before its history is pruned, and when a crossing older than its latest arrives (§5 REVISED_AFTER_FINAL
+ * compares the evaluations before and after it). The values are the same as live: only when they are written, and
+ * their {@code asOf}, differ.
  */
 final class TravellerProcessor implements Processor<String, Crossing, String, EngineOutput> {
     /** Prune only once a history is longer than this: most travellers cross a few times and never need it. */
@@ -70,11 +72,17 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     /** Traveller states held at most per task before the commit (see {@link HeldStates}). */
     static final int MAX_HELD_STATES = 10_000;
 
-    /** While catching up, what waits is published at least this often (wall clock), so readers see progress. */
-    static final Duration PUBLISH_EVERY = Duration.ofSeconds(60);
+    /** While catching up, a traveller waits at most about this long (wall clock), so readers see progress. */
+    static final Duration PUBLISH_AFTER = Duration.ofSeconds(60);
+
+    /** Chunks published at most per commit beyond those over capacity: a transaction stays short. */
+    static final int CHUNKS_PER_COMMIT = 2;
 
     /** How often a catching-up task checks whether its input is exhausted (no crossing since the last check). */
     static final Duration IDLE_CHECK = Duration.ofSeconds(1);
+
+    /** How long one idle check may publish (the commit that follows carries it). */
+    static final Duration PUBLISH_BUDGET = Duration.ofMillis(500);
 
     private final EngineSettings settings;
     private final AvroSerde<Crossing> crossingSerde = AvroSerde.of(Crossing.class);
@@ -85,10 +93,9 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     private HeldStates states;
     private TaskClock clock;
     private CatchUp catchUp;
-    /** Wall clock when the first traveller now waiting began to wait. */
-    private long waitingSinceMs;
+    /** Live again or input exhausted: everything waiting is published, chunk by chunk. */
+    private boolean draining;
 
-    private boolean publishDue;
     private boolean crossingSinceIdleCheck;
 
     TravellerProcessor(EngineSettings settings) {
@@ -110,9 +117,9 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
                 context.getStateStore(StayTopology.CLOCK_STORE),
                 settings.deployment().timeZone());
         this.outputs.reset(holding);
-        this.catchUp = new CatchUp(context.getStateStore(StayTopology.DEFERRED_STORE), holding);
-        this.waitingSinceMs = context.currentSystemTimeMs();
-        this.publishDue = false;
+        this.catchUp =
+                new CatchUp(context.getStateStore(StayTopology.DEFERRED_STORE), holding, context.currentSystemTimeMs());
+        this.draining = false;
         this.crossingSinceIdleCheck = false;
         if (!settings.catchUpBehind().isZero()) {
             context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::checkIdle);
@@ -135,7 +142,7 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         boolean catchingUp =
                 settings.catchingUp(crossing.getIntake().getReceivedAt().toEpochMilli(), wallMs);
         if (!catchingUp && !catchUp.isEmpty()) {
-            publishWaiting(); // live again: what waits first, so values are written in the order of their facts
+            draining = true; // live again
         }
         LocalDate today = settings.clockDate(now);
         CrossingFact fact = CrossingFact.from(crossing);
@@ -157,10 +164,7 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         }
         boolean deferred = catchingUp && !older;
         if (deferred) {
-            if (catchUp.isEmpty()) {
-                waitingSinceMs = wallMs;
-            }
-            publishDue |= catchUp.defer(travellerId) || wallMs - waitingSinceMs >= PUBLISH_EVERY.toMillis();
+            catchUp.defer(travellerId, wallMs);
         } else {
             Evaluation evaluation = publish(travellerId, state, today, now);
             if (before != null) {
@@ -184,9 +188,9 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         return evaluation;
     }
 
-    /** Writes the latest values of every traveller waiting in {@link CatchUp}, at the processing clock. */
-    private void publishWaiting() {
-        for (String travellerId : catchUp.drain()) {
+    /** Writes the latest values of the oldest chunk of travellers waiting in {@link CatchUp}, at the clock. */
+    private void publishOldestChunk() {
+        for (String travellerId : catchUp.takeOldest()) {
             TravellerState state = states.load(travellerId);
             if (state != null) {
                 // the clock store holds a clock from the first crossing on; a traveller's own date is the fallback
@@ -200,15 +204,24 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
                 states.hold(travellerId, state);
             }
         }
-        publishDue = false;
+        if (catchUp.isEmpty()) {
+            draining = false;
+        }
     }
 
-    /** Wall-clock check while catching up: an exhausted input (no crossing for a second) publishes what waits. */
+    /**
+     * Wall-clock check while catching up: when no crossing came since the last check, the input is exhausted and
+     * everything waiting is published, for up to {@link #PUBLISH_BUDGET} now and in the commits that follow.
+     */
     private void checkIdle(long wallMs) {
         if (!catchUp.isEmpty() && !crossingSinceIdleCheck) {
-            publishWaiting();
+            draining = true;
         }
         crossingSinceIdleCheck = false;
+        long until = System.nanoTime() + PUBLISH_BUDGET.toNanos();
+        while (draining && System.nanoTime() < until) {
+            publishOldestChunk();
+        }
     }
 
     /**
@@ -269,12 +282,19 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     }
 
     /**
-     * Just before each commit: what waits, if due, is published; the travellers deferred since the last commit are
-     * logged; the held states go to the store, the held outputs to their topics.
+     * Just before each commit: chunks of waiting travellers that are due are published (over capacity, waiting too
+     * long, or draining), the travellers first deferred since the last commit are logged, the held states go to the
+     * store and the held outputs to their topics.
      */
     private void beforeCommit() {
-        if (publishDue) {
-            publishWaiting();
+        long wallMs = context.currentSystemTimeMs();
+        for (int published = 0;
+                !catchUp.isEmpty()
+                        && (catchUp.size() > CatchUp.CAPACITY
+                                || published < CHUNKS_PER_COMMIT
+                                        && (draining || wallMs - catchUp.oldestSinceMs() >= PUBLISH_AFTER.toMillis()));
+                published++) {
+            publishOldestChunk();
         }
         catchUp.logBeforeCommit();
         states.storeAll();
