@@ -183,8 +183,8 @@ public final class StayCalculator {
                 List.copyOf(checks));
     }
 
-    /** Planned stays by entry date; they must not share a day. */
-    static List<PlannedStay> inOrder(List<PlannedStay> planned) {
+    /** Planned stays by entry date; at least one, and no two sharing a day (else IllegalArgumentException). */
+    public static List<PlannedStay> inOrder(List<PlannedStay> planned) {
         if (planned == null || planned.isEmpty()) {
             throw new IllegalArgumentException("at least one planned stay is needed");
         }
@@ -192,8 +192,10 @@ public final class StayCalculator {
         ordered.sort(Comparator.comparing(PlannedStay::entry));
         for (int i = 1; i < ordered.size(); i++) {
             if (!ordered.get(i).entry().isAfter(ordered.get(i - 1).exit())) {
-                throw new IllegalArgumentException(
-                        "planned stays overlap: " + ordered.get(i - 1) + " and " + ordered.get(i));
+                PlannedStay a = ordered.get(i - 1);
+                PlannedStay b = ordered.get(i);
+                throw new IllegalArgumentException("the planned stays " + a.entry() + ".." + a.exit() + " and "
+                        + b.entry() + ".." + b.exit() + " overlap");
             }
         }
         return ordered;

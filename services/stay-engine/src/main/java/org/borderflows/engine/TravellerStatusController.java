@@ -57,7 +57,9 @@ public class TravellerStatusController {
     HttpResponse<?> respond(TravellerLookup.Result result) {
         if (result instanceof TravellerLookup.Found found) {
             return HttpResponse.ok(TravellerStatusView.of(
-                    found.evaluation(), found.clock(), config.settings().rules()));
+                    found.evaluate(config.settings().rules()),
+                    found.clock(),
+                    config.settings().rules()));
         }
         if (result instanceof TravellerLookup.Unknown) {
             return HttpResponse.notFound(new Problem("no crossing is known for this traveller"));
