@@ -25,7 +25,7 @@ import org.borderflows.engine.calculator.CalculatorResponse.PartAnswer;
 
 /**
  * The border agency's stay calculator (RULES.md §7, role {@code agency} as the status query): control-date and
- * planning mode for one traveller or a manifest, as a JSON body or as CSV. Checks the request
+ * planning mode for one traveller or a manifest, as a JSON body or as CSV, answered as JSON or CSV. Checks the request
  * ({@link CalculatorRequests}), then {@link StayCalculatorService} answers it.
  */
 @Controller
@@ -43,33 +43,51 @@ public class StayCalculatorController {
         this.service = service;
     }
 
-    @Post(uri = "/api/v1/stay-calculator/control", produces = MediaType.APPLICATION_JSON)
+    @Post(
+            uri = "/api/v1/stay-calculator/control",
+            produces = {MediaType.APPLICATION_JSON, TEXT_CSV})
     @Consumes(MediaType.APPLICATION_JSON)
-    public HttpResponse<CalculatorResponse> control(@Nullable @Body ControlBody body, HttpRequest<?> http) {
-        return answer(requests.control(body), http);
+    public HttpResponse<?> control(
+            @Nullable @Body ControlBody body, @Nullable @QueryValue String format, HttpRequest<?> http) {
+        boolean csvOut = wantsCsv(format, http);
+        return answer(requests.control(body), csvOut, http);
     }
 
-    @Post(uri = "/api/v1/stay-calculator/control", produces = MediaType.APPLICATION_JSON)
+    @Post(
+            uri = "/api/v1/stay-calculator/control",
+            produces = {MediaType.APPLICATION_JSON, TEXT_CSV})
     @Consumes(TEXT_CSV)
-    public HttpResponse<CalculatorResponse> controlManifest(
-            @Nullable @QueryValue String controlDate, @Nullable @Body byte[] csv, HttpRequest<?> http) {
-        return answer(requests.controlCsv(controlDate, utf8(csv)), http);
-    }
-
-    @Post(uri = "/api/v1/stay-calculator/plan", produces = MediaType.APPLICATION_JSON)
-    @Consumes(MediaType.APPLICATION_JSON)
-    public HttpResponse<CalculatorResponse> plan(@Nullable @Body PlanBody body, HttpRequest<?> http) {
-        return answer(requests.plan(body), http);
-    }
-
-    @Post(uri = "/api/v1/stay-calculator/plan", produces = MediaType.APPLICATION_JSON)
-    @Consumes(TEXT_CSV)
-    public HttpResponse<CalculatorResponse> planManifest(
-            @Nullable @QueryValue String entry,
-            @Nullable @QueryValue String exit,
+    public HttpResponse<?> controlManifest(
+            @Nullable @QueryValue String controlDate,
+            @Nullable @QueryValue String format,
             @Nullable @Body byte[] csv,
             HttpRequest<?> http) {
-        return answer(requests.planCsv(entry, exit, utf8(csv)), http);
+        boolean csvOut = wantsCsv(format, http);
+        return answer(requests.controlCsv(controlDate, utf8(csv)), csvOut, http);
+    }
+
+    @Post(
+            uri = "/api/v1/stay-calculator/plan",
+            produces = {MediaType.APPLICATION_JSON, TEXT_CSV})
+    @Consumes(MediaType.APPLICATION_JSON)
+    public HttpResponse<?> plan(
+            @Nullable @Body PlanBody body, @Nullable @QueryValue String format, HttpRequest<?> http) {
+        boolean csvOut = wantsCsv(format, http);
+        return answer(requests.plan(body), csvOut, http);
+    }
+
+    @Post(
+            uri = "/api/v1/stay-calculator/plan",
+            produces = {MediaType.APPLICATION_JSON, TEXT_CSV})
+    @Consumes(TEXT_CSV)
+    public HttpResponse<?> planManifest(
+            @Nullable @QueryValue String entry,
+            @Nullable @QueryValue String exit,
+            @Nullable @QueryValue String format,
+            @Nullable @Body byte[] csv,
+            HttpRequest<?> http) {
+        boolean csvOut = wantsCsv(format, http);
+        return answer(requests.planCsv(entry, exit, utf8(csv)), csvOut, http);
     }
 
     /** Another instance's part of a batch: pseudonyms of travellers this instance owns. */
@@ -78,14 +96,29 @@ public class StayCalculatorController {
         return service.answerHere(part);
     }
 
-    private HttpResponse<CalculatorResponse> answer(Question question, HttpRequest<?> http) {
+    private HttpResponse<?> answer(Question question, boolean csv, HttpRequest<?> http) {
         CalculatorResponse response = service.answer(
                 question.mode(), question.travellers(), http.getHeaders().get(HttpHeaders.AUTHORIZATION));
-        var ok = HttpResponse.ok(response);
+        var ok = csv
+                ? HttpResponse.ok(CalculatorCsv.write(response)).contentType(TEXT_CSV + "; charset=utf-8")
+                : HttpResponse.ok(response).contentType(MediaType.APPLICATION_JSON_TYPE);
         if (response.results().containsKey(CalculatorItem.UNAVAILABLE)) {
             ok.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS); // for the travellers answered UNAVAILABLE
         }
         return ok;
+    }
+
+    /** CSV with {@code format=csv} or an Accept header naming text/csv (as the query service); else JSON. */
+    static boolean wantsCsv(String format, HttpRequest<?> http) {
+        if (format != null && !format.isBlank()) {
+            return switch (format.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "csv" -> true;
+                case "json" -> false;
+                default -> throw new BadInput("format", "must be json or csv");
+            };
+        }
+        String accept = http.getHeaders().get(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains(TEXT_CSV);
     }
 
     /** The manifest as text; invalid UTF-8 is refused, never replaced (a replaced byte is another identity). */

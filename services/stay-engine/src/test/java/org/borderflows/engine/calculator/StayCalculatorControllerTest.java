@@ -112,6 +112,31 @@ class StayCalculatorControllerTest {
     }
 
     @Test
+    void theAnswerIsCsvWhenAskedForAndAnUnknownFormatIsRefused() {
+        String csv = client.toBlocking()
+                .retrieve(
+                        HttpRequest.POST(CONTROL + "?format=csv", CONTROL_BODY)
+                                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                                .basicAuth("agency", "agency-dev-password"),
+                        String.class);
+        String viaAccept = client.toBlocking()
+                .retrieve(
+                        HttpRequest.POST(CONTROL, CONTROL_BODY)
+                                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                                .accept(StayCalculatorController.TEXT_CSV)
+                                .basicAuth("agency", "agency-dev-password"),
+                        String.class);
+
+        assertThat(csv.split("\r\n")).hasSize(2);
+        assertThat(csv)
+                .startsWith(CalculatorCsv.CONTROL_HEADER)
+                .contains("seat 12A,")
+                .contains(",UNAVAILABLE,");
+        assertThat(viaAccept).isEqualTo(csv);
+        assertField(bad(CONTROL + "?format=xml", CONTROL_BODY), "format", "json or csv");
+    }
+
+    @Test
     void aMalformedOrMissingControlDateNamesTheField() {
         assertField(
                 bad(CONTROL, "{\"controlDate\":\"2025-13-01\",\"travellers\":[" + TRAVELLER + "]}"),

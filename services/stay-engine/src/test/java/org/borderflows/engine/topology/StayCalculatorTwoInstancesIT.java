@@ -26,6 +26,7 @@ import org.borderflows.domain.CrossingFact;
 import org.borderflows.domain.RuleSettings;
 import org.borderflows.domain.StayCalculator;
 import org.borderflows.domain.StayCalculator.PlannedStay;
+import org.borderflows.domain.StayCalculator.PlannedStayCheck;
 import org.borderflows.engine.StayEngine;
 import org.borderflows.engine.calculator.CalculatorItem;
 import org.borderflows.engine.calculator.CalculatorResponse;
@@ -149,6 +150,22 @@ class StayCalculatorTwoInstancesIT {
                 for (int i = 1; i < TRAVELLERS; i += 2) {
                     assertThat(plan.items().get(i).plan().inCountry()).isTrue();
                 }
+
+                // and answered as CSV: one line per traveller (one planned stay), the same figures
+                String csv = post(
+                        portB,
+                        "/api/v1/stay-calculator/plan?format=csv&entry=" + PLANNED.entry() + "&exit=" + PLANNED.exit(),
+                        manifestCsv(),
+                        "text/csv");
+                String[] lines = csv.split("\r\n");
+                assertThat(lines).hasSize(TRAVELLERS + 2);
+                PlannedStayCheck first = plan.items().get(0).plan().stays().get(0);
+                assertThat(lines[1])
+                        .startsWith("2," + plan.items().get(0).travellerId() + ",CALCULATED,")
+                        .endsWith("," + first.lastAuthorisedDay() + "," + first.daysOver() + ","
+                                + first.daysUsedOnExit());
+                assertThat(lines[TRAVELLERS + 1]).contains(",UNKNOWN_TRAVELLER,");
+                assertThat(csv).doesNotContain("IT0000");
             }
         }
     }
