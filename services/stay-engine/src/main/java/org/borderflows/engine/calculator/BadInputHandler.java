@@ -3,6 +3,7 @@ package org.borderflows.engine.calculator;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.serde.annotation.Serdeable;
@@ -22,6 +23,10 @@ public class BadInputHandler implements ExceptionHandler<BadInput, HttpResponse<
 
     @Override
     public HttpResponse<FieldProblem> handle(HttpRequest request, BadInput e) {
+        return badRequest(e);
+    }
+
+    static MutableHttpResponse<FieldProblem> badRequest(BadInput e) {
         return HttpResponse.badRequest(new FieldProblem(e.getMessage(), e.field(), e.reason()));
     }
 }

@@ -183,6 +183,15 @@ class StayCalculatorControllerTest {
     }
 
     @Test
+    void aBodyThatIsNotJsonOrHasAWrongShapeNamesTheBody() {
+        HttpClientResponseException broken = bad(CONTROL, "{\"controlDate\": \"2025-06-15\", \"travellers\": [");
+        HttpClientResponseException wrongShape =
+                bad(CONTROL, "{\"controlDate\":\"2025-06-15\",\"travellers\":\"all\"}");
+        assertField(broken, "body", "not JSON of the expected shape");
+        assertField(wrongShape, "body", "not JSON of the expected shape");
+    }
+
+    @Test
     void theReferenceMustNotBeTheDocumentNumber() {
         assertField(
                 bad(
