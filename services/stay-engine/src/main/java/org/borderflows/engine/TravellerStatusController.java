@@ -24,7 +24,8 @@ import org.borderflows.engine.topology.TravellerLookup;
 @Secured("agency")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class TravellerStatusController {
-    static final String RETRY_AFTER_SECONDS = "5";
+    /** Seconds a caller waits before asking again while ownership moves (status query and stay calculator). */
+    public static final String RETRY_AFTER_SECONDS = "5";
 
     private final EngineConfiguration config;
     private final StayEngine engine;

@@ -17,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.borderflows.engine.TravellerStatusController;
 import org.borderflows.engine.calculator.CalculatorRequests.ControlBody;
 import org.borderflows.engine.calculator.CalculatorRequests.PlanBody;
 import org.borderflows.engine.calculator.CalculatorRequests.Question;
@@ -33,7 +34,6 @@ import org.borderflows.engine.calculator.CalculatorResponse.PartAnswer;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class StayCalculatorController {
     static final String TEXT_CSV = "text/csv";
-    static final String RETRY_AFTER_SECONDS = "5";
 
     private final CalculatorRequests requests;
     private final StayCalculatorService service;
@@ -102,8 +102,8 @@ public class StayCalculatorController {
         var ok = csv
                 ? HttpResponse.ok(CalculatorCsv.write(response)).contentType(TEXT_CSV + "; charset=utf-8")
                 : HttpResponse.ok(response).contentType(MediaType.APPLICATION_JSON_TYPE);
-        if (response.results().containsKey(CalculatorItem.UNAVAILABLE)) {
-            ok.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS); // for the travellers answered UNAVAILABLE
+        if (response.results().containsKey(CalculatorItem.UNAVAILABLE)) { // when to ask again for those travellers
+            ok.header(HttpHeaders.RETRY_AFTER, TravellerStatusController.RETRY_AFTER_SECONDS);
         }
         return ok;
     }
