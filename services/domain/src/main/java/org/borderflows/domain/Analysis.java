@@ -63,6 +63,19 @@ final class Analysis {
         return !resident && settings.visaFree().applies(crossing.citizenship(), crossing.purpose(), false);
     }
 
+    /**
+     * The card that decides whether the traveller is under the regime now (§7): the latest spell's start, else the
+     * latest crossing; null when there is no crossing.
+     */
+    CrossingFact currentCard() {
+        List<SpellMatcher.Draft> spells = matching.spells();
+        List<CrossingFact> ordered = distinct.crossings();
+        if (!spells.isEmpty()) {
+            return spells.get(spells.size() - 1).start();
+        }
+        return ordered.isEmpty() ? null : ordered.get(ordered.size() - 1);
+    }
+
     SpellMatcher.Draft openSpell() {
         List<SpellMatcher.Draft> spells = matching.spells();
         if (spells.isEmpty()) {

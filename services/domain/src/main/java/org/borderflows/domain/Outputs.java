@@ -147,17 +147,10 @@ final class Outputs {
                 null,
                 false,
                 a.clock);
-        CrossingFact current = currentCard(a, last);
-        if (a.underRegime(current)) {
+        if (a.underRegime(a.currentCard())) {
             authorisedStay(a, open, status);
         }
         return status;
-    }
-
-    /** The card that decides whether the traveller is under the regime now: the latest spell's, else the latest. */
-    private static CrossingFact currentCard(Analysis a, CrossingFact last) {
-        List<SpellMatcher.Draft> spells = a.matching.spells();
-        return spells.isEmpty() ? last : spells.get(spells.size() - 1).start();
     }
 
     /**

@@ -24,7 +24,8 @@ import org.borderflows.engine.topology.TravellerLookup;
 @Secured("agency")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class TravellerStatusController {
-    static final String RETRY_AFTER_SECONDS = "5";
+    /** Seconds a caller waits before asking again while ownership moves (status query and stay calculator). */
+    public static final String RETRY_AFTER_SECONDS = "5";
 
     private final EngineConfiguration config;
     private final StayEngine engine;
@@ -57,7 +58,9 @@ public class TravellerStatusController {
     HttpResponse<?> respond(TravellerLookup.Result result) {
         if (result instanceof TravellerLookup.Found found) {
             return HttpResponse.ok(TravellerStatusView.of(
-                    found.evaluation(), found.clock(), config.settings().rules()));
+                    found.evaluate(config.settings().rules()),
+                    found.clock(),
+                    config.settings().rules()));
         }
         if (result instanceof TravellerLookup.Unknown) {
             return HttpResponse.notFound(new Problem("no crossing is known for this traveller"));

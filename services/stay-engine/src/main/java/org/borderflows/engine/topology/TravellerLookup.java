@@ -1,6 +1,7 @@
 package org.borderflows.engine.topology;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -10,14 +11,17 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.borderflows.domain.CrossingFact;
 import org.borderflows.domain.Evaluation;
+import org.borderflows.domain.RuleSettings;
+import org.borderflows.domain.TravellerCarry;
 import org.borderflows.domain.TravellerTimeline;
 
 /**
- * Interactive query of one traveller (the border agency's status query): finds which instance owns the
- * traveller's partition ({@link KafkaStreams#queryMetadataForKey}); if it is this one, reads the kept history
- * from the travellers store and evaluates it at the partition's processing clock, so days used / remaining and
- * overstays are current even when nothing was re-emitted.
+ * Interactive query of one traveller (the border agency's status query and stay calculator): finds which instance
+ * owns the traveller's partition ({@link KafkaStreams#queryMetadataForKey}); if it is this one, reads the kept
+ * history from the travellers store with the partition's processing clock, so days used / remaining and overstays
+ * are current even when nothing was re-emitted.
  */
 public final class TravellerLookup {
     private final KafkaStreams streams;
@@ -33,8 +37,16 @@ public final class TravellerLookup {
     /** What a lookup found. */
     public sealed interface Result {}
 
-    /** This instance owns the key and knows the traveller. */
-    public record Found(Evaluation evaluation, LocalDate clock) implements Result {}
+    /** This instance owns the key and knows the traveller: its kept history and the partition's clock. */
+    public record Found(TravellerCarry carry, List<CrossingFact> crossings, LocalDate clock) implements Result {
+        /** Everything the rules say at the partition's clock. */
+        public Evaluation evaluate(RuleSettings rules) {
+            return TravellerTimeline.evaluate(carry, crossings, clock, rules);
+        }
+    }
+
+    /** This instance owns the key, in {@code partition}: read it with {@link #findLocal}. */
+    public record Here(int partition) implements Result {}
 
     /** This instance owns the key; the traveller has never crossed (or is not in this engine's data). */
     public record Unknown() implements Result {}
@@ -46,6 +58,12 @@ public final class TravellerLookup {
     public record Unavailable(String reason) implements Result {}
 
     public Result find(String travellerId) {
+        Result where = locate(travellerId);
+        return where instanceof Here here ? findLocal(travellerId, here.partition()) : where;
+    }
+
+    /** Which instance owns the traveller ({@link Here}, {@link Elsewhere}), without reading any store. */
+    public Result locate(String travellerId) {
         if (streams.state() != KafkaStreams.State.RUNNING) {
             return new Unavailable("engine is " + streams.state());
         }
@@ -59,10 +77,7 @@ public final class TravellerLookup {
         if (meta == null || Objects.equals(meta, KeyQueryMetadata.NOT_AVAILABLE)) {
             return new Unavailable("no instance owns the traveller's partition yet");
         }
-        if (!meta.activeHost().equals(self)) {
-            return new Elsewhere(meta.activeHost());
-        }
-        return findLocal(travellerId, meta.partition());
+        return meta.activeHost().equals(self) ? new Here(meta.partition()) : new Elsewhere(meta.activeHost());
     }
 
     /** Reads this instance's active store for the partition (no stale reads: a standby could lag). */
@@ -74,20 +89,26 @@ public final class TravellerLookup {
             ReadOnlyKeyValueStore<String, Long> clocks = streams.store(StoreQueryParameters.fromNameAndType(
                             StayTopology.CLOCK_STORE, QueryableStoreTypes.<String, Long>keyValueStore())
                     .withPartition(partition));
-            byte[] stored = store.get(travellerId);
-            if (stored == null) {
-                return new Unknown();
-            }
-            Long clockMs = clocks.get(StayTopology.CLOCK_KEY);
-            TravellerState state = TravellerState.decode(travellerId, stored);
-            LocalDate clock = clockMs == null ? state.latestDate : settings.clockDate(clockMs);
-            return new Found(TravellerTimeline.evaluate(state.carry, state.crossings, clock, settings.rules()), clock);
+            return read(travellerId, store.get(travellerId), clocks.get(StayTopology.CLOCK_KEY), settings);
         } catch (InvalidStateStoreException e) {
             return new Unavailable(e.getMessage());
         }
     }
 
-    /** The partition of a traveller, for {@link #findLocal} on a forwarded request. */
+    /**
+     * A traveller's entry of the {@code travellers} store with its partition's {@code clock} store entry: the
+     * clock is the task's stream time, or the traveller's latest crossing date before the task stored one.
+     */
+    public static Result read(String travellerId, byte[] stored, Long clockMs, EngineSettings settings) {
+        if (stored == null) {
+            return new Unknown();
+        }
+        TravellerState state = TravellerState.decode(travellerId, stored);
+        LocalDate clock = clockMs == null ? state.latestDate : settings.clockDate(clockMs);
+        return new Found(state.carry, List.copyOf(state.crossings), clock);
+    }
+
+    /** A forwarded request: the traveller as this instance finds it, never pointing elsewhere again. */
     public Result findHere(String travellerId) {
         Result r = find(travellerId);
         if (r instanceof Elsewhere) {

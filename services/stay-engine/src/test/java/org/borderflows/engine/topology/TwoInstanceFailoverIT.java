@@ -200,7 +200,7 @@ class TwoInstanceFailoverIT {
      * checked, so it only showed as outputs that differ). The engine skips crossings without a value, the readers
      * here skip the empty key (the testkit's warmUp writes empty values, which the engine's Avro serde rejects).
      */
-    private static void warmUp(KafkaSettings settings) throws Exception {
+    static void warmUp(KafkaSettings settings) throws Exception {
         Properties props = settings.common();
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -230,7 +230,7 @@ class TwoInstanceFailoverIT {
     }
 
     /** Every send is checked: a crossing lost here would only show as a difference in the outputs. */
-    private static void produce(KafkaSettings settings, List<Crossing> crossings) throws Exception {
+    static void produce(KafkaSettings settings, List<Crossing> crossings) throws Exception {
         try (KafkaProducer<String, Crossing> producer = new KafkaProducer<>(
                 settings.durableProducer("it-producer"), new StringSerializer(), AvroSerde.of(Crossing.class))) {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
