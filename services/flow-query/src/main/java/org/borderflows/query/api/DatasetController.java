@@ -72,6 +72,9 @@ class DatasetController {
         MutableHttpResponse<String> response = answer.etag().equals(ifNoneMatch)
                 ? HttpResponse.status(HttpStatus.NOT_MODIFIED)
                 : HttpResponse.ok(answer.body()).contentType(answer.mediaType());
+        if (answer.fileName() != null && response.status() == HttpStatus.OK) {
+            response.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + answer.fileName() + "\"");
+        }
         return response.header(HttpHeaders.ETAG, answer.etag())
                 .header(HttpHeaders.CACHE_CONTROL, (exact ? "private" : "public") + ", max-age=2, must-revalidate")
                 .header(HttpHeaders.VARY, "Accept, Authorization")

@@ -52,7 +52,7 @@ class RsdmxClientTest {
 
         assertThat(output)
                 .contains(
-                        "DIMENSIONS: BORDER_POST,DIRECTION,RESIDENCE_STATUS,CITIZENSHIP,SEX,AGE_GROUP,PURPOSE ",
+                        "DIMENSIONS: FREQ,TRANSFORMATION,BORDER_POST,DIRECTION,RESIDENCE_STATUS,CITIZENSHIP,SEX,AGE_GROUP,PURPOSE ",
                         "TIME: TIME_PERIOD ",
                         "MEASURE: OBS_VALUE ");
         assertThat(output).anyMatch(line -> line.startsWith("CITIZENSHIP: TJK,UZB,_T"));
