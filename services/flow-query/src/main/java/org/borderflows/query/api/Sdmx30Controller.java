@@ -79,7 +79,7 @@ class Sdmx30Controller {
             @PathVariable String agencyID,
             @PathVariable String resourceID,
             @PathVariable String version,
-            @PathVariable @Parameter(description = "e.g. _T.ENTRY,EXIT._T.*._T._T._T") String key,
+            @PathVariable @Parameter(description = "e.g. M.N._T.ENTRY,EXIT._T.*._T._T._T") String key,
             HttpRequest<?> request,
             @Nullable Authentication authentication) {
         if (authentication == null && request.getHeaders().contains(HttpHeaders.AUTHORIZATION)) {

@@ -28,7 +28,9 @@ public final class Codes {
             List.of(
                     new Codelist.Code(NORMAL, "Normal value: final", NORMAL),
                     new Codelist.Code(
-                            PROVISIONAL, "Provisional value: the month of the clock is not over", PROVISIONAL),
+                            PROVISIONAL,
+                            "Provisional value: the period holds the month of the clock, not over yet",
+                            PROVISIONAL),
                     new Codelist.Code(
                             ESTIMATED,
                             "Estimated value: provisional 12/16 outcomes replaced by their expected outcome",
