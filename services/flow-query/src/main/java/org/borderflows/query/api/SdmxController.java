@@ -94,7 +94,7 @@ class SdmxController {
     @Get(value = "/data/{flow}/{key:[^/]+}{/providerRef}", produces = MediaType.ALL)
     MutableHttpResponse<String> data(
             @PathVariable @Parameter(description = "dataflow: ID, AGENCY,ID or AGENCY,ID,VERSION") String flow,
-            @PathVariable @Parameter(description = "e.g. _T.ENTRY+EXIT._T.TJK._T._T._T, or all") String key,
+            @PathVariable @Parameter(description = "e.g. M.N._T.ENTRY+EXIT._T.TJK._T._T._T, or all") String key,
             @PathVariable @Nullable @Parameter(description = "data provider: all (this service is the one provider)")
                     String providerRef,
             @QueryValue @Nullable String startPeriod,
