@@ -132,6 +132,18 @@ public final class Cube {
         double value();
     }
 
+    /** Change times are kept as whole seconds since 2020-01-01 (an int a cell, up to 2088). */
+    private static final long STAMP_EPOCH_MILLIS = 1_577_836_800_000L;
+
+    /**
+     * The stamp of a change time: the second it falls in, rounded up, so that a cell counts as changed after an
+     * instant whenever it may have (a change up to a second before the instant is included, none after it is missed).
+     */
+    static int stamp(long millis) {
+        long seconds = Math.floorDiv(millis - STAMP_EPOCH_MILLIS + 999, 1000);
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, seconds));
+    }
+
     /** Rollups kept per dataset at most; the least recently used one gives way to a new one. */
     static final int MAX_ROLLUPS = 24;
 
@@ -627,13 +639,15 @@ public final class Cube {
     private final class Dataset {
         private Schema schema;
         private boolean schemaChosen;
-        private final LongDoubleMap packed = new LongDoubleMap();
+        /** The packed cells: key to count, stamped with when each last changed ({@link #stamp}). */
+        private final LongDoubleMap packed = new LongDoubleMap(true);
+
         private final Map<String, Cell> others = new ConcurrentHashMap<>();
         private final Map<Long, Rollup> rollups = new ConcurrentHashMap<>();
         private final java.util.Set<Long> tooLarge = ConcurrentHashMap.newKeySet();
         private final int[] cellsInMonth = new int[1 << MONTH_BITS]; // packed cells per month
-        /** When each packed cell last changed (epoch ms), deleted cells included: about 27 bytes a cell. */
-        private final LongDoubleMap changedAt = new LongDoubleMap();
+        /** When each deleted packed cell was deleted ({@link #stamp}, as a double). */
+        private final LongDoubleMap deletedAt = new LongDoubleMap();
         /** The same for the cells kept as maps: the cell (count 0 once deleted) and when it last changed. */
         private final Map<String, Change> othersChanged = new ConcurrentHashMap<>();
 
@@ -643,10 +657,11 @@ public final class Cube {
 
         List<Cell> changedAfter(long afterMillis) {
             List<Cell> out = new ArrayList<>();
-            for (Entries e = changedAt.entries(); e.next(); ) {
-                if (e.value() > afterMillis) {
-                    double count = packed.get(e.key());
-                    out.add(new Cell(schema, e.key(), -1L, Double.isNaN(count) ? 0 : count));
+            int after = stamp(afterMillis + 1) - 1; // a stamp above it: changed in a second ending after the instant
+            packed.forEachStampedAfter(after, (key, count) -> out.add(new Cell(schema, key, -1L, count)));
+            for (Entries e = deletedAt.entries(); e.next(); ) {
+                if (e.value() > after) {
+                    out.add(new Cell(schema, e.key(), -1L, 0));
                 }
             }
             for (Change c : othersChanged.values()) {
@@ -679,8 +694,10 @@ public final class Cube {
             long p = s == null ? -1 : s.pack(month, dims, true);
             if (p >= 0) {
                 double old = packed.get(p);
-                packed.put(p, count);
-                changedAt.put(p, changedAtMillis);
+                packed.put(p, count, stamp(changedAtMillis));
+                if (Double.isNaN(old)) {
+                    deletedAt.remove(p);
+                }
                 boolean added = Double.isNaN(old);
                 if (added) {
                     cellsInMonth[(int) (p & ((1L << MONTH_BITS) - 1))]++;
@@ -722,7 +739,7 @@ public final class Cube {
                     return;
                 }
                 packed.remove(p);
-                changedAt.put(p, changedAtMillis);
+                deletedAt.put(p, stamp(changedAtMillis));
                 cellsInMonth[(int) (p & ((1L << MONTH_BITS) - 1))]--;
                 for (Rollup r : rollups.values()) {
                     r.sums.add(p & r.mask, -old, -1);
