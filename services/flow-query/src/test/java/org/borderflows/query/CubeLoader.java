@@ -14,13 +14,30 @@ import org.borderflows.schema.TableCell;
 public final class CubeLoader {
     private final Cube cube;
     private final Map<String, TableCell> totals = new HashMap<>();
+    private Long changedAtMillis;
 
     public CubeLoader(Cube cube) {
         this.cube = cube;
     }
 
+    /** The cells added from now on changed at this instant (as if the aggregator wrote them then). */
+    public CubeLoader at(java.time.Instant changedAt) {
+        this.changedAtMillis = changedAt.toEpochMilli();
+        return this;
+    }
+
     public CubeLoader add(CrossingOutcome o) {
         Contributions.of(o).forEach(this::add);
+        return this;
+    }
+
+    /** Takes an outcome back (its engine value retracted): its cells lose one, an emptied cell is deleted. */
+    public CubeLoader retract(CrossingOutcome o) {
+        for (TableCell cell : Contributions.of(o)) {
+            add(TableCell.newBuilder(cell)
+                    .setMeasures(new java.util.TreeMap<>(Map.of(Cells.COUNT, -Cells.count(cell))))
+                    .build());
+        }
         return this;
     }
 
@@ -38,8 +55,16 @@ public final class CubeLoader {
     public CubeLoader add(TableCell delta) {
         String key = Cells.key(delta);
         TableCell total = Cells.add(totals.get(key), delta);
-        totals.put(key, total);
-        cube.apply(key, total);
+        if (total == null) {
+            totals.remove(key);
+        } else {
+            totals.put(key, total);
+        }
+        if (changedAtMillis == null) {
+            cube.apply(key, total);
+        } else {
+            cube.apply(key, total, changedAtMillis);
+        }
         cube.commit();
         return this;
     }

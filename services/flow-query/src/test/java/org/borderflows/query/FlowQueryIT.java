@@ -221,16 +221,16 @@ class FlowQueryIT implements TestPropertyProvider {
                         "2025-01",
                         "2026-03",
                         "\"month\",\"direction\"",
-                        "{\"month\":\"2025-01\",\"direction\":\"ENTRY\",\"count\":1},"
-                                + "{\"month\":\"2025-10\",\"direction\":\"EXIT\",\"count\":1},"
-                                + "{\"month\":\"2026-01\",\"direction\":\"ENTRY\",\"count\":1},"
-                                + "{\"month\":\"2026-02\",\"direction\":\"ENTRY\",\"count\":1},"
-                                + "{\"month\":\"2026-02\",\"direction\":\"EXIT\",\"count\":1}"));
+                        "{\"month\":\"2025-01\",\"direction\":\"ENTRY\",\"count\":1,\"status\":\"final\"},"
+                                + "{\"month\":\"2025-10\",\"direction\":\"EXIT\",\"count\":1,\"status\":\"final\"},"
+                                + "{\"month\":\"2026-01\",\"direction\":\"ENTRY\",\"count\":1,\"status\":\"final\"},"
+                                + "{\"month\":\"2026-02\",\"direction\":\"ENTRY\",\"count\":1,\"status\":\"final\"},"
+                                + "{\"month\":\"2026-02\",\"direction\":\"EXIT\",\"count\":1,\"status\":\"final\"}"));
         awaitExact(
                 uri,
                 "text/csv",
-                "month,direction,count\r\n2025-01,ENTRY,1\r\n2025-10,EXIT,1\r\n2026-01,ENTRY,1\r\n2026-02,ENTRY,1\r\n"
-                        + "2026-02,EXIT,1\r\n");
+                "month,direction,count,status\r\n2025-01,ENTRY,1,final\r\n2025-10,EXIT,1,final\r\n"
+                        + "2026-01,ENTRY,1,final\r\n2026-02,ENTRY,1,final\r\n2026-02,EXIT,1,final\r\n");
     }
 
     @Test
@@ -245,16 +245,16 @@ class FlowQueryIT implements TestPropertyProvider {
                         "2025-10",
                         "2026-03",
                         "\"month\",\"durationClass\"",
-                        "{\"month\":\"2025-10\",\"durationClass\":\"SHORT_TERM\",\"count\":1},"
-                                + "{\"month\":\"2025-11\",\"durationClass\":\"VISIT\",\"count\":1},"
-                                + "{\"month\":\"2025-12\",\"durationClass\":\"SHORT_TERM\",\"count\":1},"
-                                + "{\"month\":\"2026-01\",\"durationClass\":\"VISIT\",\"count\":1},"
-                                + "{\"month\":\"2026-02\",\"durationClass\":\"PENDING\",\"count\":1}"));
+                        "{\"month\":\"2025-10\",\"durationClass\":\"SHORT_TERM\",\"count\":1,\"status\":\"final\"},"
+                                + "{\"month\":\"2025-11\",\"durationClass\":\"VISIT\",\"count\":1,\"status\":\"final\"},"
+                                + "{\"month\":\"2025-12\",\"durationClass\":\"SHORT_TERM\",\"count\":1,\"status\":\"final\"},"
+                                + "{\"month\":\"2026-01\",\"durationClass\":\"VISIT\",\"count\":1,\"status\":\"final\"},"
+                                + "{\"month\":\"2026-02\",\"durationClass\":\"PENDING\",\"count\":1,\"status\":\"final\"}"));
         awaitExact(
                 uri + "&format=csv",
                 "*/*",
-                "month,durationClass,count\r\n2025-10,SHORT_TERM,1\r\n2025-11,VISIT,1\r\n2025-12,SHORT_TERM,1\r\n"
-                        + "2026-01,VISIT,1\r\n2026-02,PENDING,1\r\n");
+                "month,durationClass,count,status\r\n2025-10,SHORT_TERM,1,final\r\n2025-11,VISIT,1,final\r\n"
+                        + "2025-12,SHORT_TERM,1,final\r\n2026-01,VISIT,1,final\r\n2026-02,PENDING,1,final\r\n");
     }
 
     @Test
@@ -275,15 +275,15 @@ class FlowQueryIT implements TestPropertyProvider {
                         "2025-01",
                         "2026-03",
                         "\"month\"",
-                        "{\"month\":\"2025-01\",\"finalCount\":1,\"estimate\":1,\"lower\":1,\"upper\":1},"
-                                + "{\"month\":\"2025-10\",\"finalCount\":0,\"estimate\":0.5,\"lower\":0,\"upper\":1},"
-                                + "{\"month\":\"2026-01\",\"finalCount\":0,\"estimate\":0.7,\"lower\":0,\"upper\":1},"
-                                + "{\"month\":\"2026-02\",\"finalCount\":0,\"estimate\":0.5,\"lower\":0,\"upper\":1}"));
+                        "{\"month\":\"2025-01\",\"finalCount\":1,\"estimate\":1,\"lower\":1,\"upper\":1,\"status\":\"final\"},"
+                                + "{\"month\":\"2025-10\",\"finalCount\":0,\"estimate\":0.5,\"lower\":0,\"upper\":1,\"status\":\"estimate\"},"
+                                + "{\"month\":\"2026-01\",\"finalCount\":0,\"estimate\":0.7,\"lower\":0,\"upper\":1,\"status\":\"estimate\"},"
+                                + "{\"month\":\"2026-02\",\"finalCount\":0,\"estimate\":0.5,\"lower\":0,\"upper\":1,\"status\":\"estimate\"}"));
         awaitExact(
                 uri,
                 "text/csv",
-                "month,finalCount,estimate,lower,upper\r\n2025-01,1,1,1,1\r\n2025-10,0,0.5,0,1\r\n2026-01,0,0.7,0,1\r\n"
-                        + "2026-02,0,0.5,0,1\r\n");
+                "month,finalCount,estimate,lower,upper,status\r\n2025-01,1,1,1,1,final\r\n2025-10,0,0.5,0,1,estimate\r\n"
+                        + "2026-01,0,0.7,0,1,estimate\r\n2026-02,0,0.5,0,1,estimate\r\n");
     }
 
     @Test
@@ -298,10 +298,14 @@ class FlowQueryIT implements TestPropertyProvider {
                         "2025-11",
                         "2026-03",
                         "\"month\"",
-                        "{\"month\":\"2025-11\",\"count\":1},{\"month\":\"2025-12\",\"count\":1},"
-                                + "{\"month\":\"2026-01\",\"count\":2},{\"month\":\"2026-02\",\"count\":2},"
-                                + "{\"month\":\"2026-03\",\"count\":2}"));
-        awaitExact(uri, "text/csv", "month,count\r\n2025-11,1\r\n2025-12,1\r\n2026-01,2\r\n2026-02,2\r\n2026-03,2\r\n");
+                        "{\"month\":\"2025-11\",\"count\":1,\"status\":\"final\"},{\"month\":\"2025-12\",\"count\":1,\"status\":\"final\"},"
+                                + "{\"month\":\"2026-01\",\"count\":2,\"status\":\"final\"},{\"month\":\"2026-02\",\"count\":2,\"status\":\"final\"},"
+                                + "{\"month\":\"2026-03\",\"count\":2,\"status\":\"provisional\"}"));
+        awaitExact(
+                uri,
+                "text/csv",
+                "month,count,status\r\n2025-11,1,final\r\n2025-12,1,final\r\n2026-01,2,final\r\n2026-02,2,final\r\n"
+                        + "2026-03,2,provisional\r\n");
     }
 
     @Test
@@ -315,8 +319,8 @@ class FlowQueryIT implements TestPropertyProvider {
                         "2025-10",
                         "2026-03",
                         "\"month\",\"flow\"",
-                        "{\"month\":\"2025-10\",\"flow\":\"OUT\",\"count\":1}"));
-        awaitExact(uri, "text/csv", "month,flow,count\r\n2025-10,OUT,1\r\n");
+                        "{\"month\":\"2025-10\",\"flow\":\"OUT\",\"count\":1,\"status\":\"final\"}"));
+        awaitExact(uri, "text/csv", "month,flow,count,status\r\n2025-10,OUT,1,final\r\n");
     }
 
     @Test
@@ -330,8 +334,8 @@ class FlowQueryIT implements TestPropertyProvider {
                         "2026-03",
                         "2026-03",
                         "\"month\",\"type\"",
-                        "{\"month\":\"2026-03\",\"type\":\"IN_COUNTRY\",\"count\":1}"));
-        awaitExact(uri, "text/csv", "month,type,count\r\n2026-03,IN_COUNTRY,1\r\n");
+                        "{\"month\":\"2026-03\",\"type\":\"IN_COUNTRY\",\"count\":1,\"status\":\"provisional\"}"));
+        awaitExact(uri, "text/csv", "month,type,count,status\r\n2026-03,IN_COUNTRY,1,provisional\r\n");
         assertThat(get(HttpRequest.GET("/api/v1/overstayers").basicAuth("agency", "agency-dev-password"))
                         .body())
                 .contains("\"travellerId\":\"t5\"")
@@ -354,30 +358,33 @@ class FlowQueryIT implements TestPropertyProvider {
                         "2026-01",
                         "2026-03",
                         "\"issue\",\"reason\"",
-                        "{\"issue\":\"DUPLICATE\",\"reason\":\"NONE\",\"count\":2},"
-                                + "{\"issue\":\"ORPHAN_EXIT\",\"reason\":\"NONE\",\"count\":1},"
-                                + "{\"issue\":\"RECEIVED\",\"reason\":\"NONE\",\"count\":5},"
-                                + "{\"issue\":\"REJECTED\",\"reason\":\"BAD_FORMAT\",\"count\":1},"
-                                + "{\"issue\":\"REJECTED\",\"reason\":\"MISSING\",\"count\":2}"));
+                        "{\"issue\":\"DUPLICATE\",\"reason\":\"NONE\",\"count\":2,\"status\":\"provisional\"},"
+                                + "{\"issue\":\"ORPHAN_EXIT\",\"reason\":\"NONE\",\"count\":1,\"status\":\"provisional\"},"
+                                + "{\"issue\":\"RECEIVED\",\"reason\":\"NONE\",\"count\":5,\"status\":\"provisional\"},"
+                                + "{\"issue\":\"REJECTED\",\"reason\":\"BAD_FORMAT\",\"count\":1,\"status\":\"provisional\"},"
+                                + "{\"issue\":\"REJECTED\",\"reason\":\"MISSING\",\"count\":2,\"status\":\"provisional\"}"));
         awaitExact(
                 uri,
                 "text/csv",
-                "issue,reason,count\r\nDUPLICATE,NONE,2\r\nORPHAN_EXIT,NONE,1\r\nRECEIVED,NONE,5\r\nREJECTED,BAD_FORMAT,1\r\n"
-                        + "REJECTED,MISSING,2\r\n");
+                "issue,reason,count,status\r\nDUPLICATE,NONE,2,provisional\r\nORPHAN_EXIT,NONE,1,provisional\r\n"
+                        + "RECEIVED,NONE,5,provisional\r\nREJECTED,BAD_FORMAT,1,provisional\r\n"
+                        + "REJECTED,MISSING,2,provisional\r\n");
     }
 
     // ---- protection, caching, errors ------------------------------------------------------------------
 
     @Test
     void thePublicSeesSmallCountsSuppressed() throws Exception {
-        awaitExact("/api/v1/datasets/quality?issue=RECEIVED", "text/csv", "count\r\n5\r\n");
+        awaitExact("/api/v1/datasets/quality?issue=RECEIVED", "text/csv", "count,status\r\n5,provisional\r\n");
         HttpResponse<String> open = get(HttpRequest.GET("/api/v1/datasets/quality?issue=RECEIVED"));
-        assertThat(open.body()).contains("\"protected\":true").contains("\"rows\":[{\"count\":null}]");
+        assertThat(open.body())
+                .contains("\"protected\":true")
+                .contains("\"rows\":[{\"count\":null,\"status\":\"suppressed\"}]");
     }
 
     @Test
     void anUnchangedAnswerIsNotModified() throws Exception {
-        awaitExact("/api/v1/datasets/labour", "text/csv", "count\r\n1\r\n");
+        awaitExact("/api/v1/datasets/labour", "text/csv", "count,status\r\n1,provisional\r\n");
         HttpResponse<String> first =
                 get(HttpRequest.GET("/api/v1/datasets/labour").basicAuth(STAT, STAT_PASSWORD));
         HttpResponse<String> second = get(HttpRequest.GET("/api/v1/datasets/labour")

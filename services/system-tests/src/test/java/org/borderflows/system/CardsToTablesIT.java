@@ -149,11 +149,11 @@ class CardsToTablesIT {
         String csv = get("/api/v1/datasets/spells?by=kind,durationClass&format=csv");
         assertThat(csv.lines())
                 .containsExactly(
-                        "kind,durationClass,count",
-                        "ABSENCE,SHORT_TERM,1",
-                        "STAY,PENDING,1",
-                        "STAY,SHORT_TERM,1",
-                        "STAY,VISIT,2");
+                        "kind,durationClass,count,status",
+                        "ABSENCE,SHORT_TERM,1,provisional",
+                        "STAY,PENDING,1,provisional",
+                        "STAY,SHORT_TERM,1,provisional",
+                        "STAY,VISIT,2,provisional");
     }
 
     private JsonNode postCards(String csv) throws Exception {

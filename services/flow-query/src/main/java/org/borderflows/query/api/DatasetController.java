@@ -10,11 +10,15 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,16 +46,50 @@ class DatasetController {
     }
 
     @Operation(
-            summary = "A table: rows grouped by the `by` dimensions over from..to (YYYY-MM), filtered by"
-                    + " <dimension>=v1,v2; JSON, or CSV with Accept: text/csv or format=csv",
-            description = "migration-12-16 also takes frequency=year-ended (with month in by): each month's row is"
-                    + " the total of the 12 months ending with it, and rows grouped by direction get a NET row"
-                    + " (ENTRY - EXIT), each with estimate and 95% interval from the parts' variances")
+            summary = "A table: rows grouped by the `by` dimensions over from..to, filtered by <dimension>=v1,v2"
+                    + " (a dimension filter applies to the datasets having that dimension, see /api/v1/datasets);"
+                    + " JSON, or CSV with Accept: text/csv or format=csv",
+            description = "frequency=quarter|year gives quarterly or annual rows, year-ended (the flows, month in by)"
+                    + " the total of the 12 months ending with each month, and 12/16 rows grouped by direction a NET"
+                    + " row (ENTRY - EXIT); every row has the status of its figure (RULES.md §9)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "the table (JSON), or CSV as an attachment",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = TableDocument.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+            })
+    @ApiResponse(
+            responseCode = "400",
+            description = "a parameter is not understood",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TableDocument.BadQuery.class)))
+    @ApiResponse(responseCode = "401", description = "wrong credentials")
     @Get(
             uri = "/datasets/{name}",
             produces = {MediaType.APPLICATION_JSON, "text/csv"})
     CompletableFuture<MutableHttpResponse<String>> dataset(
-            @PathVariable @Parameter(description = "dataset name, see /api/v1/datasets") String name,
+            @PathVariable
+                    @Parameter(
+                            description = "dataset name, see /api/v1/datasets",
+                            schema =
+                                    @Schema(
+                                            allowableValues = {
+                                                "crossings",
+                                                "spells",
+                                                "migration-12-16",
+                                                "migration-12-16-revisions",
+                                                "stock",
+                                                "labour",
+                                                "overstays",
+                                                "quality"
+                                            }))
+                    String name,
+            @RequestBean DatasetQuery query,
             HttpRequest<?> request,
             @Nullable Authentication authentication) {
         if (authentication == null && request.getHeaders().contains(HttpHeaders.AUTHORIZATION)) {
@@ -61,7 +99,9 @@ class DatasetController {
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         request.getParameters().forEach((key, values) -> parameters.put(key, String.join(",", values)));
-        boolean csv = wantsCsv(parameters.get("format"), request.getHeaders().get(HttpHeaders.ACCEPT));
+        // Query.parse reads every parameter as sent, so that one it does not know is refused (400), never ignored;
+        // DatasetQuery declares the known ones for the OpenAPI document.
+        boolean csv = wantsCsv(query.format(), request.getHeaders().get(HttpHeaders.ACCEPT));
         boolean exact = Roles.seesExactFigures(authentication);
         String ifNoneMatch = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
         return service.answer(name, parameters, csv, !exact).thenApply(answer -> response(answer, exact, ifNoneMatch));
@@ -72,6 +112,9 @@ class DatasetController {
         MutableHttpResponse<String> response = answer.etag().equals(ifNoneMatch)
                 ? HttpResponse.status(HttpStatus.NOT_MODIFIED)
                 : HttpResponse.ok(answer.body()).contentType(answer.mediaType());
+        if (answer.fileName() != null && response.status() == HttpStatus.OK) {
+            response.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + answer.fileName() + "\"");
+        }
         return response.header(HttpHeaders.ETAG, answer.etag())
                 .header(HttpHeaders.CACHE_CONTROL, (exact ? "private" : "public") + ", max-age=2, must-revalidate")
                 .header(HttpHeaders.VARY, "Accept, Authorization")

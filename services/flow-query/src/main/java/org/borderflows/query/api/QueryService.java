@@ -46,8 +46,12 @@ import org.borderflows.query.topology.Contributions;
  */
 @Singleton
 public class QueryService {
-    /** A rendered answer: body, media type, strong ETag, clock and protection flag. */
-    public record Rendered(String body, String mediaType, String etag, String asOf, boolean isProtected) {}
+    /**
+     * A rendered answer: body, media type, strong ETag, clock, protection flag, and for a CSV download the file name
+     * of its Content-Disposition (null for JSON).
+     */
+    public record Rendered(
+            String body, String mediaType, String etag, String asOf, boolean isProtected, String fileName) {}
 
     /**
      * An answer and the cube it was computed from: the dataset's version, the time its computation began and how
@@ -217,7 +221,17 @@ public class QueryService {
                 csv ? "text/csv" : "application/json",
                 etag(body),
                 table.asOf() == null ? "" : table.asOf().toString(),
-                protect);
+                protect,
+                csv ? fileName(query) : null);
+    }
+
+    /** crossings.csv, or crossings-quarter.csv for another frequency than month. */
+    static String fileName(Query query) {
+        return query.dataset().name()
+                + (query.frequency() == org.borderflows.query.tables.Frequency.MONTH
+                        ? ""
+                        : "-" + query.frequency().parameter())
+                + ".csv";
     }
 
     /** The catalogue: datasets with their dimensions (and allowed values) and measures. */

@@ -71,14 +71,15 @@ class Sdmx30Controller {
 
     @Operation(
             summary =
-                    "SDMX 3.0 data query: key positions * (all), A,B; c[DIM]=A,B; c[TIME_PERIOD]=ge:2025-01+le:2025-12")
+                    "SDMX 3.0 data query: key positions * (all), A,B; c[DIM]=A,B; c[TIME_PERIOD]=ge:2025-01+le:2025-12;"
+                            + " updatedAfter=<ISO 8601 date-time>; labels=both (SDMX-CSV)")
     @Get(value = "/data/{context}/{agencyID}/{resourceID}/{version}/{key:[^/]+}", produces = MediaType.ALL)
     MutableHttpResponse<String> data(
             @PathVariable @Parameter(description = "dataflow or *") String context,
             @PathVariable String agencyID,
             @PathVariable String resourceID,
             @PathVariable String version,
-            @PathVariable @Parameter(description = "e.g. _T.ENTRY,EXIT._T.*._T._T._T") String key,
+            @PathVariable @Parameter(description = "e.g. M.N._T.ENTRY,EXIT._T.*._T._T._T") String key,
             HttpRequest<?> request,
             @Nullable Authentication authentication) {
         if (authentication == null && request.getHeaders().contains(HttpHeaders.AUTHORIZATION)) {
@@ -88,13 +89,22 @@ class Sdmx30Controller {
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         request.getParameters().forEach((name, values) -> parameters.put(name, String.join(",", values)));
-        SdmxFormat chosen =
-                SdmxFormat.data(parameters.get("format"), request.getHeaders().get(HttpHeaders.ACCEPT), MlVersion.V3_0);
+        String accept = request.getHeaders().get(HttpHeaders.ACCEPT);
+        SdmxFormat chosen = SdmxFormat.data(parameters.get("format"), accept, MlVersion.V3_0);
         boolean exact = Roles.seesExactFigures(authentication);
+        boolean labels = SdmxService.labels(parameters.get("labels"), accept);
         // A '+' in the key may arrive decoded as a space; a key never holds spaces of its own.
         return SdmxController.respond(
                 service.data30(
-                        context, agencyID, resourceID, version, key.replace(' ', '+'), parameters, chosen, !exact),
+                        context,
+                        agencyID,
+                        resourceID,
+                        version,
+                        key.replace(' ', '+'),
+                        parameters,
+                        chosen,
+                        labels,
+                        !exact),
                 true);
     }
 }

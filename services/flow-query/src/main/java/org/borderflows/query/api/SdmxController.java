@@ -68,10 +68,23 @@ class SdmxController {
             @QueryValue @Nullable String startPeriod,
             @QueryValue @Nullable String endPeriod,
             @QueryValue @Nullable String dimensionAtObservation,
+            @QueryValue @Nullable String updatedAfter,
+            @QueryValue @Nullable String labels,
             @QueryValue @Nullable String format,
             HttpRequest<?> request,
             @Nullable Authentication authentication) {
-        return data(flow, "all", null, startPeriod, endPeriod, dimensionAtObservation, format, request, authentication);
+        return data(
+                flow,
+                "all",
+                null,
+                startPeriod,
+                endPeriod,
+                dimensionAtObservation,
+                updatedAfter,
+                labels,
+                format,
+                request,
+                authentication);
     }
 
     @Operation(
@@ -81,13 +94,20 @@ class SdmxController {
     @Get(value = "/data/{flow}/{key:[^/]+}{/providerRef}", produces = MediaType.ALL)
     MutableHttpResponse<String> data(
             @PathVariable @Parameter(description = "dataflow: ID, AGENCY,ID or AGENCY,ID,VERSION") String flow,
-            @PathVariable @Parameter(description = "e.g. _T.ENTRY+EXIT._T.TJK._T._T._T, or all") String key,
+            @PathVariable @Parameter(description = "e.g. M.N._T.ENTRY+EXIT._T.TJK._T._T._T, or all") String key,
             @PathVariable @Nullable @Parameter(description = "data provider: all (this service is the one provider)")
                     String providerRef,
             @QueryValue @Nullable String startPeriod,
             @QueryValue @Nullable String endPeriod,
             @QueryValue @Nullable @Parameter(description = "TIME_PERIOD (default), a dimension id or AllDimensions")
                     String dimensionAtObservation,
+            @QueryValue
+                    @Nullable
+                    @Parameter(
+                            description = "only the observations changed after this ISO 8601 date-time with offset,"
+                                    + " e.g. 2026-03-01T00:00:00Z")
+                    String updatedAfter,
+            @QueryValue @Nullable @Parameter(description = "SDMX-CSV: id (default) or both (CODE: Name)") String labels,
             @QueryValue
                     @Nullable
                     @Parameter(
@@ -103,12 +123,14 @@ class SdmxController {
             return HttpResponse.<String>status(HttpStatus.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"flow-query\"");
         }
-        SdmxFormat chosen = SdmxFormat.data(format, request.getHeaders().get(HttpHeaders.ACCEPT));
+        String accept = request.getHeaders().get(HttpHeaders.ACCEPT);
+        SdmxFormat chosen = SdmxFormat.data(format, accept);
         boolean exact = Roles.seesExactFigures(authentication);
         // A '+' (or) in the key may arrive decoded as a space; a key never holds spaces of its own.
         String plainKey = key.replace(' ', '+');
-        return respond(
-                service.data(flow, plainKey, startPeriod, endPeriod, dimensionAtObservation, chosen, !exact), true);
+        SdmxService.DataOptions options = new SdmxService.DataOptions(
+                startPeriod, endPeriod, dimensionAtObservation, updatedAfter, SdmxService.labels(labels, accept));
+        return respond(service.data(flow, plainKey, options, chosen, !exact), true);
     }
 
     @Operation(summary = "The DSD-specific XML schema (SDMX-ML 3.0) of a dataflow's structure-specific data")

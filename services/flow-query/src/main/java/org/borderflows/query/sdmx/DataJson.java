@@ -157,7 +157,7 @@ public final class DataJson {
 
     private static String codeName(Structure s, String dimensionId, String code) {
         Component dim = s.dimension(dimensionId);
-        return dim == null ? code : codeName(dim.codelist(), code);
+        return dim == null ? code : Structure.codeName(dim, code);
     }
 
     private static String codeName(Codelist codelist, String code) {

@@ -1,12 +1,12 @@
 package org.borderflows.query.sdmx;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.borderflows.query.sdmx.Structure.Component;
 import org.borderflows.query.tables.Query;
 import org.borderflows.query.tables.Table;
@@ -17,9 +17,9 @@ import org.borderflows.query.tables.TableQueries;
  * ({@link TableQueries#run} with the same protect flag), so a public SDMX figure is the same protected figure as in
  * the JSON API.
  *
- * <p>Observation status: for a count, A (final) or P for the month of the clock (the month is not over); for a 12/16
- * estimate, A when every outcome in the cell is final (the estimate is the final count and the interval has no
- * width), else E. The status comes from the exact figures, also for the public, whose figures are rounded.
+ * <p>Observation status, from the query API's status of the exact figure (RULES.md §9; also for the public, whose
+ * figures are rounded): A (final), P (the period holds the clock's month, which is not over: a month, a quarter, a
+ * year or a year-ended total) or E (a 12/16 estimate holding provisional outcomes).
  * Confidentiality status: C when the figure is suppressed (§10), else F.
  *
  * @param observations in the order of the table rows (sorted by month and dimension values)
@@ -38,9 +38,28 @@ public record DataSet(DataRequest request, LocalDate asOf, boolean isProtected, 
         return request.structure();
     }
 
+    /**
+     * The observations of every FREQ and TRANSFORMATION pair the key asks for ({@link DataRequest#grains}), each from
+     * the query API's table at that frequency.
+     */
     public static DataSet answer(DataRequest request, TableQueries queries, boolean protect) {
+        List<Observation> observations = new ArrayList<>();
+        Table last = null;
+        for (DataRequest.Grain grain : request.grains()) {
+            last = observations(request, grain, queries, protect, observations);
+        }
+        return new DataSet(
+                request, last == null ? queries.cube().asOf() : last.asOf(), protect, List.copyOf(observations));
+    }
+
+    private static Table observations(
+            DataRequest request,
+            DataRequest.Grain grain,
+            TableQueries queries,
+            boolean protect,
+            List<Observation> observations) {
         Structure structure = request.structure();
-        Query query = Query.parse(structure.dataset().name(), request.tableParameters());
+        Query query = Query.parse(structure.dataset().name(), request.tableParameters(grain.frequency()));
         Table table = queries.run(query, protect);
         List<Map<String, Object>> exactRows =
                 protect ? queries.run(query, false).rows() : table.rows();
@@ -48,24 +67,37 @@ public record DataSet(DataRequest request, LocalDate asOf, boolean isProtected, 
         for (Map<String, Object> row : exactRows) {
             exactByKey.put(key(row, query.by()), row);
         }
-        YearMonth clockMonth = table.asOf() == null ? null : YearMonth.from(table.asOf());
-        List<Observation> observations = new ArrayList<>(table.rows().size());
+        Predicate<Map<String, Object>> changed = request.updatedAfter() == null
+                ? row -> true
+                : queries.changedAfter(query, table, request.updatedAfter());
+        rows:
         for (Map<String, Object> row : table.rows()) {
+            Map<String, Object> exact = exactByKey.getOrDefault(key(row, query.by()), row);
+            if (!changed.test(exact)) {
+                continue;
+            }
             List<String> codes = new ArrayList<>(structure.dimensions().size() + 1);
             for (int i = 0; i < structure.dimensions().size(); i++) {
                 Set<String> selection = request.selections().get(i);
                 Component dim = structure.dimensions().get(i);
-                codes.add(
-                        selection != null && selection.isEmpty()
-                                ? Codes.TOTAL
-                                : Codes.id(String.valueOf(row.get(dim.source()))));
+                if (dim.id().equals(Structure.FREQ)) {
+                    codes.add(grain.freq());
+                } else if (dim.id().equals(Structure.TRANSFORMATION)) {
+                    codes.add(grain.transformation());
+                } else if (selection != null && selection.isEmpty()) {
+                    codes.add(Codes.TOTAL);
+                } else {
+                    String value = String.valueOf(row.get(dim.source()));
+                    if (selection != null && !selection.contains(value)) {
+                        continue rows; // NET chosen: the other direction came along only to compute it
+                    }
+                    codes.add(Codes.id(value));
+                }
             }
-            String month = String.valueOf(row.get("month"));
-            codes.add(month);
+            codes.add(String.valueOf(row.get("month")));
             Object value = row.get(structure.measure().source());
             Map<String, Object> attributes = new LinkedHashMap<>();
-            Map<String, Object> exact = exactByKey.getOrDefault(key(row, query.by()), row);
-            attributes.put(Structure.OBS_STATUS, status(structure, exact, month, clockMonth));
+            attributes.put(Structure.OBS_STATUS, status(exact));
             attributes.put(Structure.CONF_STATUS, value == null ? Codes.CONFIDENTIAL : Codes.FREE);
             for (Component attribute : structure.attributes()) {
                 if (attribute.source() != null && row.get(attribute.source()) != null) {
@@ -74,7 +106,7 @@ public record DataSet(DataRequest request, LocalDate asOf, boolean isProtected, 
             }
             observations.add(new Observation(List.copyOf(codes), value, attributes));
         }
-        return new DataSet(request, table.asOf(), table.isProtected(), List.copyOf(observations));
+        return table;
     }
 
     private static List<Object> key(Map<String, Object> row, List<String> by) {
@@ -85,16 +117,13 @@ public record DataSet(DataRequest request, LocalDate asOf, boolean isProtected, 
         return key;
     }
 
-    private static String status(Structure structure, Map<String, Object> exact, String month, YearMonth clockMonth) {
-        if (structure.measure().source().equals("estimate")) {
-            Object estimate = exact.get("estimate");
-            boolean settled = estimate != null
-                    && estimate.equals(exact.get("lower"))
-                    && estimate.equals(exact.get("upper"))
-                    && ((Number) estimate).doubleValue() == ((Number) exact.get("finalCount")).doubleValue();
-            return settled ? Codes.NORMAL : Codes.ESTIMATED;
-        }
-        return clockMonth != null && month.equals(clockMonth.toString()) ? Codes.PROVISIONAL : Codes.NORMAL;
+    /** OBS_STATUS from the status of the exact figure (the query API's, RULES.md §9). */
+    private static String status(Map<String, Object> exact) {
+        return switch (String.valueOf(exact.get(Table.STATUS))) {
+            case Table.ESTIMATE -> Codes.ESTIMATED;
+            case Table.PROVISIONAL -> Codes.PROVISIONAL;
+            default -> Codes.NORMAL;
+        };
     }
 
     /** The ids of the dimensions at the observation level, in key order. */

@@ -154,8 +154,33 @@ public final class SdmxService {
             String dimensionAtObservation,
             SdmxFormat format,
             boolean protect) {
+        return data(
+                flow,
+                key,
+                new DataOptions(startPeriod, endPeriod, dimensionAtObservation, null, false),
+                format,
+                protect);
+    }
+
+    /**
+     * The optional parameters of a data query.
+     *
+     * @param updatedAfter only the observations changed after this ISO 8601 date-time (null: all)
+     * @param labels SDMX-CSV with {@code labels=both}: codes and names
+     */
+    public record DataOptions(
+            String startPeriod, String endPeriod, String dimensionAtObservation, String updatedAfter, boolean labels) {}
+
+    /** A data query with every option; the figures are those of the query API for the same question and role. */
+    public Answer data(String flow, String key, DataOptions options, SdmxFormat format, boolean protect) {
         Structure structure = flow(flow);
-        DataRequest request = DataRequest.parse(structure, key, startPeriod, endPeriod, dimensionAtObservation);
+        DataRequest request = DataRequest.parse(
+                structure,
+                key,
+                options.startPeriod(),
+                options.endPeriod(),
+                options.dimensionAtObservation(),
+                options.updatedAfter());
         DataSet data = DataSet.answer(request, queries, protect);
         Instant now = Instant.now();
         String body =
@@ -163,7 +188,7 @@ public final class SdmxService {
                     case DATA_ML_2_1 -> DataXml.message(MlVersion.V2_1, data, now);
                     case DATA_ML_3_0 -> DataXml.message(MlVersion.V3_0, data, now);
                     case DATA_JSON -> DataJson.message(data, now);
-                    case DATA_CSV -> DataCsv.message(data);
+                    case DATA_CSV -> DataCsv.message(data, options.labels());
                     default -> throw new IllegalArgumentException("not a data format: " + format);
                 };
         return new Answer(
@@ -183,16 +208,40 @@ public final class SdmxService {
             String key,
             Map<String, String> parameters,
             SdmxFormat format,
+            boolean labels,
             boolean protect) {
         Rest30 q = Rest30.of(catalogue, context, agencyId, id, version, key, parameters);
         return data(
                 q.flow(),
                 q.key(),
-                q.startPeriod(),
-                q.endPeriod(),
-                parameters.get("dimensionAtObservation"),
+                new DataOptions(
+                        q.startPeriod(),
+                        q.endPeriod(),
+                        parameters.get("dimensionAtObservation"),
+                        parameters.get(DataRequest.UPDATED_AFTER),
+                        labels),
                 format,
                 protect);
+    }
+
+    /**
+     * Whether a data query asks for codes and names ({@code labels=both}), by the {@code labels} parameter or a
+     * parameter of the Accept header (the SDMX-CSV field guide's way); {@code id} (default) for codes only.
+     */
+    public static boolean labels(String parameter, String accept) {
+        String value = parameter;
+        if ((value == null || value.isBlank()) && accept != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("labels=([a-z]+)")
+                    .matcher(accept.toLowerCase(java.util.Locale.ROOT));
+            value = m.find() ? m.group(1) : null;
+        }
+        if (value == null || value.isBlank() || value.equals("id")) {
+            return false;
+        }
+        if (!value.equals("both")) {
+            throw new BadQueryException("labels", "labels must be id or both, got '" + value + "'");
+        }
+        return true;
     }
 
     /** The DSD-specific schema (SDMX-ML 3.0) of a dataflow's or data structure's data at an observation level. */

@@ -13,6 +13,8 @@ import org.borderflows.query.tables.Datasets;
 import org.borderflows.query.tables.Datasets.Dataset;
 import org.borderflows.query.tables.Datasets.Dimension;
 import org.borderflows.query.tables.Datasets.Measure;
+import org.borderflows.query.tables.Frequency;
+import org.borderflows.query.tables.Labels;
 
 /**
  * Every SDMX structure, derived from the {@link Datasets} catalogue (the one definition of datasets, dimensions,
@@ -36,7 +38,11 @@ public final class Structures {
      */
     public Structures(String agency, Function<String, Set<String>> observed) {
         this.agency = agency;
-        concepts.put(Structure.TIME_PERIOD, "Time period (month, YYYY-MM)");
+        concepts.put(Structure.TIME_PERIOD, "Time period (month YYYY-MM, quarter YYYY-Qn or year YYYY, by FREQ)");
+        concepts.put(Structure.FREQ, "Frequency");
+        concepts.put(Structure.TRANSFORMATION, "Transformation (the period's own figure or the year-ended total)");
+        codelists.put(Codes.FREQ.id(), Codes.FREQ);
+        codelists.put(Codes.TRANSFORMATION.id(), Codes.TRANSFORMATION);
         concepts.put(Structure.OBS_VALUE, "Observation value");
         concepts.put(Structure.OBS_STATUS, "Observation status");
         concepts.put(Structure.CONF_STATUS, "Confidentiality status");
@@ -44,6 +50,11 @@ public final class Structures {
         codelists.put(Codes.CONF_STATUS.id(), Codes.CONF_STATUS);
         for (Dataset dataset : Datasets.all()) {
             List<Component> dimensions = new ArrayList<>();
+            dimensions.add(new Component(Structure.FREQ, concepts.get(Structure.FREQ), null, Codes.FREQ));
+            if (Frequency.YEAR_ENDED.refusal(dataset.name()) == null) {
+                dimensions.add(new Component(
+                        Structure.TRANSFORMATION, concepts.get(Structure.TRANSFORMATION), null, Codes.TRANSFORMATION));
+            }
             for (Dimension dim : dataset.dimensions()) {
                 if (dim.name().equals("month")) {
                     continue;
@@ -81,7 +92,10 @@ public final class Structures {
                 : new TreeSet<>(values);
         List<Codelist.Code> codes = new ArrayList<>();
         for (String value : ordered) {
-            codes.add(new Codelist.Code(Codes.id(value), value, value));
+            codes.add(new Codelist.Code(Codes.id(value), Labels.of(dim.name(), value), value));
+        }
+        if (dim.name().equals("direction")) { // year-ended 12/16 totals by direction also have the net figure
+            codes.add(new Codelist.Code(Codes.NET, Labels.of(dim.name(), Codes.NET), Codes.NET));
         }
         codes.add(new Codelist.Code(Codes.TOTAL, "Total", Codes.TOTAL));
         return new Codelist(id, dim.description(), List.copyOf(codes));

@@ -132,6 +132,18 @@ public final class Cube {
         double value();
     }
 
+    /** Change times are kept as whole seconds since 2020-01-01 (an int a cell, up to 2088). */
+    private static final long STAMP_EPOCH_MILLIS = 1_577_836_800_000L;
+
+    /**
+     * The stamp of a change time: the second it falls in, rounded up, so that a cell counts as changed after an
+     * instant whenever it may have (a change up to a second before the instant is included, none after it is missed).
+     */
+    static int stamp(long millis) {
+        long seconds = Math.floorDiv(millis - STAMP_EPOCH_MILLIS + 999, 1000);
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, seconds));
+    }
+
     /** Rollups kept per dataset at most; the least recently used one gives way to a new one. */
     static final int MAX_ROLLUPS = 24;
 
@@ -145,25 +157,44 @@ public final class Cube {
     private final Map<String, Long> changedAt = new ConcurrentHashMap<>();
     private volatile boolean clockChanged;
     private volatile long clockChangedAt;
+    private volatile long clockChangeMillis = Long.MIN_VALUE;
+    private volatile long clockMonthChangeMillis = Long.MIN_VALUE;
+    private YearMonth clockMonth;
 
-    /** Applies one record of the cell topic: a value replaces the cell, null deletes it. */
+    /** Applies one record of the cell topic, changed now: a value replaces the cell, null deletes it. */
     public void apply(String key, TableCell value) {
+        apply(key, value, System.currentTimeMillis());
+    }
+
+    /**
+     * Applies one record of the cell topic: a value replaces the cell, null deletes it.
+     *
+     * @param changedAtMillis when the cell took this value (the record's timestamp: when the aggregator wrote it),
+     *     kept per cell, deleted ones included, for the cells changed after an instant ({@link #changedAfter})
+     */
+    public void apply(String key, TableCell value, long changedAtMillis) {
         lock.writeLock().lock();
         try {
             int bar = key.indexOf('|');
             String datasetName = key.substring(0, bar);
             Dataset dataset = byDataset.computeIfAbsent(datasetName, d -> new Dataset());
             changed.add(datasetName);
+            dataset.lastChangeMillis = Math.max(dataset.lastChangeMillis, changedAtMillis);
             if (value == null) {
-                dataset.remove(key);
+                dataset.remove(key, changedAtMillis);
                 return;
             }
             double count = value.getMeasures().getOrDefault("count", 0.0);
             int month = monthIndex(YearMonth.parse(value.getMonth()));
-            dataset.put(key, month, value.getDimensions(), count);
+            dataset.put(key, month, value.getDimensions(), count, changedAtMillis);
             if (clock.see(datasetName, value.getDimensions(), value.getAsOf())) {
                 asOf = clock.clock();
                 clockChanged = true;
+                clockChangeMillis = Math.max(clockChangeMillis, changedAtMillis);
+                if (!YearMonth.from(asOf).equals(clockMonth)) {
+                    clockMonth = YearMonth.from(asOf);
+                    clockMonthChangeMillis = Math.max(clockMonthChangeMillis, changedAtMillis);
+                }
             }
         } finally {
             lock.writeLock().unlock();
@@ -213,6 +244,31 @@ public final class Cube {
      */
     public long version(String dataset) {
         return Math.max(changedAt.getOrDefault(dataset, 0L), clockChangedAt);
+    }
+
+    /**
+     * The cells of a dataset whose value changed after an instant, with every dimension and their current count (0
+     * for a deleted cell). Call inside {@link #read}.
+     */
+    public List<Cell> changedAfter(String dataset, long afterMillis) {
+        Dataset d = byDataset.get(dataset);
+        return d == null ? List.of() : d.changedAfter(afterMillis);
+    }
+
+    /** When a cell of a dataset last changed (Long.MIN_VALUE if never). */
+    public long lastChangeMillis(String dataset) {
+        Dataset d = byDataset.get(dataset);
+        return d == null ? Long.MIN_VALUE : d.lastChangeMillis;
+    }
+
+    /** When the processing clock last moved (the timestamp of the cell that moved it; Long.MIN_VALUE if never). */
+    public long clockChangeMillis() {
+        return clockChangeMillis;
+    }
+
+    /** When the processing clock last moved to another month (Long.MIN_VALUE if never). */
+    public long clockMonthChangeMillis() {
+        return clockMonthChangeMillis;
     }
 
     /** The processing clock ({@link QueryClock}): the date the bulk of the traffic has reached; null before any data. */
@@ -583,11 +639,38 @@ public final class Cube {
     private final class Dataset {
         private Schema schema;
         private boolean schemaChosen;
-        private final LongDoubleMap packed = new LongDoubleMap();
+        /** The packed cells: key to count, stamped with when each last changed ({@link #stamp}). */
+        private final LongDoubleMap packed = new LongDoubleMap(true);
+
         private final Map<String, Cell> others = new ConcurrentHashMap<>();
         private final Map<Long, Rollup> rollups = new ConcurrentHashMap<>();
         private final java.util.Set<Long> tooLarge = ConcurrentHashMap.newKeySet();
         private final int[] cellsInMonth = new int[1 << MONTH_BITS]; // packed cells per month
+        /** When each deleted packed cell was deleted ({@link #stamp}, as a double). */
+        private final LongDoubleMap deletedAt = new LongDoubleMap();
+        /** The same for the cells kept as maps: the cell (count 0 once deleted) and when it last changed. */
+        private final Map<String, Change> othersChanged = new ConcurrentHashMap<>();
+
+        private volatile long lastChangeMillis = Long.MIN_VALUE;
+
+        private record Change(Cell cell, long atMillis) {}
+
+        List<Cell> changedAfter(long afterMillis) {
+            List<Cell> out = new ArrayList<>();
+            int after = stamp(afterMillis + 1) - 1; // a stamp above it: changed in a second ending after the instant
+            packed.forEachStampedAfter(after, (key, count) -> out.add(new Cell(schema, key, -1L, count)));
+            for (Entries e = deletedAt.entries(); e.next(); ) {
+                if (e.value() > after) {
+                    out.add(new Cell(schema, e.key(), -1L, 0));
+                }
+            }
+            for (Change c : othersChanged.values()) {
+                if (c.atMillis() > afterMillis) {
+                    out.add(c.cell());
+                }
+            }
+            return out;
+        }
 
         /** The first and last month index with a cell, or null when there is none. */
         int[] monthRange() {
@@ -606,12 +689,15 @@ public final class Cube {
             return first == Integer.MAX_VALUE ? null : new int[] {first, last};
         }
 
-        void put(String key, int month, Map<String, String> dims, double count) {
+        void put(String key, int month, Map<String, String> dims, double count, long changedAtMillis) {
             Schema s = schemaFor(dims);
             long p = s == null ? -1 : s.pack(month, dims, true);
             if (p >= 0) {
                 double old = packed.get(p);
-                packed.put(p, count);
+                packed.put(p, count, stamp(changedAtMillis));
+                if (Double.isNaN(old)) {
+                    deletedAt.remove(p);
+                }
                 boolean added = Double.isNaN(old);
                 if (added) {
                     cellsInMonth[(int) (p & ((1L << MONTH_BITS) - 1))]++;
@@ -620,12 +706,19 @@ public final class Cube {
                     r.sums.add(p & r.mask, added ? count : count - old, added ? 1 : 0);
                 }
             } else {
-                others.put(key, new Cell(month, canonical(dims), count));
+                Cell cell = new Cell(month, canonical(dims), count);
+                others.put(key, cell);
+                othersChanged.put(key, new Change(cell, changedAtMillis));
             }
         }
 
-        void remove(String key) {
-            if (others.remove(key) != null || schema == null) {
+        void remove(String key, long changedAtMillis) {
+            Cell removed = others.remove(key);
+            if (removed != null) {
+                othersChanged.put(key, new Change(new Cell(removed.month(), removed.dims, 0), changedAtMillis));
+                return;
+            }
+            if (schema == null) {
                 return;
             }
             // key = dataset|YYYY-MM|name=value;name=value (the aggregator's Cells.key)
@@ -646,6 +739,7 @@ public final class Cube {
                     return;
                 }
                 packed.remove(p);
+                deletedAt.put(p, stamp(changedAtMillis));
                 cellsInMonth[(int) (p & ((1L << MONTH_BITS) - 1))]--;
                 for (Rollup r : rollups.values()) {
                     r.sums.add(p & r.mask, -old, -1);

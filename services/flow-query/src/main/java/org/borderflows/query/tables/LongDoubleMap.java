@@ -4,13 +4,28 @@ import java.util.Arrays;
 
 /**
  * A hash map from non-negative long keys to doubles, open addressing with linear probing (16 bytes per slot,
- * load at most 0.6): the cube's packed cells without boxing. Not thread-safe: {@link Cube} locks around it.
+ * load at most 0.6): the cube's packed cells without boxing. A stamped map also keeps an int per entry (4 bytes more
+ * per slot: the cube's change time of a cell, {@link Cube#changedAfter}). Not thread-safe: {@link Cube} locks around
+ * it.
  */
 final class LongDoubleMap {
     private static final long EMPTY = -1L;
     private long[] keys = newKeys(1024);
     private double[] values = new double[1024];
+    private int[] stamps;
     private int size;
+
+    LongDoubleMap() {}
+
+    /** @param stamped whether entries carry a stamp ({@link #put(long, double, int)}) */
+    LongDoubleMap(boolean stamped) {
+        this.stamps = stamped ? new int[keys.length] : null;
+    }
+
+    /** What {@link #forEachStampedAfter} hands over. */
+    interface StampedEntry {
+        void accept(long key, double value);
+    }
 
     private static long[] newKeys(int capacity) {
         long[] k = new long[capacity];
@@ -28,6 +43,11 @@ final class LongDoubleMap {
     }
 
     void put(long key, double value) {
+        put(key, value, 0);
+    }
+
+    /** Puts a value and its stamp (kept only by a stamped map). */
+    void put(long key, double value, int stamp) {
         if (size + 1 > keys.length * 0.6) {
             grow();
         }
@@ -36,13 +56,28 @@ final class LongDoubleMap {
         while (keys[i] != EMPTY) {
             if (keys[i] == key) {
                 values[i] = value;
+                if (stamps != null) {
+                    stamps[i] = stamp;
+                }
                 return;
             }
             i = (i + 1) & mask;
         }
         keys[i] = key;
         values[i] = value;
+        if (stamps != null) {
+            stamps[i] = stamp;
+        }
         size++;
+    }
+
+    /** Every entry whose stamp is above {@code after} (a stamped map). */
+    void forEachStampedAfter(int after, StampedEntry consumer) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY && stamps[i] > after) {
+                consumer.accept(keys[i], values[i]);
+            }
+        }
     }
 
     void remove(long key) {
@@ -59,6 +94,9 @@ final class LongDoubleMap {
                     if (movable) {
                         keys[gap] = keys[j];
                         values[gap] = values[j];
+                        if (stamps != null) {
+                            stamps[gap] = stamps[j];
+                        }
                         gap = j;
                     }
                     j = (j + 1) & mask;
@@ -86,12 +124,14 @@ final class LongDoubleMap {
     private void grow() {
         long[] oldKeys = keys;
         double[] oldValues = values;
+        int[] oldStamps = stamps;
         keys = newKeys(oldKeys.length * 2);
         values = new double[oldKeys.length * 2];
+        stamps = oldStamps == null ? null : new int[oldKeys.length * 2];
         size = 0;
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != EMPTY) {
-                put(oldKeys[i], oldValues[i]);
+                put(oldKeys[i], oldValues[i], oldStamps == null ? 0 : oldStamps[i]);
             }
         }
     }

@@ -14,8 +14,9 @@ import org.borderflows.query.tables.Datasets.Dimension;
 
 /**
  * A validated table question: dataset, period (null = default), group-by dimensions, filters (dimension to
- * accepted values) and, for migration-12-16, whether each month's row is the year-ended total (the 12 months
- * ending with it, RULES.md §6, §9). Parsing names the offending parameter in every error.
+ * accepted values), the time grain of the rows ({@link Frequency}: month, quarter, year, or the year-ended total of
+ * the 12 months ending with each month, RULES.md §6, §9) and whether the answer adds the names of the codes
+ * ({@code labels=both}). Parsing names the offending parameter in every error.
  */
 public record Query(
         Dataset dataset,
@@ -23,14 +24,23 @@ public record Query(
         YearMonth to,
         List<String> by,
         Map<String, Set<String>> filters,
-        boolean yearEnded) {
-    /** {@code frequency=month} (default) or {@code frequency=year-ended} (migration-12-16, with month in by). */
+        Frequency frequency,
+        boolean labels) {
+    /** {@code frequency=month} (default), {@code quarter}, {@code year} or {@code year-ended}, see {@link Frequency}. */
     public static final String FREQUENCY = "frequency";
 
+    /** {@code labels=id} (default: codes only) or {@code labels=both} (codes and their names). */
+    public static final String LABELS = "labels";
+
     /** Query parameters that are not dimension filters. */
-    public static final Set<String> RESERVED = Set.of("from", "to", "by", "format", FREQUENCY);
+    public static final Set<String> RESERVED = Set.of("from", "to", "by", "format", FREQUENCY, LABELS);
 
     public static final String YEAR_ENDED = "year-ended";
+
+    /** True for year-ended totals. */
+    public boolean yearEnded() {
+        return frequency == Frequency.YEAR_ENDED;
+    }
 
     public static Query parse(String datasetName, Map<String, String> parameters) {
         Dataset dataset = Datasets.get(datasetName);
@@ -42,8 +52,8 @@ public record Query(
                                     ", ",
                                     Datasets.all().stream().map(Dataset::name).toList()));
         }
-        YearMonth from = month("from", parameters.get("from"));
-        YearMonth to = month("to", parameters.get("to"));
+        YearMonth from = month("from", parameters.get("from"), true);
+        YearMonth to = month("to", parameters.get("to"), false);
         if (from != null && to != null && from.isAfter(to)) {
             throw new BadQueryException("from", "from (" + from + ") is after to (" + to + ")");
         }
@@ -83,22 +93,35 @@ public record Query(
             filters.put(dim.name(), values);
         }
         return new Query(
-                dataset, from, to, List.copyOf(by), filters, yearEnded(dataset, by, parameters.get(FREQUENCY)));
+                dataset,
+                from,
+                to,
+                List.copyOf(by),
+                filters,
+                frequency(dataset, by, parameters.get(FREQUENCY)),
+                labels(parameters.get(LABELS)));
     }
 
-    private static boolean yearEnded(Dataset dataset, List<String> by, String frequency) {
-        if (frequency == null || frequency.isBlank() || frequency.equals("month")) {
-            return false;
+    private static Frequency frequency(Dataset dataset, List<String> by, String value) {
+        Frequency frequency = Frequency.parse(value);
+        String refusal = frequency.refusal(dataset.name());
+        if (refusal != null) {
+            throw new BadQueryException(FREQUENCY, refusal + "; " + dataset.name() + " is by month");
         }
-        if (!frequency.equals(YEAR_ENDED)) {
-            throw new BadQueryException(FREQUENCY, "frequency must be month or year-ended, got '" + frequency + "'");
-        }
-        if (!dataset.name().equals(org.borderflows.query.topology.Contributions.MIGRATION)) {
-            throw new BadQueryException(FREQUENCY, "year-ended totals are published for migration-12-16 only");
-        }
-        if (!by.contains("month")) {
+        if (frequency == Frequency.YEAR_ENDED && !by.contains("month")) {
             throw new BadQueryException(
                     FREQUENCY, "year-ended totals need month in by (the month each total ends with)");
+        }
+        return frequency;
+    }
+
+    private static boolean labels(String value) {
+        if (value == null || value.isBlank() || value.equals("id")) {
+            return false;
+        }
+        if (!value.equals("both")) {
+            throw new BadQueryException(
+                    LABELS, "labels must be id (codes) or both (codes and names), got '" + value + "'");
         }
         return true;
     }
@@ -109,24 +132,37 @@ public record Query(
                         ", ", dataset.dimensions().stream().map(Dimension::name).toList());
     }
 
-    private static YearMonth month(String parameter, String value) {
+    /**
+     * A period bound: a month {@code YYYY-MM}, or a quarter {@code YYYY-Qn} or a year {@code YYYY}, which stand for
+     * their first month (from) or last month (to).
+     */
+    private static YearMonth month(String parameter, String value, boolean start) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
+            if (value.matches("\\d{4}")) {
+                return YearMonth.of(Integer.parseInt(value), start ? 1 : 12);
+            }
+            if (value.matches("\\d{4}-Q[1-4]")) {
+                int quarter = value.charAt(6) - '0';
+                return YearMonth.of(Integer.parseInt(value.substring(0, 4)), start ? 3 * quarter - 2 : 3 * quarter);
+            }
             if (!value.matches("\\d{4}-\\d{2}")) {
                 throw new DateTimeParseException("not YYYY-MM", value, 0);
             }
             return YearMonth.parse(value);
         } catch (DateTimeParseException e) {
-            throw new BadQueryException(parameter, parameter + " must be a month YYYY-MM, got '" + value + "'");
+            throw new BadQueryException(
+                    parameter,
+                    parameter + " must be a month YYYY-MM (or a quarter YYYY-Qn, a year YYYY), got '" + value + "'");
         }
     }
 
     /** A canonical text of the question, for caching (same question, same key). */
     public String canonical() {
-        return dataset.name() + "?from=" + from + "&to=" + to + "&by=" + by + "&" + filters
-                + (yearEnded ? "&frequency=" + YEAR_ENDED : "");
+        return dataset.name() + "?from=" + from + "&to=" + to + "&by=" + by + "&" + filters + "&frequency="
+                + frequency.parameter() + (labels ? "&labels=both" : "");
     }
 
     /** Helper for callers holding multi-valued parameters. */

@@ -8,7 +8,8 @@ import org.borderflows.platform.Csv;
 
 /**
  * A query's answer: the shape documented in the module README. Rows map the {@code by} dimensions to their
- * values and the measures to numbers (Long for counts, Double for estimates; null when suppressed, §10).
+ * values (with {@code labels}, each followed by {@code <dimension>Label}, its name), the measures to numbers (Long for
+ * counts, Double for estimates; null when suppressed, §10) and {@link #STATUS} to the status of the figures.
  */
 public record Table(
         String dataset,
@@ -18,7 +19,49 @@ public record Table(
         YearMonth to,
         List<String> by,
         List<String> measures,
+        boolean labels,
         List<Map<String, Object>> rows) {
+    /**
+     * The row's status (RULES.md §9), that of its main figure (count, or the 12/16 estimate): {@link #FINAL}, {@link
+     * #PROVISIONAL} (the months it sums include the clock's month, which is not over), {@link #ESTIMATE} (a 12/16
+     * estimate holding provisional outcomes) or {@link #SUPPRESSED} (§10, the figure is null).
+     */
+    public static final String STATUS = "status";
+
+    public static final String FINAL = "final";
+    public static final String PROVISIONAL = "provisional";
+    public static final String ESTIMATE = "estimate";
+    public static final String SUPPRESSED = "suppressed";
+
+    /** Suffix of the column holding a dimension value's name ({@code labels=both}). */
+    public static final String LABEL = "Label";
+
+    /** A table without labels. */
+    public Table(
+            String dataset,
+            LocalDate asOf,
+            boolean isProtected,
+            YearMonth from,
+            YearMonth to,
+            List<String> by,
+            List<String> measures,
+            List<Map<String, Object>> rows) {
+        this(dataset, asOf, isProtected, from, to, by, measures, false, rows);
+    }
+
+    /** The CSV columns: the by dimensions (each followed by its label column with labels), measures, status. */
+    public List<String> columns() {
+        List<String> columns = new java.util.ArrayList<>();
+        for (String dim : by) {
+            columns.add(dim);
+            if (labels) {
+                columns.add(dim + LABEL);
+            }
+        }
+        columns.addAll(measures);
+        columns.add(STATUS);
+        return columns;
+    }
 
     public String toJson() {
         StringBuilder out = new StringBuilder(256 + rows.size() * 64);
@@ -48,13 +91,12 @@ public record Table(
     }
 
     /**
-     * CSV (RFC 4180, quoted by {@link Csv}): header of by-dimensions and measures, one CRLF-ended line per row; a
-     * suppressed count is an empty field.
+     * CSV (RFC 4180, quoted by {@link Csv}): header of {@link #columns()}, one CRLF-ended line per row; a suppressed
+     * count is an empty field.
      */
     public String toCsv() {
         StringBuilder out = new StringBuilder();
-        List<String> columns = new java.util.ArrayList<>(by);
-        columns.addAll(measures);
+        List<String> columns = columns();
         out.append(Csv.record(columns.toArray())).append("\r\n");
         for (Map<String, Object> row : rows) {
             for (int i = 0; i < columns.size(); i++) {

@@ -77,31 +77,49 @@ public final class TableQueries {
         List<String> measures =
                 q.dataset().measures().stream().map(Datasets.Measure::name).toList();
         if (from == null || to == null) {
-            return new Table(name, asOf, protect, from, to, q.by(), measures, List.of());
+            return new Table(name, asOf, protect, from, to, q.by(), measures, q.labels(), List.of());
+        }
+        Frequency frequency = q.frequency();
+        if (frequency == Frequency.QUARTER || frequency == Frequency.YEAR) { // whole periods only
+            from = Cube.yearMonth(frequency.periodStart(Cube.monthIndex(from)));
+            to = Cube.yearMonth(frequency.periodEnd(Cube.monthIndex(to)));
         }
         Period period = new Period(Cube.monthIndex(from), Cube.monthIndex(to));
+        Period summed = frequency == Frequency.YEAR_ENDED ? period.yearEndedFrom() : period;
         ClockView atClock = asOf == null ? null : new ClockView(asOf, rules);
-        Map<List<String>, Object> groups =
+        Map<List<String>, Object> monthly =
                 switch (name) {
-                    case Contributions.STOCK -> stock(q, cells, period, asOf);
-                    case Contributions.MIGRATION ->
-                        q.yearEnded()
-                                ? YearEnded.of(
-                                        q,
-                                        migration(q, cells, period.yearEndedFrom(), atClock),
-                                        period.from(),
-                                        period.to())
-                                : migration(q, cells, period, atClock);
-                    case Datasets.REVISIONS -> revisions(q, cells, period, atClock);
-                    default -> ClockView.derives(name) ? countsAt(q, cells, period, atClock) : counts(q, cells, period);
+                    case Contributions.STOCK -> stock(q, cells, summed, asOf);
+                    case Contributions.MIGRATION -> migration(q, cells, summed, atClock);
+                    case Datasets.REVISIONS -> revisions(q, cells, summed, atClock);
+                    default -> ClockView.derives(name) ? countsAt(q, cells, summed, atClock) : counts(q, cells, summed);
+                };
+        int clockMonth = asOf == null ? Integer.MAX_VALUE : Cube.monthIndex(YearMonth.from(asOf));
+        Map<List<String>, Object> groups =
+                switch (frequency) {
+                    case MONTH -> monthly;
+                    case YEAR_ENDED -> YearEnded.of(q, monthly, period.from(), period.to());
+                    case QUARTER, YEAR ->
+                        name.equals(Contributions.STOCK)
+                                ? PeriodTotals.atPeriodEnd(q, monthly, clockMonth)
+                                : PeriodTotals.sums(q, monthly);
                 };
         TreeMap<List<String>, Object> sorted = new TreeMap<>(BY_VALUES);
         sorted.putAll(groups);
         List<Map<String, Object>> rows = new ArrayList<>(groups.size());
         for (Map.Entry<List<String>, Object> group : sorted.entrySet()) {
-            rows.add(row(q, from, to, group.getKey(), group.getValue(), protect));
+            rows.add(row(q, from, to, group.getKey(), group.getValue(), protect, clockMonth));
         }
-        return new Table(name, asOf, protect, from, to, q.by(), measures, rows);
+        return new Table(name, asOf, protect, from, to, q.by(), measures, q.labels(), rows);
+    }
+
+    /**
+     * Which rows of {@code table} (the answer to {@code q}) changed after an instant, the cells keeping the time they
+     * last changed (see {@link Updates}; conservative: a row that may have changed is included).
+     */
+    public java.util.function.Predicate<Map<String, Object>> changedAfter(
+            Query q, Table table, java.time.Instant after) {
+        return cube.read(() -> Updates.changedAfter(cube, rules, q, table, after.toEpochMilli()));
     }
 
     /** Dimensions of the estimator's groups and outcomes (§6), kept in the migration rollups it reads. */
@@ -368,19 +386,30 @@ public final class TableQueries {
         return key;
     }
 
+    /**
+     * A row: its dimension values (each followed by its name with {@code labels=both}), its measures and the status
+     * of its figures (RULES.md §9, see {@link Table#STATUS}).
+     */
     private Map<String, Object> row(
-            Query q, YearMonth from, YearMonth to, List<String> key, Object value, boolean protect) {
+            Query q, YearMonth from, YearMonth to, List<String> key, Object value, boolean protect, int clockMonth) {
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 0; i < key.size(); i++) {
-            row.put(q.by().get(i), key.get(i));
+            String dim = q.by().get(i);
+            row.put(dim, key.get(i));
+            if (q.labels()) {
+                row.put(dim + Table.LABEL, Labels.of(dim, key.get(i), q.frequency()));
+            }
         }
         String identity = protect ? identity(q, from, to, key) : null;
+        boolean estimated = false;
         if (value instanceof double[] count) {
             row.put("count", figure(identity, "count", Math.round(count[0]), protect));
         } else if (value instanceof Estimate acc) {
             putEstimates(row, identity, acc, acc.finalCount(), protect);
+            estimated = acc.provisional() > 0;
         } else if (value instanceof YearEnded.Net net) {
             putFigures(row, identity, net.finalCount(), net.estimate(), net.lower(), net.upper(), protect);
+            estimated = net.provisional();
         } else if (value instanceof Revision r) {
             putEstimates(row, identity, r.atStage, r.finalCount, protect);
             Object fin = row.get("finalCount");
@@ -388,8 +417,35 @@ public final class TableQueries {
             row.put(
                     "revision",
                     fin == null || est == null ? null : ((Number) fin).doubleValue() - ((Number) est).doubleValue());
+            estimated = r.atStage.provisional() > 0;
         }
+        String primary = row.containsKey("count") ? "count" : "estimate";
+        row.put(
+                Table.STATUS,
+                row.get(primary) == null
+                        ? Table.SUPPRESSED
+                        : estimated
+                                ? Table.ESTIMATE
+                                : containsClockMonth(q, from, to, key, clockMonth) ? Table.PROVISIONAL : Table.FINAL);
         return row;
+    }
+
+    /**
+     * Whether the months a row sums include the month of the clock, which is not over: its figures are provisional
+     * (a quarter, a year or a year-ended total holding that month too, RULES.md §9).
+     */
+    private static boolean containsClockMonth(Query q, YearMonth from, YearMonth to, List<String> key, int clockMonth) {
+        int monthAt = q.by().indexOf("month");
+        int first;
+        int last;
+        if (monthAt >= 0) {
+            last = q.frequency().endOf(key.get(monthAt));
+            first = q.frequency().firstSummed(last);
+        } else {
+            first = Cube.monthIndex(from);
+            last = Cube.monthIndex(to);
+        }
+        return clockMonth >= first && clockMonth <= last;
     }
 
     private void putEstimates(
@@ -436,6 +492,9 @@ public final class TableQueries {
      */
     private static String identity(Query q, YearMonth from, YearMonth to, List<String> key) {
         StringBuilder id = new StringBuilder(q.dataset().name());
+        if (q.frequency() != Frequency.MONTH) { // a quarter, a year, a year-ended total: cells of their own
+            id.append("|frequency=").append(q.frequency().parameter());
+        }
         if (!q.by().contains("month")) {
             id.append("|period=").append(from).append("..").append(to);
         }

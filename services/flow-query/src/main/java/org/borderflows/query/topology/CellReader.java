@@ -57,7 +57,7 @@ public final class CellReader implements Runnable, AutoCloseable {
                 ConsumerRecords<String, TableCell> records = consumer.poll(Duration.ofMillis(200));
                 cube.write(() -> {
                     for (ConsumerRecord<String, TableCell> r : records) {
-                        cube.apply(r.key(), r.value());
+                        cube.apply(r.key(), r.value(), r.timestamp()); // when the aggregator wrote the cell
                     }
                 });
                 if (!records.isEmpty()) {

@@ -55,15 +55,17 @@ class QueryApiTest {
                 .body();
         assertThat(body)
                 .isEqualTo("{\"dataset\":\"spells\",\"asOf\":\"2026-03-15\",\"protected\":false,\"from\":\"2026-01\","
-                        + "\"to\":\"2026-03\",\"by\":[\"month\"],\"rows\":[{\"month\":\"2026-01\",\"count\":1},"
-                        + "{\"month\":\"2026-02\",\"count\":7}]}");
+                        + "\"to\":\"2026-03\",\"by\":[\"month\"],\"rows\":[{\"month\":\"2026-01\",\"count\":1,"
+                        + "\"status\":\"final\"},{\"month\":\"2026-02\",\"count\":7,\"status\":\"final\"}]}");
     }
 
     @Test
     void thePublicGetsProtectedCounts() {
         HttpResponse<String> response = get(HttpRequest.GET("/api/v1/datasets/spells?by=month"));
-        assertThat(response.body()).contains("\"protected\":true").contains("{\"month\":\"2026-01\",\"count\":null}");
-        assertThat(response.body()).containsAnyOf("\"count\":6}", "\"count\":9}");
+        assertThat(response.body())
+                .contains("\"protected\":true")
+                .contains("{\"month\":\"2026-01\",\"count\":null,\"status\":\"suppressed\"}");
+        assertThat(response.body()).containsAnyOf("\"count\":6,", "\"count\":9,");
         assertThat(response.header("Cache-Control")).contains("max-age");
     }
 
@@ -74,7 +76,8 @@ class QueryApiTest {
                 .accept("text/csv"));
         HttpResponse<String> byParameter = get(HttpRequest.GET("/api/v1/datasets/spells?by=month&format=csv")
                 .basicAuth("statistician", "statistician-dev-password"));
-        assertThat(byHeader.body()).isEqualTo("month,count\r\n2026-01,1\r\n2026-02,7\r\n");
+        assertThat(byHeader.body()).isEqualTo("month,count,status\r\n2026-01,1,final\r\n2026-02,7,final\r\n");
+        assertThat(byHeader.header("Content-Disposition")).isEqualTo("attachment; filename=\"spells.csv\"");
         assertThat(byParameter.body()).isEqualTo(byHeader.body());
         assertThat(byHeader.header("X-As-Of")).isEqualTo("2026-03-15");
         assertThat(byHeader.header("X-Protected")).isEqualTo("false");

@@ -52,7 +52,7 @@ class RsdmxClientTest {
 
         assertThat(output)
                 .contains(
-                        "DIMENSIONS: BORDER_POST,DIRECTION,RESIDENCE_STATUS,CITIZENSHIP,SEX,AGE_GROUP,PURPOSE ",
+                        "DIMENSIONS: FREQ,TRANSFORMATION,BORDER_POST,DIRECTION,RESIDENCE_STATUS,CITIZENSHIP,SEX,AGE_GROUP,PURPOSE ",
                         "TIME: TIME_PERIOD ",
                         "MEASURE: OBS_VALUE ");
         assertThat(output).anyMatch(line -> line.startsWith("CITIZENSHIP: TJK,UZB,_T"));
@@ -67,7 +67,23 @@ class RsdmxClientTest {
         assertThat(figures(output)).isEqualTo(jsonApi(true));
     }
 
-    /** The observations rsdmx read: month|direction|citizenship to estimate, finalCount, lower, upper, C or F. */
+    /** Quarterly figures (FREQ Q, periods 2024-Q4 ...) read by rsdmx are the JSON API's at frequency=quarter. */
+    @Test
+    void rsdmxReadsQuarterlyFiguresAndStatusesOfTheJsonApi() throws Exception {
+        List<String> output = rsdmx(
+                server.getURL().toString(),
+                SdmxApiTest.KEY.replaceFirst("^M\\.", "Q."),
+                "statistician:statistician-dev-password");
+
+        Map<String, List<String>> read = figures(output);
+        assertThat(read).isEqualTo(jsonApi(SdmxApiTest.JSON_QUESTION + "&frequency=quarter", true));
+        assertThat(read.get("2024-Q4|ENTRY|TJK")).containsExactly("9.0", "9.0", "9.0", "9.0", "F", "final");
+    }
+
+    /**
+     * The observations rsdmx read: period|direction|citizenship to estimate, finalCount, lower, upper, C or F, and
+     * the status as the JSON API names it (suppressed, or OBS_STATUS A final, P provisional, E estimate).
+     */
     private static Map<String, List<String>> figures(List<String> output) {
         int data = output.indexOf("DATA");
         assertThat(data).isPositive();
@@ -86,16 +102,24 @@ class RsdmxClientTest {
                             number(row.get("FINAL_COUNT")),
                             number(row.get("LOWER")),
                             number(row.get("UPPER")),
-                            row.get("CONF_STATUS")));
+                            row.get("CONF_STATUS"),
+                            row.get("CONF_STATUS").equals("C")
+                                    ? "suppressed"
+                                    : Map.of("A", "final", "P", "provisional", "E", "estimate")
+                                            .get(row.get("OBS_STATUS"))));
         }
         return read;
     }
 
-    /** The JSON API's figures for the same question and role: estimate, finalCount, lower, upper, C or F. */
     private Map<String, List<String>> jsonApi(boolean statistician) throws IOException {
+        return jsonApi(SdmxApiTest.JSON_QUESTION, statistician);
+    }
+
+    /** The JSON API's figures for the same question and role: estimate, finalCount, lower, upper, C or F, status. */
+    private Map<String, List<String>> jsonApi(String question, boolean statistician) throws IOException {
         HttpRequest<?> request = statistician
-                ? HttpRequest.GET(SdmxApiTest.JSON_QUESTION).basicAuth("statistician", "statistician-dev-password")
-                : HttpRequest.GET(SdmxApiTest.JSON_QUESTION);
+                ? HttpRequest.GET(question).basicAuth("statistician", "statistician-dev-password")
+                : HttpRequest.GET(question);
         JsonNode table = new ObjectMapper().readTree(http.toBlocking().retrieve(request));
         assertThat(table.get("protected").asBoolean()).isEqualTo(!statistician);
         Map<String, List<String>> rows = new TreeMap<>();
@@ -108,6 +132,7 @@ class RsdmxClientTest {
                                 : number(row.get(measure).asText()));
             }
             figures.add(row.get("estimate").isNull() ? "C" : "F");
+            figures.add(row.get("status").asText());
             rows.put(
                     row.get("month").asText() + "|" + row.get("direction").asText() + "|"
                             + row.get("citizenship").asText(),

@@ -40,7 +40,7 @@ class SdmxApiTest {
     static final String ML30_DATA = "application/vnd.sdmx.structurespecificdata+xml;version=3.0.0";
     static final String ML30_STRUCTURE = "application/vnd.sdmx.structure+xml;version=3.0.0";
     /** 12/16 arrivals and departures by month, direction and citizenship (other dimensions summed). */
-    static final String KEY = "_T.ENTRY+EXIT._T.TJK+UZB._T._T._T";
+    static final String KEY = "M.N._T.ENTRY+EXIT._T.TJK+UZB._T._T._T";
 
     static final String JSON_QUESTION =
             "/api/v1/datasets/migration-12-16?by=month,direction,citizenship&direction=ENTRY,EXIT&citizenship=TJK,UZB";
@@ -124,7 +124,9 @@ class SdmxApiTest {
                                 false)
                         .body())
                 .at("/data/dataStructures/0/dataStructureComponents");
-        assertThat(dsd.at("/dimensionList/dimensions/3/id").asText()).isEqualTo("CITIZENSHIP");
+        assertThat(dsd.at("/dimensionList/dimensions/0/id").asText()).isEqualTo("FREQ");
+        assertThat(dsd.at("/dimensionList/dimensions/1/id").asText()).isEqualTo("TRANSFORMATION");
+        assertThat(dsd.at("/dimensionList/dimensions/5/id").asText()).isEqualTo("CITIZENSHIP");
         assertThat(dsd.at("/dimensionList/timeDimension/id").asText()).isEqualTo("TIME_PERIOD");
         assertThat(dsd.at("/attributeList/attributes/3/id").asText()).isEqualTo("LOWER");
     }
@@ -199,8 +201,9 @@ class SdmxApiTest {
                     .isEqualTo("attachment; filename=\"MIGRATION_12_16.csv\"");
             String[] lines = response.body().split("\r\n");
             assertThat(lines[0])
-                    .isEqualTo("STRUCTURE,STRUCTURE_ID,ACTION,BORDER_POST,DIRECTION,RESIDENCE_STATUS,CITIZENSHIP,SEX,"
-                            + "AGE_GROUP,PURPOSE,TIME_PERIOD,OBS_VALUE,OBS_STATUS,CONF_STATUS,FINAL_COUNT,LOWER,UPPER");
+                    .isEqualTo(
+                            "STRUCTURE,STRUCTURE_ID,ACTION,FREQ,TRANSFORMATION,BORDER_POST,DIRECTION,RESIDENCE_STATUS,CITIZENSHIP,SEX,"
+                                    + "AGE_GROUP,PURPOSE,TIME_PERIOD,OBS_VALUE,OBS_STATUS,CONF_STATUS,FINAL_COUNT,LOWER,UPPER");
             Map<String, Map<String, String>> rows = new TreeMap<>();
             List<String> header = List.of(lines[0].split(","));
             for (int i = 1; i < lines.length; i++) {
@@ -222,7 +225,8 @@ class SdmxApiTest {
     @Test
     void aSuppressedFigureIsConfidentialForThePublic() {
         String csv = get(
-                        "/sdmx/2.1/data/MIGRATION_12_16/_T.ENTRY._T.UZB._T._T._T?startPeriod=2025-11&endPeriod=2025-11&format=csv",
+                        "/sdmx/2.1/data/MIGRATION_12_16/M.N._T.ENTRY._T.UZB._T._T._T?startPeriod=2025-11&endPeriod=2025-11"
+                                + "&format=csv",
                         null,
                         false)
                 .body();
@@ -234,7 +238,7 @@ class SdmxApiTest {
     void badRequestsNameTheParameter() {
         assertStatus("/sdmx/2.1/data/MIGRATION_12_16/ENTRY", 400, "\"parameter\":\"key\"", "has 1 dimension positions");
         assertStatus(
-                "/sdmx/2.1/data/MIGRATION_12_16/_T.SIDEWAYS._T._T._T._T._T",
+                "/sdmx/2.1/data/MIGRATION_12_16/M.N._T.SIDEWAYS._T._T._T._T._T",
                 400,
                 "\"parameter\":\"key\"",
                 "unknown code 'SIDEWAYS' for dimension DIRECTION");
@@ -261,7 +265,7 @@ class SdmxApiTest {
         SdmxSchemas.validateMl30(structure, null);
         for (boolean statistician : List.of(false, true)) {
             String v30 = get(
-                            "/sdmx/3.0/data/dataflow/BORDER_FLOWS/MIGRATION_12_16/1.0/_T.*._T.*._T._T._T"
+                            "/sdmx/3.0/data/dataflow/BORDER_FLOWS/MIGRATION_12_16/1.0/M.N._T.*._T.*._T._T._T"
                                     + "?c[DIRECTION]=ENTRY,EXIT&c[CITIZENSHIP]=TJK,UZB"
                                     + "&c[TIME_PERIOD]=ge:2024-01%2Ble:2025-12&format=csvdata",
                             null, statistician)
@@ -326,6 +330,7 @@ class SdmxApiTest {
                                 ? null
                                 : number(row.get(measure).asDouble()));
             }
+            figures.put("status", row.get("status").asText());
             rows.put(
                     row.get("month").asText() + "|" + row.get("direction").asText() + "|"
                             + row.get("citizenship").asText(),
@@ -347,6 +352,12 @@ class SdmxApiTest {
         figures.put("lower", numberOrNull(obs.get("LOWER")));
         figures.put("upper", numberOrNull(obs.get("UPPER")));
         assertThat(obs.get("CONF_STATUS")).isEqualTo(figures.get("estimate") == null ? "C" : "F");
+        figures.put(
+                "status",
+                obs.get("CONF_STATUS").equals("C")
+                        ? "suppressed"
+                        : Map.of("A", "final", "P", "provisional", "E", "estimate")
+                                .get(obs.get("OBS_STATUS")));
         return figures;
     }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.borderflows.query.tables.Datasets;
+import org.borderflows.query.tables.Frequency;
 import org.junit.jupiter.api.Test;
 
 class StructureXmlTest {
@@ -28,7 +29,9 @@ class StructureXmlTest {
         SdmxSchemas.validateMl30(message, null);
         assertThat(message)
                 .contains("id=\"DSD_MIGRATION_12_16\"")
-                .contains("<str:Code id=\"85_PLUS\"><com:Name xml:lang=\"en\">85+</com:Name>")
+                .contains("<str:Code id=\"85_PLUS\"><com:Name xml:lang=\"en\">85 years and over</com:Name>")
+                .contains("<str:Code id=\"UZB\"><com:Name xml:lang=\"en\">Uzbekistan</com:Name>")
+                .contains("<str:Dimension id=\"FREQ\" position=\"1\">")
                 .contains("<str:Code id=\"UZB\">");
     }
 
@@ -41,13 +44,26 @@ class StructureXmlTest {
                     .map(Datasets.Dimension::name)
                     .filter(name -> !name.equals("month"))
                     .toList();
-            assertThat(s.dimensions().stream().map(Structure.Component::source).toList())
+            boolean flow = Frequency.YEAR_ENDED.refusal(dataset.name()) == null;
+            assertThat(s.dimensions().stream().map(Structure.Component::id).toList())
+                    .as("FREQ first, then TRANSFORMATION for the flows (year-ended totals)")
+                    .startsWith(
+                            flow
+                                    ? new String[] {Structure.FREQ, Structure.TRANSFORMATION}
+                                    : new String[] {Structure.FREQ})
+                    .doesNotContain(flow ? "" : Structure.TRANSFORMATION);
+            List<Structure.Component> datasetDimensions = s.dimensions().stream()
+                    .filter(d -> !Structure.isTimeGrain(d))
+                    .toList();
+            assertThat(datasetDimensions.stream()
+                            .map(Structure.Component::source)
+                            .toList())
                     .isEqualTo(nonTime);
-            for (Structure.Component dim : s.dimensions()) {
+            for (Structure.Component dim : datasetDimensions) {
                 Datasets.Dimension source = dataset.dimension(dim.source());
                 List<String> values = dim.codelist().codes().stream()
                         .map(Codelist.Code::value)
-                        .filter(v -> !v.equals(Codes.TOTAL))
+                        .filter(v -> !v.equals(Codes.TOTAL) && !v.equals(Codes.NET))
                         .toList();
                 if (source.values() != null) {
                     assertThat(values).containsExactlyInAnyOrderElementsOf(source.values());

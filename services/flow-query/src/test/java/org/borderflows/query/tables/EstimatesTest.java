@@ -92,8 +92,19 @@ class EstimatesTest {
         Table t = run("from", "2025-11", "to", "2025-11", "by", "month");
 
         assertThat(t.rows())
-                .containsExactly(
-                        Map.of("month", "2025-11", "finalCount", 0L, "estimate", 1.8, "lower", 0.0, "upper", 4.1));
+                .containsExactly(Map.of(
+                        "month",
+                        "2025-11",
+                        "finalCount",
+                        0L,
+                        "estimate",
+                        1.8,
+                        "lower",
+                        0.0,
+                        "upper",
+                        4.1,
+                        "status",
+                        "estimate"));
     }
 
     /**
@@ -146,17 +157,25 @@ class EstimatesTest {
 
         assertThat(t.rows())
                 .containsExactly(
-                        row("2025-10", "ENTRY", 3L, 3.0, 3.0, 3.0),
-                        row("2025-10", "EXIT", 1L, 1.0, 1.0, 1.0),
-                        row("2025-10", "NET", 2L, 2.0, 2.0, 2.0),
-                        row("2025-11", "ENTRY", 0L, 1.8, 0.0, 4.1),
-                        row("2025-11", "EXIT", 1L, 1.0, 1.0, 1.0),
-                        row("2025-11", "NET", -1L, 0.8, -1.0, 3.1));
+                        row("2025-10", "ENTRY", 3L, 3.0, 3.0, 3.0, "final"),
+                        row("2025-10", "EXIT", 1L, 1.0, 1.0, 1.0, "final"),
+                        row("2025-10", "NET", 2L, 2.0, 2.0, 2.0, "final"),
+                        row("2025-11", "ENTRY", 0L, 1.8, 0.0, 4.1, "estimate"),
+                        row("2025-11", "EXIT", 1L, 1.0, 1.0, 1.0, "final"),
+                        row("2025-11", "NET", -1L, 0.8, -1.0, 3.1, "estimate"));
     }
 
     private static Map<String, Object> row(
-            String month, String direction, long finalCount, double estimate, double lower, double upper) {
+            String month,
+            String direction,
+            long finalCount,
+            double estimate,
+            double lower,
+            double upper,
+            String status) {
         return Map.of(
+                "status",
+                status,
                 "month",
                 month,
                 "direction",
@@ -178,6 +197,8 @@ class EstimatesTest {
 
         Table t = run("from", "2024-11", "to", "2024-11");
 
-        assertThat(t.rows()).containsExactly(Map.of("finalCount", 3L, "estimate", 3.0, "lower", 3.0, "upper", 3.0));
+        assertThat(t.rows())
+                .containsExactly(
+                        Map.of("finalCount", 3L, "estimate", 3.0, "lower", 3.0, "upper", 3.0, "status", "final"));
     }
 }

@@ -16,6 +16,7 @@ class TableCsvTest {
         row.put("month", "2025-03");
         row.put("borderPost", borderPost);
         row.put("count", count);
+        row.put("status", count == null ? "suppressed" : "final");
         return new Table(
                 "crossings",
                 LocalDate.of(2025, 3, 31),
@@ -30,17 +31,18 @@ class TableCsvTest {
     @Test
     void aValueWithACarriageReturnIsQuoted() {
         assertThat(tableOf("KZ-ALA\rAIR", 12L).toCsv())
-                .isEqualTo("month,borderPost,count\r\n2025-03,\"KZ-ALA\rAIR\",12\r\n");
+                .isEqualTo("month,borderPost,count,status\r\n2025-03,\"KZ-ALA\rAIR\",12,final\r\n");
     }
 
     @Test
     void aValueWithQuotesAndACommaIsQuotedWithDoubledQuotes() {
         assertThat(tableOf("the \"old\" post, north", 7L).toCsv())
-                .isEqualTo("month,borderPost,count\r\n2025-03,\"the \"\"old\"\" post, north\",7\r\n");
+                .isEqualTo("month,borderPost,count,status\r\n2025-03,\"the \"\"old\"\" post, north\",7,final\r\n");
     }
 
     @Test
     void aSuppressedCountIsAnEmptyField() {
-        assertThat(tableOf("KZ-ALA-AIR", null).toCsv()).isEqualTo("month,borderPost,count\r\n2025-03,KZ-ALA-AIR,\r\n");
+        assertThat(tableOf("KZ-ALA-AIR", null).toCsv())
+                .isEqualTo("month,borderPost,count,status\r\n2025-03,KZ-ALA-AIR,,suppressed\r\n");
     }
 }

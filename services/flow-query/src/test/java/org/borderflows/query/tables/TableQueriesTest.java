@@ -57,7 +57,9 @@ class TableQueriesTest {
 
         Table t = run("migration-12-16", "from", "2024-11", "to", "2024-11");
 
-        assertThat(t.rows()).containsExactly(Map.of("finalCount", 3L, "estimate", 3.0, "lower", 3.0, "upper", 3.0));
+        assertThat(t.rows())
+                .containsExactly(
+                        Map.of("finalCount", 3L, "estimate", 3.0, "lower", 3.0, "upper", 3.0, "status", "final"));
     }
 
     @Test
@@ -92,9 +94,9 @@ class TableQueriesTest {
 
         assertThat(t.rows())
                 .containsExactly(
-                        Map.of("month", "2026-01", "count", 1L),
-                        Map.of("month", "2026-02", "count", 2L),
-                        Map.of("month", "2026-03", "count", 1L));
+                        Map.of("month", "2026-01", "count", 1L, "status", "final"),
+                        Map.of("month", "2026-02", "count", 2L, "status", "final"),
+                        Map.of("month", "2026-03", "count", 1L, "status", "provisional"));
     }
 
     @Test
@@ -128,7 +130,10 @@ class TableQueriesTest {
                 .rows()
                 .get(0);
 
-        assertThat(row).containsEntry("estimate", null).containsEntry("lower", null);
+        assertThat(row)
+                .containsEntry("estimate", null)
+                .containsEntry("lower", null)
+                .containsEntry("status", "suppressed");
     }
 
     @Test
@@ -140,7 +145,7 @@ class TableQueriesTest {
         assertThatThrownBy(() -> Query.parse("crossings", Map.of("sex", "Q")))
                 .hasMessageContaining("unknown value 'Q' for dimension sex");
         assertThatThrownBy(() -> Query.parse("crossings", Map.of("from", "2025-13")))
-                .hasMessageContaining("from must be a month YYYY-MM");
+                .hasMessageContaining("from must be a month YYYY-MM (or a quarter YYYY-Qn, a year YYYY)");
         assertThatThrownBy(() -> Query.parse("crossings", Map.of("from", "2025-05", "to", "2025-01")))
                 .hasMessageContaining("is after to");
     }

@@ -57,16 +57,46 @@ class TablesAtTheClockTest {
 
         clockAt(LocalDate.of(2025, 3, 31));
         assertThat(rows("spells", "by", "durationClass,final,labour"))
-                .containsExactly(Map.of("durationClass", "PENDING", "final", "false", "labour", "false", "count", 1L));
+                .containsExactly(Map.of(
+                        "durationClass",
+                        "PENDING",
+                        "final",
+                        "false",
+                        "labour",
+                        "false",
+                        "count",
+                        1L,
+                        "status",
+                        "provisional"));
         assertThat(rows("labour", "by", "flow")).isEmpty();
 
         clockAt(LocalDate.of(2025, 4, 1));
         assertThat(rows("spells", "by", "durationClass,final,labour"))
-                .containsExactly(
-                        Map.of("durationClass", "SHORT_TERM", "final", "false", "labour", "true", "count", 1L));
-        assertThat(rows("spells", "durationClass", "SHORT_TERM")).containsExactly(Map.of("count", 1L));
+                .containsExactly(Map.of(
+                        "durationClass",
+                        "SHORT_TERM",
+                        "final",
+                        "false",
+                        "labour",
+                        "true",
+                        "count",
+                        1L,
+                        "status",
+                        "provisional"));
+        assertThat(rows("spells", "durationClass", "SHORT_TERM"))
+                .containsExactly(Map.of("count", 1L, "status", "provisional"));
         assertThat(rows("labour", "by", "month,flow,durationClass"))
-                .containsExactly(Map.of("month", "2025-01", "flow", "IN", "durationClass", "SHORT_TERM", "count", 1L));
+                .containsExactly(Map.of(
+                        "month",
+                        "2025-01",
+                        "flow",
+                        "IN",
+                        "durationClass",
+                        "SHORT_TERM",
+                        "count",
+                        1L,
+                        "status",
+                        "final"));
     }
 
     @Test
@@ -76,7 +106,8 @@ class TablesAtTheClockTest {
         clockAt(LocalDate.of(2026, 1, 1));
 
         assertThat(rows("spells", "by", "durationClass,final"))
-                .containsExactly(Map.of("durationClass", "LONG_TERM", "final", "true", "count", 1L));
+                .containsExactly(
+                        Map.of("durationClass", "LONG_TERM", "final", "true", "count", 1L, "status", "provisional"));
     }
 
     /** RULES.md §7: 1 January to 31 March 2025 is 90 days present, the last authorised day. */
@@ -94,7 +125,8 @@ class TablesAtTheClockTest {
 
         clockAt(LocalDate.of(2025, 4, 1));
         assertThat(rows("overstays", "by", "month,type"))
-                .containsExactly(Map.of("month", "2025-04", "type", "IN_COUNTRY", "count", 1L));
+                .containsExactly(
+                        Map.of("month", "2025-04", "type", "IN_COUNTRY", "count", 1L, "status", "provisional"));
         assertThat(queries.overstayers(null, null)).singleElement().satisfies(row -> assertThat(row)
                 .containsEntry("overstayDays", 1L));
     }
@@ -113,7 +145,8 @@ class TablesAtTheClockTest {
 
         clockAt(LocalDate.of(2026, 1, 2));
         assertThat(rows("migration-12-16", "from", "2025-01", "to", "2025-01"))
-                .containsExactly(Map.of("finalCount", 1L, "estimate", 1.0, "lower", 1.0, "upper", 1.0));
+                .containsExactly(
+                        Map.of("finalCount", 1L, "estimate", 1.0, "lower", 1.0, "upper", 1.0, "status", "final"));
     }
 
     /**
