@@ -66,7 +66,9 @@ start() {
     echo "  (skipping $name: services/$service/target/$service-*-dist.tar.gz is not built)"
     return 0
   fi
-  env KAFKA_BOOTSTRAP_SERVERS=localhost:${KAFKA_PORT:-9092} JAVA_OPTS="-Xmx${SERVICE_HEAP:-768m}" "$@" \
+  # MICRONAUT_ENVIRONMENTS=local: the development keys and passwords are accepted (refused anywhere else).
+  env KAFKA_BOOTSTRAP_SERVERS=localhost:${KAFKA_PORT:-9092} JAVA_OPTS="-Xmx${SERVICE_HEAP:-768m}" \
+    MICRONAUT_ENVIRONMENTS=local "$@" \
     "$dist/$service/bin/$service" > "$logs/$name.log" 2>&1 &
   pids+=($!)
   echo "  started $name (pid $!, log data/logs/$name.log)"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,52 @@ class DistributionIT {
         assertThat(run.output)
                 .contains(
                         "card-loader: JAVA_HOME is /nonexistent-jdk, but /nonexistent-jdk/bin/java is not an executable");
+    }
+
+    @Test
+    void outsideTheLocalEnvironmentTheEngineRefusesItsDevelopmentSecretsNamingTheKeys() throws Exception {
+        ProcessBuilder builder =
+                Distribution.of("stay-engine").command(List.of()).redirectErrorStream(true);
+        builder.environment().remove("MICRONAUT_ENVIRONMENTS");
+        builder.environment().remove("BORDER_FLOWS_ALLOW_DEVELOPMENT_DEFAULTS");
+        builder.environment().put("JAVA_OPTS", "-Xmx256m");
+        builder.environment().put("MICRONAUT_SERVER_PORT", "0");
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "localhost:1");
+
+        Run run = Run.of(builder);
+
+        assertThat(run.exitCode).as(run.output).isNotZero();
+        assertThat(run.output)
+                .contains("stay-engine refuses to start on development defaults of its secrets")
+                .contains(
+                        "border-flows.pseudonym.key-file (BORDER_FLOWS_PSEUDONYM_KEY_FILE, or BORDER_FLOWS_PSEUDONYM_KEY)")
+                .contains("border-flows.security.users.agency.password (BORDER_FLOWS_AGENCY_PASSWORD)")
+                .doesNotContain("agency-dev-password");
+    }
+
+    @Test
+    void theLoaderRefusesTheDevelopmentPseudonymKeyUnlessExplicitlyAllowed() throws Exception {
+        Distribution loader = Distribution.of("card-loader");
+        Path file = Files.writeString(loader.home.resolve("empty.csv"), "");
+        ProcessBuilder refused = loader.command(List.of(file.toString())).redirectErrorStream(true);
+        refused.environment().remove("MICRONAUT_ENVIRONMENTS");
+        refused.environment().remove("BORDER_FLOWS_ALLOW_DEVELOPMENT_DEFAULTS");
+        refused.environment().put("KAFKA_BOOTSTRAP_SERVERS", "localhost:1");
+
+        Run run = Run.of(refused);
+
+        assertThat(run.exitCode).as(run.output).isEqualTo(2);
+        assertThat(run.output).contains("card-loader refuses to start", "border-flows.pseudonym.key-file");
+
+        // explicitly allowed: it goes on to Kafka (none at localhost:1), and says so
+        ProcessBuilder allowed = loader.command(List.of(file.toString())).redirectErrorStream(true);
+        allowed.environment().remove("MICRONAUT_ENVIRONMENTS");
+        allowed.environment().put("BORDER_FLOWS_ALLOW_DEVELOPMENT_DEFAULTS", "true");
+        allowed.environment().put("KAFKA_BOOTSTRAP_SERVERS", "localhost:1");
+
+        Run next = Run.of(allowed);
+
+        assertThat(next.output).doesNotContain("refuses to start").contains("cannot reach the topics");
     }
 
     private record Run(int exitCode, String output) {

@@ -49,6 +49,8 @@ final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder =
                 distribution.command(List.of()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("JAVA_OPTS", "-Xmx512m");
+        // the local environment: the development keys and passwords are accepted (DevelopmentDefaults)
+        builder.environment().put("MICRONAUT_ENVIRONMENTS", "local");
         builder.environment().putAll(env);
         builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
         return new ServiceProcess(name, builder.start(), log, port);
