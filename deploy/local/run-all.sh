@@ -27,7 +27,8 @@ logs="$repo/data/logs"
 mkdir -p "$logs"
 pids=()
 
-stop_all() {
+stop_all() { # EXIT_STATUS
+  local status=${1:-0}
   # Ctrl-C also ends a pipe reader (run-all.sh | tee run.log): with SIGPIPE ignored, a failed echo no longer
   # kills the script before it stops the broker.
   trap '' PIPE
@@ -36,10 +37,13 @@ stop_all() {
   echo "stopping..."
   for ((i=${#pids[@]}-1; i>=0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  kill "${idle:-}" 2>/dev/null || true
   "$here/kafka.sh" stop
-  exit 0
+  exit "$status"
 }
-trap stop_all INT TERM EXIT
+trap 'stop_all 130' INT
+trap 'stop_all 143' TERM
+trap 'stop_all $?' EXIT
 
 if [ "$build" = 1 ]; then
   echo "building (mvn package, tests skipped; run them with: mvn -B verify)..."
@@ -115,5 +119,6 @@ INFO
 # Wait in the background so that Ctrl-C runs stop_all at once (bash runs traps only between commands).
 while true; do
   sleep 3600 &
-  wait $! || true
+  idle=$!
+  wait "$idle" || true
 done
