@@ -10,6 +10,8 @@
 # NOTE: the synthetic crossings stay on the local broker's topics (crossings, rejected-records): run
 # deploy/local/kafka.sh reset before a demo that must not contain them.
 set -euo pipefail
+# The development keys and passwords are accepted only in the local environment (docs/configuration.md).
+export MICRONAUT_ENVIRONMENTS=${MICRONAUT_ENVIRONMENTS:-local}
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 records=${1:-5000000}

@@ -5,6 +5,8 @@
 #   deploy/bench/query-freshness.sh [SPELLS_PER_SECOND] [SECONDS] [WARM_UP_SECONDS]
 #   defaults 2000 spells/s for 20 s, after 5 s at the same rate that are not measured (JIT, tasks started).
 set -euo pipefail
+# The development keys and passwords are accepted only in the local environment (docs/configuration.md).
+export MICRONAUT_ENVIRONMENTS=${MICRONAUT_ENVIRONMENTS:-local}
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 rate=${1:-2000}

@@ -12,6 +12,8 @@
 #   CELL_UPDATES (default 2000): cell updates per second applied meanwhile. SKIP_SIZE=1 skips the cube-size run.
 #   BENCH_JAVA_OPTS: extra JVM options of the latency run (e.g. -Xlog:gc or a flight recording).
 set -euo pipefail
+# The development keys and passwords are accepted only in the local environment (docs/configuration.md).
+export MICRONAUT_ENVIRONMENTS=${MICRONAUT_ENVIRONMENTS:-local}
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 travellers=${1:-100000}

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds border-flows and runs the whole system on this machine: a real KRaft broker, the card gateway, two stay
 # engine instances, the query service with its dashboard, and simulated border posts sending cards to the gateway.
+# The services run from their distributions (`mvn package`: services/<service>/target/<service>-*-dist.tar.gz),
+# unpacked into data/dist/<service>.
 # Ctrl-C stops everything cleanly (the broker's data stays in data/kafka; `deploy/local/kafka.sh reset` deletes it).
 #
 #   deploy/local/run-all.sh [--no-build] [--rate CARDS_PER_SECOND] [--travellers N]
@@ -17,7 +19,7 @@ while [ $# -gt 0 ]; do
     --no-build) build=0 ;;
     --rate) rate=$2; shift ;;
     --travellers) travellers=$2; shift ;;
-    *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
   shift
 done
@@ -25,7 +27,8 @@ logs="$repo/data/logs"
 mkdir -p "$logs"
 pids=()
 
-stop_all() {
+stop_all() { # EXIT_STATUS
+  local status=${1:-0}
   # Ctrl-C also ends a pipe reader (run-all.sh | tee run.log): with SIGPIPE ignored, a failed echo no longer
   # kills the script before it stops the broker.
   trap '' PIPE
@@ -34,9 +37,13 @@ stop_all() {
   echo "stopping..."
   for ((i=${#pids[@]}-1; i>=0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  kill "${idle:-}" 2>/dev/null || true
   "$here/kafka.sh" stop
+  exit "$status"
 }
-trap stop_all INT TERM EXIT
+trap 'stop_all 130' INT
+trap 'stop_all 143' TERM
+trap 'stop_all $?' EXIT
 
 if [ "$build" = 1 ]; then
   echo "building (mvn package, tests skipped; run them with: mvn -B verify)..."
@@ -44,17 +51,29 @@ if [ "$build" = 1 ]; then
 fi
 "$here/kafka.sh" start
 
-# start NAME MODULE MAIN_CLASS [ENV=VALUE ...]: runs a module's main class with its runtime classpath.
+# The services run from their distributions (target/<service>-<version>-dist.tar.gz, built by `mvn package`),
+# unpacked into data/dist/<service>: bin/<service>, lib/, conf/, as on a server.
+dist="$repo/data/dist"
+unpack() { # SERVICE: unpack its distribution afresh; false if it is not built
+  local service=$1 tarball
+  tarball=$(ls "$repo/services/$service/target/$service"-*-dist.tar.gz 2>/dev/null | head -n 1)
+  [ -n "$tarball" ] || return 1
+  rm -rf "${dist:?}/$service"
+  mkdir -p "$dist/$service"
+  tar -xzf "$tarball" -C "$dist/$service" --strip-components=1
+}
+
+# start NAME SERVICE [ENV=VALUE ...]: runs bin/SERVICE of the service's unpacked distribution.
 start() {
-  local name=$1 module=$2 main=$3; shift 3
-  local dir="$repo/$module"
-  if [ ! -f "$dir/target/classpath.txt" ] || [ ! -f "$dir/target/classes/${main//.//}.class" ]; then
-    echo "  (skipping $name: $main is not built)"
+  local name=$1 service=$2; shift 2
+  if [ ! -x "$dist/$service/bin/$service" ]; then
+    echo "  (skipping $name: services/$service/target/$service-*-dist.tar.gz is not built)"
     return 0
   fi
-  env KAFKA_BOOTSTRAP_SERVERS=localhost:${KAFKA_PORT:-9092} "$@" \
-    java -Xmx${SERVICE_HEAP:-768m} -cp "$dir/target/classes:$(cat "$dir/target/classpath.txt")" "$main" \
-    > "$logs/$name.log" 2>&1 &
+  # MICRONAUT_ENVIRONMENTS=local: the development keys and passwords are accepted (refused anywhere else).
+  env KAFKA_BOOTSTRAP_SERVERS=localhost:${KAFKA_PORT:-9092} JAVA_OPTS="-Xmx${SERVICE_HEAP:-768m}" \
+    MICRONAUT_ENVIRONMENTS=local "$@" \
+    "$dist/$service/bin/$service" > "$logs/$name.log" 2>&1 &
   pids+=($!)
   echo "  started $name (pid $!, log data/logs/$name.log)"
 }
@@ -64,19 +83,23 @@ wait_http() { # URL: wait up to 90 s for a service to answer
   echo "  warning: $1 did not answer within 90 s; see data/logs" >&2
 }
 
+echo "unpacking the distributions into data/dist..."
+for service in card-gateway stay-engine flow-query border-simulator card-loader; do
+  unpack "$service" || echo "  (services/$service/target/$service-*-dist.tar.gz is missing: run mvn package)"
+done
 echo "starting services..."
-start card-gateway services/card-gateway org.borderflows.gateway.Application MICRONAUT_SERVER_PORT=8081 \
+start card-gateway card-gateway MICRONAUT_SERVER_PORT=8081 \
   CARD_GATEWAY_STATE_DIR="$repo/data/card-gateway"
-start stay-engine-1 services/stay-engine org.borderflows.engine.StayEngineApplication MICRONAUT_SERVER_PORT=8082 \
+start stay-engine-1 stay-engine MICRONAUT_SERVER_PORT=8082 \
   BORDER_FLOWS_ENGINE_STATE_DIR="$repo/data/engine-1"
-start stay-engine-2 services/stay-engine org.borderflows.engine.StayEngineApplication MICRONAUT_SERVER_PORT=8083 \
+start stay-engine-2 stay-engine MICRONAUT_SERVER_PORT=8083 \
   BORDER_FLOWS_ENGINE_STATE_DIR="$repo/data/engine-2"
-start flow-query services/flow-query org.borderflows.query.Application MICRONAUT_SERVER_PORT=8080 \
+start flow-query flow-query MICRONAUT_SERVER_PORT=8080 \
   FLOW_QUERY_STATE_DIR="$repo/data/flow-query"
 wait_http http://localhost:8081/health
 wait_http http://localhost:8080/health
 wait_http http://localhost:8082/health
-start border-simulator services/border-simulator org.borderflows.simulator.BorderSimulator \
+start border-simulator border-simulator \
   SIM_ARGS="--travellers $travellers --gateway http://localhost:8081 --rate $rate --truth $repo/data/sim/demo.truth"
 
 cat <<INFO
@@ -85,6 +108,7 @@ border-flows is running:
   dashboard            http://localhost:8080/
   query API            http://localhost:8080/api/v1/datasets   (statistician / statistician-dev-password)
   card gateway         http://localhost:8081/api/v1/crossings  (X-Api-Key: dev-simulator-key)
+  card loader          data/dist/card-loader/bin/card-loader FILE   (--help for its options)
   stay engines         http://localhost:8082/health  http://localhost:8083/health
   traveller status     POST http://localhost:8082/api/v1/travellers/status  (agency / agency-dev-password)
   Kafka                localhost:${KAFKA_PORT:-9092}
@@ -95,5 +119,6 @@ INFO
 # Wait in the background so that Ctrl-C runs stop_all at once (bash runs traps only between commands).
 while true; do
   sleep 3600 &
-  wait $! || true
+  idle=$!
+  wait "$idle" || true
 done

@@ -88,6 +88,27 @@ class ManifestsTest {
     }
 
     @Test
+    void everyServiceContainerRunsTheLaunchScriptOfItsDistribution() throws IOException {
+        // deploy/dist/Containerfile unpacks a service's distribution to /opt/border-flows: bin/<service> is there.
+        Pattern container = Pattern.compile("image: border-flows/(\\S+)\\n(?:\\s*#.*\\n)*\\s*command: (.+)\\n");
+        Set<String> launched = new TreeSet<>();
+        for (Path file : manifests()) {
+            String text = Files.readString(file);
+            Matcher m = container.matcher(text);
+            while (m.find()) {
+                assertThat(m.group(2)).as(file.toString()).isEqualTo("[\"/opt/border-flows/bin/" + m.group(1) + "\"]");
+                launched.add(m.group(1));
+            }
+            assertThat(text.split("image: border-flows/", -1).length - 1)
+                    .as("containers of " + file + " without the launch script as command")
+                    .isEqualTo((int) container.matcher(text).results().count());
+        }
+        assertThat(launched).containsExactly("card-gateway", "card-loader", "flow-query", "stay-engine");
+        assertThat(Files.readString(Path.of("../dist/Containerfile")))
+                .contains("ADD ${SERVICE}-*-dist.tar.gz /opt/", "mv /opt/${SERVICE}-*/ /opt/border-flows");
+    }
+
+    @Test
     void aMisspelledFieldOfAKubernetesResourceIsFound() throws IOException {
         String statefulSet =
                 """

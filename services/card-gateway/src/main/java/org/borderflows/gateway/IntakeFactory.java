@@ -6,7 +6,6 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -34,7 +33,8 @@ public class IntakeFactory {
     Deployment deployment(
             @Value("${border-flows.deployment.reporting-country:KAZ}") String country,
             @Value("${border-flows.deployment.time-zone:Asia/Almaty}") String zone) {
-        return new Deployment(country, ZoneId.of(zone));
+        return Deployment.of(
+                country, "border-flows.deployment.reporting-country", zone, "border-flows.deployment.time-zone");
     }
 
     @Singleton

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,6 +13,7 @@ import org.borderflows.intake.CardIntake;
 import org.borderflows.intake.CardValidator;
 import org.borderflows.intake.IntakePublisher;
 import org.borderflows.platform.Deployment;
+import org.borderflows.platform.DevelopmentDefaults;
 import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.TravellerPseudonymiser;
 import picocli.CommandLine;
@@ -72,12 +74,25 @@ public final class CardLoader implements Callable<Integer> {
         }
         String name = submitter == null ? "file:" + file.getFileName() : submitter;
 
+        String keyFile = System.getenv("BORDER_FLOWS_PSEUDONYM_KEY_FILE");
+        String key = System.getenv("BORDER_FLOWS_PSEUDONYM_KEY");
+        try {
+            DevelopmentDefaults.fromEnvironment()
+                    .check(
+                            "card-loader",
+                            TravellerPseudonymiser.isDevelopment(keyFile, key)
+                                    ? List.of(TravellerPseudonymiser.KEY_SETTING)
+                                    : List.of());
+        } catch (IllegalStateException refused) {
+            System.err.println(refused.getMessage());
+            return 2;
+        }
         Clock clock = Clock.systemUTC();
         Duration skew = Duration.parse("PT"
                 + System.getenv().getOrDefault("BORDER_FLOWS_CLOCK_SKEW", "10m").toUpperCase(Locale.ROOT));
         CardIntake intake = new CardIntake(
                 new CardValidator(Deployment.fromEnvironment(), clock, skew),
-                TravellerPseudonymiser.fromEnvironment(),
+                TravellerPseudonymiser.fromConfig(keyFile, key),
                 clock);
         KafkaSettings settings = KafkaSettings.fromEnvironment();
         try (IntakePublisher publisher = IntakePublisher.create(

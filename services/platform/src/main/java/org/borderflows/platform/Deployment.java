@@ -1,5 +1,6 @@
 package org.borderflows.platform;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,10 +23,32 @@ public record Deployment(String reportingCountry, ZoneId timeZone) {
     }
 
     public static Deployment fromEnvironment() {
-        String country = System.getenv().getOrDefault("BORDER_FLOWS_REPORTING_COUNTRY", DEFAULT.reportingCountry());
-        String zone = System.getenv()
-                .getOrDefault("BORDER_FLOWS_TIME_ZONE", DEFAULT.timeZone().getId());
-        return new Deployment(country, ZoneId.of(zone));
+        return of(
+                System.getenv().getOrDefault("BORDER_FLOWS_REPORTING_COUNTRY", DEFAULT.reportingCountry()),
+                "BORDER_FLOWS_REPORTING_COUNTRY",
+                System.getenv()
+                        .getOrDefault(
+                                "BORDER_FLOWS_TIME_ZONE", DEFAULT.timeZone().getId()),
+                "BORDER_FLOWS_TIME_ZONE");
+    }
+
+    /**
+     * From configured values, failing with a message that names the setting ({@code countrySetting},
+     * {@code zoneSetting}: the key or variable the value came from) when a value is missing or malformed.
+     */
+    public static Deployment of(String country, String countrySetting, String zone, String zoneSetting) {
+        ZoneId zoneId;
+        try {
+            zoneId = ZoneId.of(zone == null ? "" : zone.trim());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(
+                    zoneSetting + " must be an IANA time zone such as Asia/Almaty, got '" + zone + "'", e);
+        }
+        try {
+            return new Deployment(country, zoneId);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(countrySetting + ": " + e.getMessage(), e);
+        }
     }
 
     /** The crossing date of an instant: its date in the reporting country's time zone. */

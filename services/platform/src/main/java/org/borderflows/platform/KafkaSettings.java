@@ -25,7 +25,8 @@ public record KafkaSettings(String bootstrapServers, Map<String, String> passThr
 
     public KafkaSettings {
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
-            throw new IllegalArgumentException("Kafka bootstrap servers must not be empty");
+            throw new IllegalArgumentException(
+                    "Kafka bootstrap servers must not be empty (border-flows.kafka.bootstrap-servers, KAFKA_BOOTSTRAP_SERVERS)");
         }
         passThrough = Map.copyOf(passThrough);
     }
@@ -62,7 +63,8 @@ public record KafkaSettings(String bootstrapServers, Map<String, String> passThr
         try (Reader in = Files.newBufferedReader(file)) {
             props.load(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read Kafka client properties file " + file, e);
+            throw new UncheckedIOException(
+                    "cannot read the Kafka client properties file " + file + " (KAFKA_CLIENT_PROPERTIES)", e);
         }
         Map<String, String> out = new LinkedHashMap<>();
         props.stringPropertyNames().forEach(k -> out.put(k, props.getProperty(k)));

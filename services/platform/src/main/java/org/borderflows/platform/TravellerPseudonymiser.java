@@ -50,7 +50,10 @@ public final class TravellerPseudonymiser {
                 return new TravellerPseudonymiser(
                         Files.readString(Path.of(keyFile)).trim().getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the pseudonymisation key file " + keyFile, e);
+                throw new UncheckedIOException(
+                        "cannot read the pseudonymisation key file " + keyFile
+                                + " (border-flows.pseudonym.key-file, BORDER_FLOWS_PSEUDONYM_KEY_FILE)",
+                        e);
             }
         }
         if (keyValue != null && !keyValue.isBlank()) {
@@ -65,6 +68,17 @@ public final class TravellerPseudonymiser {
     public static TravellerPseudonymiser fromEnvironment() {
         return fromConfig(
                 System.getenv("BORDER_FLOWS_PSEUDONYM_KEY_FILE"), System.getenv("BORDER_FLOWS_PSEUDONYM_KEY"));
+    }
+
+    /** The setting of the key, as {@link DevelopmentDefaults} names it when the development key would be used. */
+    public static final DevelopmentDefaults.InUse KEY_SETTING = new DevelopmentDefaults.InUse(
+            "border-flows.pseudonym.key-file", "BORDER_FLOWS_PSEUDONYM_KEY_FILE, or BORDER_FLOWS_PSEUDONYM_KEY");
+
+    /** Whether {@link #fromConfig} would use the development key: neither a file nor another value given. */
+    public static boolean isDevelopment(String keyFile, String keyValue) {
+        boolean noFile = keyFile == null || keyFile.isBlank();
+        boolean noValue = keyValue == null || keyValue.isBlank() || keyValue.equals(DEVELOPMENT_KEY);
+        return noFile && noValue;
     }
 
     public static TravellerPseudonymiser development() {

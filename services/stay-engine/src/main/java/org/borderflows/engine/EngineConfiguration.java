@@ -6,7 +6,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.format.MapFormat;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.borderflows.engine.topology.EngineSettings;
@@ -47,7 +46,10 @@ public class EngineConfiguration {
             kafkaProperties.forEach((k, v) -> passThrough.put(k, String.valueOf(v)));
         }
         this.kafka = KafkaSettings.load(bootstrapServers, clientPropertiesFile, passThrough);
-        this.settings = EngineSettings.defaults(applicationId, new Deployment(reportingCountry, ZoneId.of(timeZone)))
+        this.settings = EngineSettings.defaults(
+                        applicationId,
+                        Deployment.of(
+                                reportingCountry, "border-flows.reporting-country", timeZone, "border-flows.time-zone"))
                 .withHorizonDays(horizonDays)
                 .withCatchUpBehind(catchUpBehind);
         this.stateDir = stateDir;

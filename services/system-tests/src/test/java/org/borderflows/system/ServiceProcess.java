@@ -9,13 +9,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One packaged service run as its own JVM, exactly as deploy/local runs it: its classes plus the runtime
- * classpath Maven wrote to target/classpath.txt. Output goes to target/system-tests/<name>.log.
+ * One packaged service run as its own JVM, exactly as deploy/local runs it: bin/SERVICE of its distribution
+ * (target/SERVICE-VERSION-dist.tar.gz, unpacked by {@link Distribution}). Output goes to
+ * target/system-tests/<name>.log.
  */
 final class ServiceProcess implements AutoCloseable {
     static final Path REPO = Path.of("").toAbsolutePath().getParent().getParent();
@@ -32,28 +32,25 @@ final class ServiceProcess implements AutoCloseable {
         this.port = port;
     }
 
+    /**
+     * Starts the distribution of a service module (e.g. services/stay-engine), whose launch script must start
+     * {@code mainClass}, with {@code env} added to this JVM's environment and a free HTTP port.
+     */
     static ServiceProcess start(String name, String module, String mainClass, Map<String, String> env)
-            throws IOException {
-        Path dir = REPO.resolve(module);
-        Path classpathFile = dir.resolve("target/classpath.txt");
-        if (!Files.exists(classpathFile)) {
-            throw new IllegalStateException(
-                    classpathFile + " is missing: package " + module + " first (mvn verify does)");
+            throws IOException, InterruptedException {
+        Distribution distribution =
+                Distribution.of(Path.of(module).getFileName().toString());
+        if (!Files.readString(distribution.launcher()).contains(" " + mainClass + " ")) {
+            throw new IllegalStateException(distribution.launcher() + " does not start " + mainClass);
         }
-        String classpath = dir.resolve("target/classes")
-                + java.io.File.pathSeparator
-                + Files.readString(classpathFile).trim();
         int port = freePort();
         Path log = Path.of("target/system-tests/" + name + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-cp",
-                classpath,
-                mainClass));
         ProcessBuilder builder =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+                distribution.command(List.of()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("JAVA_OPTS", "-Xmx512m");
+        // the local environment: the development keys and passwords are accepted (DevelopmentDefaults)
+        builder.environment().put("MICRONAUT_ENVIRONMENTS", "local");
         builder.environment().putAll(env);
         builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
         return new ServiceProcess(name, builder.start(), log, port);

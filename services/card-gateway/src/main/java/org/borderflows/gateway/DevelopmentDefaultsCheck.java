@@ -1,0 +1,34 @@
+package org.borderflows.gateway;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
+import io.micronaut.core.annotation.Nullable;
+import java.util.ArrayList;
+import java.util.List;
+import org.borderflows.platform.DevelopmentDefaults;
+import org.borderflows.platform.TravellerPseudonymiser;
+
+/**
+ * At start-up, before the server listens: the gateway refuses the development pseudonym key and the {@code dev-*}
+ * API keys of application.yml outside the local environment ({@link DevelopmentDefaults}).
+ */
+@Context
+final class DevelopmentDefaultsCheck {
+    DevelopmentDefaultsCheck(
+            Environment environment,
+            @Value("${" + DevelopmentDefaults.ALLOW_PROPERTY + ":false}") boolean allow,
+            @Nullable @Value("${border-flows.pseudonym.key-file:}") String keyFile,
+            @Nullable @Value("${border-flows.pseudonym.key:}") String key,
+            List<ApiKeyProperties> apiKeys) {
+        List<DevelopmentDefaults.InUse> inUse = new ArrayList<>();
+        if (TravellerPseudonymiser.isDevelopment(keyFile, key)) {
+            inUse.add(TravellerPseudonymiser.KEY_SETTING);
+        }
+        if (apiKeys.stream().anyMatch(k -> k.getKey() != null && k.getKey().startsWith("dev-"))) {
+            inUse.add(new DevelopmentDefaults.InUse(
+                    "border-flows.gateway.api-keys", "a configuration file in MICRONAUT_CONFIG_FILES"));
+        }
+        DevelopmentDefaults.of(environment.getActiveNames(), allow).check("card-gateway", inUse);
+    }
+}

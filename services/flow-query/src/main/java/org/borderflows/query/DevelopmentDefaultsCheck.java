@@ -1,0 +1,33 @@
+package org.borderflows.query;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.borderflows.platform.DevelopmentDefaults;
+
+/**
+ * At start-up, before the server listens: flow-query refuses the development protection key and the
+ * {@code *-dev-password} of its users outside the local environment ({@link DevelopmentDefaults}).
+ */
+@Context
+final class DevelopmentDefaultsCheck {
+    DevelopmentDefaultsCheck(
+            Environment environment,
+            @Value("${" + DevelopmentDefaults.ALLOW_PROPERTY + ":false}") boolean allow,
+            QueryConfig config,
+            List<UserConfig> users) {
+        List<DevelopmentDefaults.InUse> inUse = new ArrayList<>();
+        if (QueryConfig.DEV_PROTECTION_KEY.equals(config.protectionKey())) {
+            inUse.add(new DevelopmentDefaults.InUse("flow-query.protection-key", "FLOW_QUERY_PROTECTION_KEY"));
+        }
+        users.stream()
+                .filter(u -> u.password() != null && u.password().endsWith("-dev-password"))
+                .forEach(u -> inUse.add(new DevelopmentDefaults.InUse(
+                        "flow-query.users." + u.name() + ".password",
+                        "FLOW_QUERY_" + u.name().toUpperCase(Locale.ROOT) + "_PASSWORD")));
+        DevelopmentDefaults.of(environment.getActiveNames(), allow).check("flow-query", inUse);
+    }
+}
