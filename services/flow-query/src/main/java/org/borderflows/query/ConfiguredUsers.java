@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.borderflows.platform.DevelopmentDefaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,7 @@ final class ConfiguredUsers<B> implements HttpRequestAuthenticationProvider<B> {
     ConfiguredUsers(List<UserConfig> users) {
         this.users = users.stream().collect(Collectors.toMap(UserConfig::name, Function.identity()));
         users.stream()
-                .filter(u -> u.password() != null && u.password().endsWith("-dev-password"))
+                .filter(u -> u.password() != null && u.password().endsWith(DevelopmentDefaults.PASSWORD_SUFFIX))
                 .forEach(
                         u -> LOG.warn("user '{}' has its development password: set it in the configuration", u.name()));
     }

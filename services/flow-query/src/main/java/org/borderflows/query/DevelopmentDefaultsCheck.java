@@ -4,8 +4,9 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import org.borderflows.platform.DevelopmentDefaults;
 
 /**
@@ -23,11 +24,9 @@ final class DevelopmentDefaultsCheck {
         if (QueryConfig.DEV_PROTECTION_KEY.equals(config.protectionKey())) {
             inUse.add(new DevelopmentDefaults.InUse("flow-query.protection-key", "FLOW_QUERY_PROTECTION_KEY"));
         }
-        users.stream()
-                .filter(u -> u.password() != null && u.password().endsWith("-dev-password"))
-                .forEach(u -> inUse.add(new DevelopmentDefaults.InUse(
-                        "flow-query.users." + u.name() + ".password",
-                        "FLOW_QUERY_" + u.name().toUpperCase(Locale.ROOT) + "_PASSWORD")));
+        Map<String, String> passwords = new LinkedHashMap<>();
+        users.forEach(u -> passwords.put(u.name(), u.password()));
+        inUse.addAll(DevelopmentDefaults.passwords("flow-query.users.", "FLOW_QUERY_", passwords));
         DevelopmentDefaults.of(environment.getActiveNames(), allow).check("flow-query", inUse);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -32,6 +33,9 @@ public final class DevelopmentDefaults {
         }
     }
 
+    /** The passwords application.yml ships for the local demo end with this. */
+    public static final String PASSWORD_SUFFIX = "-dev-password";
+
     private final boolean allowed;
     private final String reason;
 
@@ -59,6 +63,19 @@ public final class DevelopmentDefaults {
         return of(
                 Arrays.asList(environments.split(",")),
                 Boolean.parseBoolean(System.getenv().getOrDefault(ALLOW_VARIABLE, "false")));
+    }
+
+    /**
+     * The password settings of basic-auth users left at a development default: key {@code keyPrefix + user +
+     * ".password"}, variable {@code variablePrefix + USER + "_PASSWORD"}.
+     */
+    public static List<InUse> passwords(String keyPrefix, String variablePrefix, Map<String, String> passwordByUser) {
+        return passwordByUser.entrySet().stream()
+                .filter(e -> e.getValue() != null && e.getValue().endsWith(PASSWORD_SUFFIX))
+                .map(e -> new InUse(
+                        keyPrefix + e.getKey() + ".password",
+                        variablePrefix + e.getKey().toUpperCase(Locale.ROOT) + "_PASSWORD"))
+                .toList();
     }
 
     /**

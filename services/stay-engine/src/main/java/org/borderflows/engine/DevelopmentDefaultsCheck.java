@@ -5,8 +5,9 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.annotation.Nullable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import org.borderflows.platform.DevelopmentDefaults;
 import org.borderflows.platform.TravellerPseudonymiser;
 
@@ -26,11 +27,9 @@ final class DevelopmentDefaultsCheck {
         if (TravellerPseudonymiser.isDevelopment(keyFile, key)) {
             inUse.add(TravellerPseudonymiser.KEY_SETTING);
         }
-        users.stream()
-                .filter(u -> u.password() != null && u.password().endsWith("-dev-password"))
-                .forEach(u -> inUse.add(new DevelopmentDefaults.InUse(
-                        "border-flows.security.users." + u.name() + ".password",
-                        "BORDER_FLOWS_" + u.name().toUpperCase(Locale.ROOT) + "_PASSWORD")));
+        Map<String, String> passwords = new LinkedHashMap<>();
+        users.forEach(u -> passwords.put(u.name(), u.password()));
+        inUse.addAll(DevelopmentDefaults.passwords("border-flows.security.users.", "BORDER_FLOWS_", passwords));
         DevelopmentDefaults.of(environment.getActiveNames(), allow).check("stay-engine", inUse);
     }
 }
