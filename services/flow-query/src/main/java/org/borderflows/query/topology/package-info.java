@@ -2,7 +2,6 @@
  * The flow-table aggregator, a Kafka Streams topology free of Micronaut: {@link
  * org.borderflows.query.topology.FlowTableTopology} (builds it), {@link org.borderflows.query.topology.Contributions}
  * (the cells an engine value falls into), {@link org.borderflows.query.topology.CorrectionProcessor} (deltas between a
- * key's old and new cells), {@link org.borderflows.query.topology.DeltaCombiner} (sums per commit); and {@link
- * org.borderflows.query.topology.CellReader}, which reads {@code table-cells} into the cube.
+ * key's old and new cells), {@link org.borderflows.query.topology.DeltaCombiner} (sums per commit). It writes {@code table-cells}; the {@code tables} package reads them.
  */
 package org.borderflows.query.topology;

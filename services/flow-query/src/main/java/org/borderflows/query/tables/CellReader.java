@@ -1,4 +1,4 @@
-package org.borderflows.query.topology;
+package org.borderflows.query.tables;
 
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +14,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.borderflows.platform.Topic;
-import org.borderflows.query.tables.Cube;
 import org.borderflows.schema.AvroSerde;
 import org.borderflows.schema.TableCell;
 import org.slf4j.Logger;
