@@ -21,10 +21,8 @@ final class DevelopmentDefaultsCheck {
             @Nullable @Value("${border-flows.pseudonym.key-file:}") String keyFile,
             @Nullable @Value("${border-flows.pseudonym.key:}") String key,
             List<ApiKeyProperties> apiKeys) {
-        List<DevelopmentDefaults.InUse> inUse = new ArrayList<>();
-        if (TravellerPseudonymiser.isDevelopment(keyFile, key)) {
-            inUse.add(TravellerPseudonymiser.KEY_SETTING);
-        }
+        List<DevelopmentDefaults.InUse> inUse =
+                new ArrayList<>(TravellerPseudonymiser.developmentKeyInUse(keyFile, key));
         if (apiKeys.stream().anyMatch(k -> k.getKey() != null && k.getKey().startsWith("dev-"))) {
             inUse.add(new DevelopmentDefaults.InUse(
                     "border-flows.gateway.api-keys", "a configuration file in MICRONAUT_CONFIG_FILES"));

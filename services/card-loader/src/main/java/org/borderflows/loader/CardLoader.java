@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -78,11 +77,7 @@ public final class CardLoader implements Callable<Integer> {
         String key = System.getenv("BORDER_FLOWS_PSEUDONYM_KEY");
         try {
             DevelopmentDefaults.fromEnvironment()
-                    .check(
-                            "card-loader",
-                            TravellerPseudonymiser.isDevelopment(keyFile, key)
-                                    ? List.of(TravellerPseudonymiser.KEY_SETTING)
-                                    : List.of());
+                    .check("card-loader", TravellerPseudonymiser.developmentKeyInUse(keyFile, key));
         } catch (IllegalStateException refused) {
             System.err.println(refused.getMessage());
             return 2;

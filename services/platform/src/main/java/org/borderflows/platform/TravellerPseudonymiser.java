@@ -9,6 +9,7 @@ import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -73,6 +74,11 @@ public final class TravellerPseudonymiser {
     /** The setting of the key, as {@link DevelopmentDefaults} names it when the development key would be used. */
     public static final DevelopmentDefaults.InUse KEY_SETTING = new DevelopmentDefaults.InUse(
             "border-flows.pseudonym.key-file", "BORDER_FLOWS_PSEUDONYM_KEY_FILE, or BORDER_FLOWS_PSEUDONYM_KEY");
+
+    /** The key setting when {@link #fromConfig} would use the development key; otherwise none. */
+    public static List<DevelopmentDefaults.InUse> developmentKeyInUse(String keyFile, String keyValue) {
+        return isDevelopment(keyFile, keyValue) ? List.of(KEY_SETTING) : List.of();
+    }
 
     /** Whether {@link #fromConfig} would use the development key: neither a file nor another value given. */
     public static boolean isDevelopment(String keyFile, String keyValue) {

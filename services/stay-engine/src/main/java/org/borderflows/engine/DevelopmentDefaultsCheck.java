@@ -23,10 +23,8 @@ final class DevelopmentDefaultsCheck {
             @Nullable @Value("${border-flows.pseudonym.key-file:}") String keyFile,
             @Nullable @Value("${border-flows.pseudonym.key:}") String key,
             List<AgencyUser> users) {
-        List<DevelopmentDefaults.InUse> inUse = new ArrayList<>();
-        if (TravellerPseudonymiser.isDevelopment(keyFile, key)) {
-            inUse.add(TravellerPseudonymiser.KEY_SETTING);
-        }
+        List<DevelopmentDefaults.InUse> inUse =
+                new ArrayList<>(TravellerPseudonymiser.developmentKeyInUse(keyFile, key));
         Map<String, String> passwords = new LinkedHashMap<>();
         users.forEach(u -> passwords.put(u.name(), u.password()));
         inUse.addAll(DevelopmentDefaults.passwords("border-flows.security.users.", "BORDER_FLOWS_", passwords));
