@@ -49,7 +49,8 @@ public final class ReleaseSchemas {
             "CrossingOutcome",
             "TravellerStatus",
             "QualityEvent",
-            "TableCell");
+            "TableCell",
+            "EstimateVintage");
 
     static Protocol protocol() {
         return BorderFlows.PROTOCOL;

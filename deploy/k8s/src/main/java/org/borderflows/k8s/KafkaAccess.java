@@ -4,6 +4,7 @@ import static org.borderflows.platform.Topic.CARD_RECORDS_INBOUND;
 import static org.borderflows.platform.Topic.CROSSINGS;
 import static org.borderflows.platform.Topic.CROSSING_OUTCOMES;
 import static org.borderflows.platform.Topic.ENGINE_CLOCK;
+import static org.borderflows.platform.Topic.ESTIMATE_VINTAGES;
 import static org.borderflows.platform.Topic.LATE_CROSSINGS;
 import static org.borderflows.platform.Topic.QUALITY_EVENTS;
 import static org.borderflows.platform.Topic.REJECTED_RECORDS;
@@ -44,12 +45,20 @@ public record KafkaAccess(String user, Set<Topic> reads, Set<Topic> writes, Opti
                     Set.of(CROSSINGS, ENGINE_CLOCK),
                     Set.of(SPELLS, CROSSING_OUTCOMES, TRAVELLER_STATUS, QUALITY_EVENTS, LATE_CROSSINGS, ENGINE_CLOCK),
                     Optional.of("stay-engine")),
-            // The aggregator (a Kafka Streams app) writes table-cells; every instance reads it whole by partition
-            // assignment, without a consumer group.
+            // The aggregator (a Kafka Streams app) writes table-cells; every instance reads it and the estimate
+            // vintages whole by partition assignment, without a consumer group; one instance at a time writes a
+            // vintage, with a transactional id under the application id's prefix.
             new KafkaAccess(
                     "flow-query",
-                    Set.of(CROSSINGS, REJECTED_RECORDS, SPELLS, CROSSING_OUTCOMES, QUALITY_EVENTS, TABLE_CELLS),
-                    Set.of(TABLE_CELLS),
+                    Set.of(
+                            CROSSINGS,
+                            REJECTED_RECORDS,
+                            SPELLS,
+                            CROSSING_OUTCOMES,
+                            QUALITY_EVENTS,
+                            TABLE_CELLS,
+                            ESTIMATE_VINTAGES),
+                    Set.of(TABLE_CELLS, ESTIMATE_VINTAGES),
                     Optional.of("flow-query-aggregator")),
             // An agency's own producer of raw cards: one such user per agency, this one is the template.
             new KafkaAccess("agency-producer", Set.of(), Set.of(CARD_RECORDS_INBOUND), Optional.empty()));

@@ -19,15 +19,16 @@ import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.TopicCreator;
 import org.borderflows.query.tables.CellReader;
 import org.borderflows.query.tables.Cube;
+import org.borderflows.query.tables.TableQueries;
 import org.borderflows.query.topology.FlowTableTopology;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the Kafka side with the service: the aggregator (shared application id, so instances split the work)
- * and this instance's reader of the whole table-cells topic into the cube. Health is DOWN until the cells
- * present at start are loaded, or when the aggregator has failed.
+ * Starts the Kafka side with the service: the aggregator (shared application id, so instances split the work),
+ * this instance's reader of the whole table-cells topic into the cube, and the keeper of the estimate vintages. Health is DOWN until the cells
+ * and vintages present at start are loaded, or when the aggregator has failed.
  */
 @Context
 @Requires(property = "flow-query.kafka.enabled", value = "true", defaultValue = "true")
@@ -35,8 +36,10 @@ final class KafkaRunner implements HealthIndicator {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaRunner.class);
     private final KafkaStreams streams;
     private final CellReader reader;
+    private final VintageKeeper vintages;
 
-    KafkaRunner(KafkaConfig kafka, QueryConfig config, Cube cube) {
+    KafkaRunner(KafkaConfig kafka, QueryConfig config, TableQueries queries) {
+        Cube cube = queries.cube();
         KafkaSettings settings = KafkaSettings.load(kafka.bootstrapServers(), kafka.clientProperties(), Map.of());
         try (Admin admin = Admin.create(settings.common())) {
             TopicCreator.createMissing(admin, (short) 1);
@@ -67,6 +70,10 @@ final class KafkaRunner implements HealthIndicator {
         Thread thread = new Thread(reader, "table-cells-reader");
         thread.setDaemon(true);
         thread.start();
+        vintages = new VintageKeeper(settings, queries, reader::isCaughtUp);
+        Thread keeper = new Thread(vintages, "estimate-vintages-keeper");
+        keeper.setDaemon(true);
+        keeper.start();
     }
 
     @Override
@@ -75,18 +82,22 @@ final class KafkaRunner implements HealthIndicator {
                 || (streams.state() != KafkaStreams.State.ERROR
                         && streams.state() != KafkaStreams.State.NOT_RUNNING
                         && streams.state() != KafkaStreams.State.PENDING_SHUTDOWN);
-        HealthStatus status = streamsOk && reader.isCaughtUp() ? HealthStatus.UP : HealthStatus.DOWN;
+        HealthStatus status =
+                streamsOk && reader.isCaughtUp() && vintages.isCaughtUp() ? HealthStatus.UP : HealthStatus.DOWN;
         return Publishers.just(HealthResult.builder("flow-tables", status)
                 .details(Map.of(
                         "aggregator",
                         streams == null ? "off" : streams.state().name(),
                         "cellsLoaded",
-                        reader.isCaughtUp()))
+                        reader.isCaughtUp(),
+                        "vintagesLoaded",
+                        vintages.isCaughtUp()))
                 .build());
     }
 
     @PreDestroy
     void stop() {
+        vintages.close();
         reader.close();
         if (streams != null) {
             streams.close(java.time.Duration.ofSeconds(10));

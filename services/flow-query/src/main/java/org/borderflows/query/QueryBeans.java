@@ -9,6 +9,7 @@ import org.borderflows.query.sdmx.SdmxService;
 import org.borderflows.query.tables.Cube;
 import org.borderflows.query.tables.Protection;
 import org.borderflows.query.tables.TableQueries;
+import org.borderflows.query.tables.Vintages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,8 @@ final class QueryBeans {
                 cube,
                 new Protection(config.protectionKey().getBytes(StandardCharsets.UTF_8)),
                 config.estimatorMinCohort(),
-                RuleSettings.defaults(Deployment.fromEnvironment().reportingCountry()));
+                RuleSettings.defaults(Deployment.fromEnvironment().reportingCountry()),
+                new Vintages());
     }
 
     @Singleton

@@ -34,6 +34,10 @@ public enum Topic {
     /** Cells of the published tables ({@code TableCell}), key dataset|month|dimensions; written by the
      * flow-query aggregator, read whole by every query instance. */
     TABLE_CELLS("table-cells", 6, Cleanup.COMPACT, null),
+    /** 12/16 estimates as published at the end of each month of the clock ({@code EstimateVintage}), key
+     * vintage|month|dimensions; written once per vintage by one flow-query instance (transactional id
+     * {@code flow-query-vintages}), read whole by every instance for the revisions table (RULES.md §6). */
+    ESTIMATE_VINTAGES("estimate-vintages", 1, Cleanup.COMPACT, null),
     /** The stay engine's processing clock (RULES.md §8): each engine task broadcasts its stream time to every
      * partition, so the clock of a quiet partition advances too. Partition count MUST equal CROSSINGS'. */
     ENGINE_CLOCK("engine-clock", 6, Cleanup.DELETE, Duration.ofDays(7));

@@ -52,7 +52,8 @@ record DatasetQuery(
                                             "type",
                                             "issue",
                                             "reason",
-                                            "stage"
+                                            "stage",
+                                            "vintage"
                                         }))
                 String by,
         @QueryValue
@@ -200,4 +201,11 @@ record DatasetQuery(
                 @Parameter(
                         description = "filter: revisions: months after the crossing month (0-16)",
                         schema = @Schema(pattern = "\\d{1,2}"))
-                String stage) {}
+                String stage,
+        @QueryValue
+                @Nullable
+                @Parameter(
+                        description = "filter: revisions: PUBLISHED (the estimate kept as published at that month's"
+                                + " end) or BACK_CAST (none kept: estimated now as at that month's end)",
+                        schema = @Schema(allowableValues = {"PUBLISHED", "BACK_CAST"}))
+                String vintage) {}

@@ -238,6 +238,12 @@ public final class Cube {
         return version.get();
     }
 
+    /** Marks a dataset's answers as changed by something beside its cells (a kept estimate vintage). */
+    public void touch(String dataset) {
+        changed.add(dataset);
+        commit();
+    }
+
     /**
      * The version at which a dataset's answers last changed: its cells or the processing clock (every answer
      * carries {@code asOf}). Answers about one dataset stay valid while others change.

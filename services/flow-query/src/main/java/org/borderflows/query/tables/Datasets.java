@@ -90,6 +90,14 @@ public final class Datasets {
     static final Dimension STAGE = open(
             "stage", "Months after the crossing month at which the provisional estimate was made (0-16)", "\\d{1,2}");
 
+    static final Dimension VINTAGE = closed(
+            Vintages.VINTAGE,
+            "PUBLISHED: the estimate as published at the end of that month (kept when the month ended, RULES.md §6);"
+                    + " BACK_CAST: none was kept (the service was not running then, or a replay passed the month),"
+                    + " so the estimate is made now as at the end of that month, its situations read from the final"
+                    + " facts",
+            new java.util.LinkedHashSet<>(List.of(Vintages.PUBLISHED, Vintages.BACK_CAST)));
+
     private static final Map<String, Dataset> ALL = new LinkedHashMap<>();
 
     static {
@@ -141,12 +149,12 @@ public final class Datasets {
                         new Measure("upper", "Upper bound of the 95% prediction interval of the final count"))));
         add(new Dataset(
                 REVISIONS,
-                "How provisional 12/16 estimates made 0-16 months after the crossing month compared with the final"
-                        + " count, for crossing months whose outcomes are all final (Stats NZ revision report)",
-                List.of(MONTH, STAGE, BORDER_POST, DIRECTION, RESIDENCE, CITIZENSHIP, SEX, AGE_GROUP, PURPOSE),
+                "How provisional 12/16 estimates published 0-16 months after the crossing month compared with the"
+                        + " final count, for crossing months whose outcomes are all final (Stats NZ revision report)",
+                List.of(MONTH, STAGE, VINTAGE, BORDER_POST, DIRECTION, RESIDENCE, CITIZENSHIP, SEX, AGE_GROUP, PURPOSE),
                 List.of(
                         new Measure("finalCount", "Final count of long-term migrations"),
-                        new Measure("estimate", "Estimate the service would have published at that stage"),
+                        new Measure("estimate", "Estimate published at that stage (see vintage)"),
                         new Measure("lower", "Lower bound of that estimate's 95% interval"),
                         new Measure("upper", "Upper bound of that estimate's 95% interval"),
                         new Measure("revision", "finalCount - estimate"))));

@@ -1,7 +1,12 @@
 package org.borderflows.query.tables;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.borderflows.schema.DriftPart;
+import org.borderflows.schema.EstimateVintage;
+import org.borderflows.schema.ProvisionalPart;
 
 /**
  * The §6 estimate of one figure (RULES.md §6): its final count so far plus, per provisional crossing, the probability
@@ -38,6 +43,35 @@ final class Estimate {
         finalCount += other.finalCount;
         other.groups.forEach((group, g) -> groups.computeIfAbsent(group, k -> new double[] {0, g[1], g[2]})[0] += g[0]);
         other.drifts.forEach((group, d) -> drifts.computeIfAbsent(group, k -> new double[1])[0] += d[0]);
+    }
+
+    /**
+     * The estimate as kept in a vintage: the final count and its parts, named so that parts that share a rate (of
+     * this vintage, hence the prefix) or a drift merge again when added up.
+     */
+    EstimateVintage.Builder toVintage(String vintage) {
+        List<ProvisionalPart> parts = new ArrayList<>(groups.size());
+        groups.forEach((group, g) -> parts.add(new ProvisionalPart(vintage + "/" + group, g[0], g[1], g[2])));
+        List<DriftPart> spreads = new ArrayList<>(drifts.size());
+        drifts.forEach((group, d) -> spreads.add(new DriftPart(String.valueOf(group), d[0])));
+        return EstimateVintage.newBuilder()
+                .setFinalCount(finalCount)
+                .setProvisional(parts)
+                .setDrifts(spreads);
+    }
+
+    /** An estimate as a vintage kept it. */
+    static Estimate of(EstimateVintage kept) {
+        Estimate e = new Estimate();
+        e.finalCount = kept.getFinalCount();
+        for (ProvisionalPart part : kept.getProvisional()) {
+            e.groups.computeIfAbsent(part.getRateGroup(), k -> new double[] {0, part.getP(), part.getWeight()})[0] +=
+                    part.getCrossings();
+        }
+        for (DriftPart part : kept.getDrifts()) {
+            e.drifts.computeIfAbsent(part.getDriftGroup(), k -> new double[1])[0] += part.getSpread();
+        }
+        return e;
     }
 
     double finalCount() {

@@ -38,8 +38,14 @@ public final class TableQueries {
     private final Protection protection;
     private final int minCohort;
     private final RuleSettings rules;
+    private final Vintages vintages;
 
     public TableQueries(Cube cube, Protection protection, int minCohort, RuleSettings rules) {
+        this(cube, protection, minCohort, rules, new Vintages());
+    }
+
+    /** @param vintages the estimates kept as published, for the revisions table */
+    public TableQueries(Cube cube, Protection protection, int minCohort, RuleSettings rules, Vintages vintages) {
         if (minCohort < 1) {
             throw new IllegalArgumentException("flow-query.estimator-min-cohort must be at least 1, got " + minCohort);
         }
@@ -47,10 +53,21 @@ public final class TableQueries {
         this.protection = protection;
         this.minCohort = minCohort;
         this.rules = rules;
+        this.vintages = vintages;
     }
 
     public Cube cube() {
         return cube;
+    }
+
+    public Vintages vintages() {
+        return vintages;
+    }
+
+    /** The vintage of a month made from the cells as they stand (see {@link Vintages#make}). */
+    public List<org.borderflows.schema.EstimateVintage> makeVintage(YearMonth vintage) {
+        return cube.read(() -> Vintages.make(
+                cube.cells(Contributions.MIGRATION, Vintages.cellDimensions()), vintage, rules, minCohort));
     }
 
     public Table run(Query q, boolean protect) {
@@ -123,7 +140,7 @@ public final class TableQueries {
     }
 
     /** Dimensions of the estimator's groups and outcomes (§6), kept in the migration rollups it reads. */
-    private static final List<String> ESTIMATOR_DIMENSIONS = List.of(
+    static final List<String> ESTIMATOR_DIMENSIONS = List.of(
             "direction", "citizenship", "purpose", "sex", "ageGroup", "ltm", "finalMonth", Contributions.FINAL_DAY);
 
     /**
@@ -137,6 +154,7 @@ public final class TableQueries {
         dims.addAll(q.filters().keySet());
         dims.remove("month");
         dims.remove("stage");
+        dims.remove(Vintages.VINTAGE);
         switch (q.dataset().name()) {
             case Contributions.STOCK -> dims.add("endMonth");
             case Contributions.MIGRATION, Datasets.REVISIONS -> dims.addAll(ESTIMATOR_DIMENSIONS);
@@ -306,7 +324,7 @@ public final class TableQueries {
                 : null;
     }
 
-    private static <T> void addOutcome(Estimator<T> estimator, Estimate acc, T cell, boolean ltm) {
+    static <T> void addOutcome(Estimator<T> estimator, Estimate acc, T cell, boolean ltm) {
         if (estimator.isFinal(cell)) {
             acc.addFinal(ltm ? estimator.count(cell) : 0);
         } else {
@@ -315,9 +333,9 @@ public final class TableQueries {
     }
 
     /**
-     * For crossing months whose outcomes are now all final: the estimate the service would have made 0-16
-     * months after the crossing month (back-cast from the final facts, at the end of that month) next to the
-     * final count.
+     * For crossing months whose outcomes are now all final: the estimate published 0-16 months after the crossing
+     * month (the kept vintage of that month, RULES.md §6), or where none was kept, back-cast from the final facts as
+     * it would have been made at the end of that month; next to the final count.
      */
     private Map<List<String>, Object> revisions(Query q, Collection<Cell> cells, Period period, ClockView atClock) {
         Map<Integer, Boolean> settled = new HashMap<>();
@@ -330,30 +348,52 @@ public final class TableQueries {
             }
         }
         Set<String> stages = q.filters().get("stage");
+        Set<String> sources = q.filters().get(Vintages.VINTAGE);
         Map<Integer, Estimator<Cell>> estimators = new HashMap<>();
         Collection<Cell> cohorts = cube.cells(Contributions.MIGRATION, ESTIMATOR_DIMENSIONS);
         Map<List<String>, Object> groups = new HashMap<>();
+        Set<Integer> published = new java.util.HashSet<>();
         for (Cell cell : cells) {
-            if (!Boolean.TRUE.equals(settled.get(cell.month()))
-                    || !matches(q, cell::dim, cell.month(), Set.of("stage"))) {
+            if (!Boolean.TRUE.equals(settled.get(cell.month())) || !matches(q, cell::dim, cell.month(), SKIPPED)) {
                 continue;
             }
-            for (int stage = 0; stage <= 16; stage++) {
-                if (stages != null && !stages.contains(String.valueOf(stage))) {
+            boolean ltm = "true".equals(cell.dim("ltm"));
+            for (int stage = 0; stage <= Vintages.STAGES; stage++) {
+                int clock = cell.month() + stage;
+                boolean kept = vintages.kept(Cube.yearMonth(clock));
+                String source = kept ? Vintages.PUBLISHED : Vintages.BACK_CAST;
+                if ((stages != null && !stages.contains(String.valueOf(stage)))
+                        || (sources != null && !sources.contains(source))) {
                     continue;
                 }
-                int clock = cell.month() + stage;
-                Estimator<Cell> estimator = estimators.computeIfAbsent(
-                        clock, c -> Estimator.backCast(cohorts, Cube.yearMonth(c), rules, minCohort));
-                Revision r =
-                        (Revision) groups.computeIfAbsent(key(q, cell::dim, cell.month(), stage), k -> new Revision());
-                boolean ltm = "true".equals(cell.dim("ltm"));
-                addOutcome(estimator, r.atStage, cell, ltm);
+                Revision r = (Revision)
+                        groups.computeIfAbsent(key(q, cell::dim, cell.month(), stage, source), k -> new Revision());
                 r.finalCount += ltm ? cell.count() : 0;
+                if (kept) {
+                    published.add(clock);
+                } else {
+                    Estimator<Cell> estimator = estimators.computeIfAbsent(
+                            clock, c -> Estimator.backCast(cohorts, Cube.yearMonth(c), rules, minCohort));
+                    addOutcome(estimator, r.atStage, cell, ltm);
+                }
+            }
+        }
+        for (int clock : published) {
+            for (org.borderflows.schema.EstimateVintage kept : vintages.cells(Cube.yearMonth(clock))) {
+                int month = Cube.monthIndex(YearMonth.parse(kept.getMonth()));
+                if (Boolean.TRUE.equals(settled.get(month)) && matches(q, kept.getDimensions()::get, month, SKIPPED)) {
+                    Revision r = (Revision) groups.computeIfAbsent(
+                            key(q, kept.getDimensions()::get, month, clock - month, Vintages.PUBLISHED),
+                            k -> new Revision());
+                    r.atStage.add(Estimate.of(kept));
+                }
             }
         }
         return groups;
     }
+
+    /** Filters of the revisions table that are not cell dimensions. */
+    private static final Set<String> SKIPPED = Set.of("stage", Vintages.VINTAGE);
 
     private static final class Revision {
         final Estimate atStage = new Estimate();
@@ -374,12 +414,17 @@ public final class TableQueries {
     }
 
     private static List<String> key(Query q, ClockView.View cell, int month, int stage) {
+        return key(q, cell, month, stage, null);
+    }
+
+    private static List<String> key(Query q, ClockView.View cell, int month, int stage, String source) {
         List<String> key = new ArrayList<>(q.by().size());
         for (String dim : q.by()) {
             key.add(
                     switch (dim) {
                         case "month" -> Cube.yearMonth(month).toString();
                         case "stage" -> String.valueOf(stage);
+                        case Vintages.VINTAGE -> source;
                         default -> String.valueOf(cell.dim(dim));
                     });
         }

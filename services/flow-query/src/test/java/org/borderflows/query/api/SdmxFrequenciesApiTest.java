@@ -270,7 +270,7 @@ class SdmxFrequenciesApiTest {
                 "\"parameter\":\"key\"",
                 "a year-ended total is monthly");
         assertStatus(
-                "/sdmx/2.1/data/MIGRATION_12_16_REVISIONS/Q.._T._T._T._T._T._T._T",
+                "/sdmx/2.1/data/MIGRATION_12_16_REVISIONS/Q..._T._T._T._T._T._T._T",
                 "\"parameter\":\"key\"",
                 "by crossing month only");
         assertStatus(
