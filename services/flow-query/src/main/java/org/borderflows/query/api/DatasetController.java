@@ -86,6 +86,7 @@ class DatasetController {
                                                 "stock",
                                                 "labour",
                                                 "overstays",
+                                                "overstay-rates",
                                                 "quality"
                                             }))
                     String name,

@@ -92,6 +92,7 @@ public final class TableQueries {
                     case Contributions.STOCK -> stock(q, cells, summed, asOf);
                     case Contributions.MIGRATION -> migration(q, cells, summed, atClock);
                     case Datasets.REVISIONS -> revisions(q, cells, summed, atClock);
+                    case Contributions.OVERSTAY_RATES -> overstayRates(q, cells, summed, atClock);
                     default -> ClockView.derives(name) ? countsAt(q, cells, summed, atClock) : counts(q, cells, summed);
                 };
         int clockMonth = asOf == null ? Integer.MAX_VALUE : Cube.monthIndex(YearMonth.from(asOf));
@@ -188,6 +189,30 @@ public final class TableQueries {
             if (view != null && matches(q, view, cell.month(), Set.of())) {
                 ((double[]) groups.computeIfAbsent(key(q, view, cell.month(), -1), k -> new double[1]))[0] +=
                         cell.count();
+            }
+        }
+        return groups;
+    }
+
+    /**
+     * Expected departures by month of the latest authorised exit and how they ended at the clock (RULES.md §7): per
+     * row the counts of {@link OverstayRates}, each cell's departure derived at the clock ({@link ClockView}).
+     */
+    private static Map<List<String>, Object> overstayRates(
+            Query q, Collection<Cell> cells, Period period, ClockView atClock) {
+        Map<List<String>, Object> groups = new HashMap<>();
+        if (atClock == null) {
+            return groups;
+        }
+        for (Cell cell : cells) {
+            if (!period.contains(cell.month())) {
+                continue;
+            }
+            ClockView.View view = atClock.at(Contributions.OVERSTAY_RATES, cell);
+            if (matches(q, view, cell.month(), Set.of())) {
+                double[] counts =
+                        (double[]) groups.computeIfAbsent(key(q, view, cell.month(), -1), k -> OverstayRates.counts());
+                OverstayRates.add(counts, view.dim(Contributions.DEPARTURE), cell.count());
             }
         }
         return groups;
@@ -402,7 +427,9 @@ public final class TableQueries {
         }
         String identity = protect ? identity(q, from, to, key) : null;
         boolean estimated = false;
-        if (value instanceof double[] count) {
+        if (value instanceof double[] counts && q.dataset().name().equals(Contributions.OVERSTAY_RATES)) {
+            OverstayRates.put(row, counts, (measure, exact) -> figure(identity, measure, exact, protect));
+        } else if (value instanceof double[] count) {
             row.put("count", figure(identity, "count", Math.round(count[0]), protect));
         } else if (value instanceof Estimate acc) {
             putEstimates(row, identity, acc, acc.finalCount(), protect);
@@ -419,33 +446,25 @@ public final class TableQueries {
                     fin == null || est == null ? null : ((Number) fin).doubleValue() - ((Number) est).doubleValue());
             estimated = r.atStage.provisional() > 0;
         }
-        String primary = row.containsKey("count") ? "count" : "estimate";
+        String primary = q.dataset().primaryMeasure();
         row.put(
                 Table.STATUS,
                 row.get(primary) == null
                         ? Table.SUPPRESSED
                         : estimated
                                 ? Table.ESTIMATE
-                                : containsClockMonth(q, from, to, key, clockMonth) ? Table.PROVISIONAL : Table.FINAL);
+                                : notOver(q, to, key, clockMonth) ? Table.PROVISIONAL : Table.FINAL);
         return row;
     }
 
     /**
-     * Whether the months a row sums include the month of the clock, which is not over: its figures are provisional
-     * (a quarter, a year or a year-ended total holding that month too, RULES.md §9).
+     * Whether the months a row sums include the month of the clock, which is not over, or a later one: its figures are
+     * provisional (a quarter, a year or a year-ended total holding that month too, RULES.md §9).
      */
-    private static boolean containsClockMonth(Query q, YearMonth from, YearMonth to, List<String> key, int clockMonth) {
+    private static boolean notOver(Query q, YearMonth to, List<String> key, int clockMonth) {
         int monthAt = q.by().indexOf("month");
-        int first;
-        int last;
-        if (monthAt >= 0) {
-            last = q.frequency().endOf(key.get(monthAt));
-            first = q.frequency().firstSummed(last);
-        } else {
-            first = Cube.monthIndex(from);
-            last = Cube.monthIndex(to);
-        }
-        return clockMonth >= first && clockMonth <= last;
+        int last = monthAt >= 0 ? q.frequency().endOf(key.get(monthAt)) : Cube.monthIndex(to);
+        return clockMonth <= last; // a period after the clock's (overstay-rates: stays not due yet) is not over either
     }
 
     private void putEstimates(
