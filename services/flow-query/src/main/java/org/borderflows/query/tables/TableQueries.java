@@ -11,12 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.borderflows.domain.AtClock;
 import org.borderflows.domain.RuleSettings;
 import org.borderflows.query.tables.Cube.Cell;
 import org.borderflows.query.tables.Datasets.Dimension;
 import org.borderflows.query.topology.Contributions;
-import org.borderflows.schema.SpellState;
 
 /**
  * Answers table questions from the cube: filter the cells of the period, group them by the requested
@@ -533,44 +531,11 @@ public final class TableQueries {
 
     /**
      * Suspected in-country overstayers (RULES.md §7, EES Art. 12), for the border agency only: open stays under the
-     * regime whose latest authorised exit the clock is past.
+     * regime whose latest authorised exit the clock is past ({@link OverstayerList}).
+     *
+     * @param filters from {@link OverstayerList#filters}
      */
-    public List<Map<String, Object>> overstayers(String borderPost, String citizenship) {
-        return cube.read(() -> overstayersLocked(borderPost, citizenship));
-    }
-
-    private List<Map<String, Object>> overstayersLocked(String borderPost, String citizenship) {
-        LocalDate asOf = cube.asOf();
-        List<Map<String, Object>> out = new ArrayList<>();
-        if (asOf == null) {
-            return out;
-        }
-        for (Cell cell : cube.cells(Contributions.OVERSTAYERS)) {
-            if ((borderPost != null && !borderPost.equals(cell.dim("borderPost")))
-                    || (citizenship != null && !citizenship.equals(cell.dim("citizenship")))) {
-                continue;
-            }
-            LocalDate latest = LocalDate.parse(cell.dim("latestAuthorisedExit"));
-            if (!AtClock.suspectedOverstay(SpellState.OPEN, latest, asOf)) {
-                continue;
-            }
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (String dim : List.of(
-                    "travellerId",
-                    "spellId",
-                    "entryDate",
-                    "latestAuthorisedExit",
-                    "borderPost",
-                    "citizenship",
-                    "sex",
-                    "ageGroup",
-                    "purpose")) {
-                row.put(dim, cell.dim(dim));
-            }
-            row.put("overstayDays", java.time.temporal.ChronoUnit.DAYS.between(latest, asOf));
-            out.add(row);
-        }
-        out.sort(Comparator.comparing(r -> String.valueOf(r.get("travellerId")) + r.get("spellId")));
-        return out;
+    public OverstayerList.Answer overstayers(Map<String, Set<String>> filters) {
+        return cube.read(() -> OverstayerList.of(cube, filters));
     }
 }
