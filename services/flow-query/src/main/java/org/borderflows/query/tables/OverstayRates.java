@@ -1,5 +1,7 @@
 package org.borderflows.query.tables;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -100,11 +102,14 @@ final class OverstayRates {
         row.put(IN_COUNTRY_RATE, percent(inCountryFigure, expected));
     }
 
-    /** part / whole x 100 with 2 decimals; null when either is suppressed or the whole is 0. */
-    static Double percent(Long part, Long whole) {
+    /**
+     * part / whole x 100 with exactly 2 decimals (half up), as the DHS report prints them (1.47); a decimal, so JSON
+     * and CSV show both decimals; null when either is suppressed or the whole is 0.
+     */
+    static BigDecimal percent(Long part, Long whole) {
         if (part == null || whole == null || whole == 0) {
             return null;
         }
-        return Math.round(part * 10_000.0 / whole) / 100.0;
+        return BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
     }
 }

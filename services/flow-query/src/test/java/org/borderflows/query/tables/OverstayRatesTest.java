@@ -213,15 +213,20 @@ class OverstayRatesTest {
         assertThat(rows).extracting(r -> r.get("month")).containsExactly("2013-11", "2014-05", "2014-06", "2014-08");
         // expected, on time, out of country, in country, not due, overstays, rate %, in-country rate %, status
         // 2013-11: T1 stay 1 left on time.
-        assertThat(figures(rows.get(0))).containsExactly(1L, 1L, 0L, 0L, 0L, 0L, "0.0", "0.0", "final");
+        assertThat(figures(rows.get(0))).containsExactly(1L, 1L, 0L, 0L, 0L, 0L, "0.00", "0.00", "final");
         // 2014-05: T1 stay 2 and T2 on time, T1 stay 3 9 days over, T4 still inside past 15.05:
         // 2 overstays of 4 expected departures = 50%, 1 in country = 25%.
-        assertThat(figures(rows.get(1))).containsExactly(4L, 2L, 1L, 1L, 0L, 2L, "50.0", "25.0", "final");
+        assertThat(figures(rows.get(1))).containsExactly(4L, 2L, 1L, 1L, 0L, 2L, "50.00", "25.00", "final");
         // 2014-06 (the clock's month, not over): T9 on time, T3 10 days over, T8 inside until 22.06 (not due):
         // 1 overstay of 3 = 33.33%, none in country.
-        assertThat(figures(rows.get(2))).containsExactly(3L, 1L, 1L, 0L, 1L, 1L, "33.33", "0.0", "provisional");
+        assertThat(figures(rows.get(2))).containsExactly(3L, 1L, 1L, 0L, 1L, 1L, "33.33", "0.00", "provisional");
         // 2014-08: T5 not due before 29.08 (a month after the clock's: only when asked for with to=).
-        assertThat(figures(rows.get(3))).containsExactly(1L, 0L, 0L, 0L, 1L, 0L, "0.0", "0.0", "provisional");
+        assertThat(figures(rows.get(3))).containsExactly(1L, 0L, 0L, 0L, 1L, 0L, "0.00", "0.00", "provisional");
+
+        // As served (CSV): rates with two decimals.
+        assertThat(table(false, "by", "month").toCsv())
+                .contains(
+                        "\r\n2014-05,4,2,1,1,0,2,50.00,25.00,final\r\n2014-06,3,1,1,0,1,1,33.33,0.00,provisional\r\n");
 
         // By default the period ends with the clock's month.
         assertThat(rows("by", "month"))
@@ -237,9 +242,10 @@ class OverstayRatesTest {
         List<Map<String, Object>> byCitizenship = rows("by", "citizenship", "from", "2014-05");
         assertThat(byCitizenship).extracting(r -> r.get("citizenship")).containsExactly("CHN", "UZB");
         assertThat(figures(byCitizenship.get(0)))
-                .containsExactly(2L, 0L, 0L, 1L, 1L, 1L, "50.0", "50.0", "provisional");
+                .containsExactly(2L, 0L, 0L, 1L, 1L, 1L, "50.00", "50.00", "provisional");
         // UZB: 5 expected, on time T1 stay 2, T2, T9; out of country T1 stay 3, T3: 2 of 5 = 40%.
-        assertThat(figures(byCitizenship.get(1))).containsExactly(5L, 3L, 2L, 0L, 0L, 2L, "40.0", "0.0", "provisional");
+        assertThat(figures(byCitizenship.get(1)))
+                .containsExactly(5L, 3L, 2L, 0L, 0L, 2L, "40.00", "0.00", "provisional");
 
         // T5's BUSINESS stay is due in August; WORK (T6) is never an expected departure.
         assertThat(rows("by", "purpose", "to", "2014-08"))
@@ -265,7 +271,7 @@ class OverstayRatesTest {
         // 22.06.2014 is T8's latest authorised exit: still authorised on that day.
         clockAt(LocalDate.of(2014, 6, 22));
         assertThat(figures(rows("month", "2014-06").get(0)))
-                .containsExactly(3L, 1L, 1L, 0L, 1L, 1L, "33.33", "0.0", "provisional");
+                .containsExactly(3L, 1L, 1L, 0L, 1L, 1L, "33.33", "0.00", "provisional");
 
         // 23.06.2014: T8 is a suspected in-country overstay; 2 overstays of 3 = 66.67%, 1 in country = 33.33%.
         clockAt(LocalDate.of(2014, 6, 23));
@@ -282,7 +288,7 @@ class OverstayRatesTest {
         traveller("T4", "CHN", Purpose.TOURISM, "KZ-ALA-AIR", in(2014, 2, 15), out(2014, 6, 25));
         clockAt(LocalDate.of(2014, 6, 25));
         assertThat(figures(rows("from", "2014-05", "to", "2014-05").get(0)))
-                .containsExactly(4L, 2L, 2L, 0L, 0L, 2L, "50.0", "0.0", "final");
+                .containsExactly(4L, 2L, 2L, 0L, 0L, 2L, "50.00", "0.00", "final");
     }
 
     @Test
@@ -322,7 +328,9 @@ class OverstayRatesTest {
         assertThat(row.get("inCountryOverstays")).isNull();
         assertThat(row.get("inCountryNotDue")).isEqualTo(0L);
         // The rates come from the published figures, so they reveal nothing more; a suppressed part gives no rate.
-        assertThat(row.get("overstayRate")).isEqualTo(Math.round(overstays * 10_000.0 / expected) / 100.0);
+        assertThat(row.get("overstayRate"))
+                .isEqualTo(java.math.BigDecimal.valueOf(overstays * 100)
+                        .divide(java.math.BigDecimal.valueOf(expected), 2, java.math.RoundingMode.HALF_UP));
         assertThat(row.get("inCountryOverstayRate")).isNull();
         // Asking again gives the same answer (§10: keyed draws).
         assertThat(table(true, "from", "2014-05", "to", "2014-05").rows()).isEqualTo(published.rows());
