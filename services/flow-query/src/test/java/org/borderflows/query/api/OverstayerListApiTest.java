@@ -146,6 +146,31 @@ class OverstayerListApiTest {
         assertBadRequest("/api/v1/overstayers?format=xml", "format", "format must be json or csv");
     }
 
+    @Test
+    void theOverstayRatesOfTheSameStaysValidateAsSdmxMl30WithTheRatesAsAttributes() throws Exception {
+        // Every series (border post, citizenship, purpose) of every frequency. March 2026: A (UZB) and B (CHN) each 1
+        // expected departure, inside on 15.03.2026: 1 in-country overstay, 100.00 %. The year 2026 (provisional,
+        // not over) also holds C (UZB, due 01.05.2026, not due): UZB 2 expected, 1 in country, 50.00 %.
+        String schema = get(HttpRequest.GET("/sdmx/2.1/schema/dataflow/BORDER_FLOWS/OVERSTAY_RATES/1.0"))
+                .body();
+        String data = get(HttpRequest.GET("/sdmx/2.1/data/OVERSTAY_RATES")
+                        .accept("application/vnd.sdmx.structurespecificdata+xml;version=3.0.0")
+                        .basicAuth("statistician", "statistician-dev-password"))
+                .body();
+        org.borderflows.query.sdmx.SdmxSchemas.validateMl30(data, schema);
+        assertThat(data)
+                .contains("<Series FREQ=\"M\" TRANSFORMATION=\"N\" BORDER_POST=\"KZ-ALA-AIR\" CITIZENSHIP=\"UZB\""
+                        + " PURPOSE=\"TOURISM\"><Obs TIME_PERIOD=\"2026-03\" OBS_VALUE=\"1\" OBS_STATUS=\"P\""
+                        + " CONF_STATUS=\"F\" DEPARTED_ON_TIME=\"0\" OUT_OF_COUNTRY_OVERSTAYS=\"0\""
+                        + " IN_COUNTRY_OVERSTAYS=\"1\" IN_COUNTRY_NOT_DUE=\"0\" OVERSTAYS=\"1\" OVERSTAY_RATE=\"100.00\""
+                        + " IN_COUNTRY_OVERSTAY_RATE=\"100.00\">")
+                .contains("<Series FREQ=\"A\" TRANSFORMATION=\"N\" BORDER_POST=\"KZ-ALA-AIR\" CITIZENSHIP=\"UZB\""
+                        + " PURPOSE=\"TOURISM\"><Obs TIME_PERIOD=\"2026\" OBS_VALUE=\"2\" OBS_STATUS=\"P\""
+                        + " CONF_STATUS=\"F\" DEPARTED_ON_TIME=\"0\" OUT_OF_COUNTRY_OVERSTAYS=\"0\""
+                        + " IN_COUNTRY_OVERSTAYS=\"1\" IN_COUNTRY_NOT_DUE=\"1\" OVERSTAYS=\"1\" OVERSTAY_RATE=\"50.00\""
+                        + " IN_COUNTRY_OVERSTAY_RATE=\"50.00\">");
+    }
+
     private int status(HttpRequest<?> request) {
         try {
             return get(request).status().getCode();
