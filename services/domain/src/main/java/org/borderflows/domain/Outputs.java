@@ -69,7 +69,8 @@ final class Outputs {
                 latestExit,
                 overstay,
                 suspected,
-                a.clock);
+                a.clock,
+                start.cardNumber());
     }
 
     static List<CrossingOutcome> outcomes(Analysis a) {

@@ -47,6 +47,17 @@ class AuthorisedStayTest {
     }
 
     @Test
+    void aStayCarriesTheCardNumberOfItsEntryCardForTheAgencyList() {
+        Evaluation e = Traveller.evaluate(
+                LocalDate.of(2025, 3, 1),
+                tourist.card("MC 0042").entry("e1", LocalDate.of(2025, 1, 1)),
+                tourist.card("MC 0043").exit("x1", LocalDate.of(2025, 1, 20)),
+                tourist.card("MC 0044").entry("e2", LocalDate.of(2025, 2, 1)));
+
+        assertThat(e.spells()).extracting(Spell::getStartCardNumber).containsExactly("MC 0042", "MC 0044");
+    }
+
+    @Test
     void firstEntryMayStayNinetyDaysCountingEntryDay() {
         Evaluation e = Traveller.evaluate(LocalDate.of(2025, 1, 1), tourist.entry("e1", LocalDate.of(2025, 1, 1)));
 

@@ -112,10 +112,12 @@ class FlowQueryIT implements TestPropertyProvider {
                         "t4", LocalDate.of(2025, 11, 1), LocalDate.of(2025, 12, 15), DurationClass.VISIT)
                 .setAsOf(CLOCK)
                 .build();
-        // S5: CHN tourist since 2025-12-01, authorised until 2026-02-28: suspected in-country overstay.
+        // S5: CHN tourist since 2025-12-01 on card MC 5005, authorised until 2026-02-28: suspected in-country
+        // overstay; the only expected departure (overstay-rates).
         Spell s5 = Fixtures.openStay("t5", LocalDate.of(2025, 12, 1), DurationClass.SHORT_TERM, CLOCK)
                 .setCitizenship("CHN")
                 .setPurpose(Purpose.TOURISM)
+                .setStartCardNumber("MC 5005")
                 .setLatestAuthorisedExit(LocalDate.of(2026, 2, 28))
                 .setSuspectedOverstay(true)
                 .build();
@@ -338,12 +340,40 @@ class FlowQueryIT implements TestPropertyProvider {
         awaitExact(uri, "text/csv", "month,type,count,status\r\n2026-03,IN_COUNTRY,1,provisional\r\n");
         assertThat(get(HttpRequest.GET("/api/v1/overstayers").basicAuth("agency", "agency-dev-password"))
                         .body())
+                .contains("\"cardNumber\":\"MC 5005\"")
                 .contains("\"travellerId\":\"t5\"")
                 .contains("\"overstayDays\":31");
+        assertThat(get(HttpRequest.GET("/api/v1/overstayers?format=csv").basicAuth("agency", "agency-dev-password"))
+                        .body())
+                .contains("\r\nMC 5005,KZ-ALA-AIR,2025-12-01,2026-02-28,31,CHN,TOURISM,M,25-29,t5,");
         assertThatThrownBy(() -> get(HttpRequest.GET("/api/v1/overstayers").basicAuth(STAT, STAT_PASSWORD)))
                 .isInstanceOfSatisfying(
                         HttpClientResponseException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(403));
+    }
+
+    @Test
+    void overstayRates() throws Exception {
+        // S5 is the one expected departure: month of its latest authorised exit 2026-02-28, no exit, clock past it.
+        String uri = "/api/v1/datasets/overstay-rates?by=month,citizenship";
+        awaitExact(
+                uri,
+                "application/json",
+                json(
+                        "overstay-rates",
+                        "2026-02",
+                        "2026-03",
+                        "\"month\",\"citizenship\"",
+                        "{\"month\":\"2026-02\",\"citizenship\":\"CHN\",\"expectedDepartures\":1,"
+                                + "\"departedOnTime\":0,\"outOfCountryOverstays\":0,\"inCountryOverstays\":1,"
+                                + "\"inCountryNotDue\":0,\"overstays\":1,\"overstayRate\":100.00,"
+                                + "\"inCountryOverstayRate\":100.00,\"status\":\"final\"}"));
+        awaitExact(
+                uri,
+                "text/csv",
+                "month,citizenship,expectedDepartures,departedOnTime,outOfCountryOverstays,inCountryOverstays,"
+                        + "inCountryNotDue,overstays,overstayRate,inCountryOverstayRate,status\r\n"
+                        + "2026-02,CHN,1,0,0,1,0,1,100.00,100.00,final\r\n");
     }
 
     @Test

@@ -45,6 +45,7 @@ public final class DatasetComparison {
         BY.put("stock", List.of());
         BY.put("labour", List.of("flow"));
         BY.put("overstays", List.of("type"));
+        BY.put("overstay-rates", List.of("citizenship"));
         BY.put("quality", List.of("issue"));
     }
 
@@ -132,7 +133,12 @@ public final class DatasetComparison {
                 out.printf("%n%s: not available from the query service%n", dataset);
                 continue;
             }
-            String measure = dataset.equals("migration-12-16") ? "finalCount" : "count";
+            String measure =
+                    switch (dataset) {
+                        case "migration-12-16" -> "finalCount";
+                        case "overstay-rates" -> "expectedDepartures";
+                        default -> "count";
+                    };
             List<Dim> dims = new ArrayList<>(List.of(Dim.MONTH));
             if (dimName != null && Dim.of(dimName) != null) {
                 dims.add(Dim.of(dimName));

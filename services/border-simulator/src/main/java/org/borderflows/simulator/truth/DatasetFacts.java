@@ -23,10 +23,26 @@ import org.borderflows.simulator.rules.Xing;
  * service publishes is a sum of these facts over its dimensions ({@link #aggregate}).
  */
 public final class DatasetFacts {
-    public static final List<String> DATASETS =
-            List.of("crossings", "spells", "migration-12-16", "stock", "labour", "overstays", "quality");
+    public static final List<String> DATASETS = List.of(
+            "crossings", "spells", "migration-12-16", "stock", "labour", "overstays", "overstay-rates", "quality");
 
     private DatasetFacts() {}
+
+    /**
+     * The query service's overstay-rates dataset (RULES.md §7, services/flow-query/README.md): a stay under the
+     * regime is an expected departure in the month of its latest authorised exit, and counts in one of the four ways
+     * it can stand at the clock: left on time, left late (out of country), no exit and past the date (in country), no
+     * exit and not due.
+     */
+    private static void expectedDeparture(Sink facts, TruthSpell s, EnumMap<Dim, String> spell) {
+        EnumMap<Dim, String> d = new EnumMap<>(spell);
+        d.put(Dim.MONTH, YearMonth.from(s.latestAuthorisedExit()).toString());
+        facts.add(Fact.of("overstay-rates", "expectedDepartures", d));
+        String how = s.endDate() != null
+                ? (s.overstayDays() != null && s.overstayDays() > 0 ? "outOfCountryOverstays" : "departedOnTime")
+                : s.suspectedOverstay() ? "inCountryOverstays" : "inCountryNotDue";
+        facts.add(Fact.of("overstay-rates", how, d));
+    }
 
     public static List<Fact> of(GroundTruth truth, boolean delivered) {
         List<Fact> facts = new ArrayList<>();
@@ -81,6 +97,9 @@ public final class DatasetFacts {
                                     .toString());
                     o.put(Dim.FLOW, s.suspectedOverstay() ? "IN_COUNTRY" : "AT_EXIT");
                     facts.add(Fact.of("overstays", "count", o));
+                }
+                if (s.stay() && s.latestAuthorisedExit() != null) {
+                    expectedDeparture(facts, s, d);
                 }
                 if (s.stay()) {
                     stock(facts, truth, t, s, byId.get(s.startEventId()), status, clock);

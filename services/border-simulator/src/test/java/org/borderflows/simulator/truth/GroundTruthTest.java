@@ -132,4 +132,29 @@ class GroundTruthTest {
         assertThat(expected).isNotEmpty();
         assertThat(byMonth).isEqualTo(expected);
     }
+
+    @Test
+    void everyExpectedDepartureEndsOneOfFourWaysInTheMonthOfItsLatestAuthorisedExit() {
+        // the query service's overstay-rates dataset (RULES.md §7): month of the latest authorised exit L
+        List<Fact> facts = DatasetFacts.of(truth, true);
+        Map<List<String>, Double> expected = DatasetFacts.aggregate(
+                facts, "overstay-rates", "expectedDepartures", List.of(Dim.MONTH), Map.of(), null, null);
+        Map<List<String>, Double> ways = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
+        for (String way : List.of("departedOnTime", "outOfCountryOverstays", "inCountryOverstays", "inCountryNotDue")) {
+            DatasetFacts.aggregate(facts, "overstay-rates", way, List.of(Dim.MONTH), Map.of(), null, null)
+                    .forEach((k, v) -> ways.merge(k, v, Double::sum));
+        }
+        Map<List<String>, Double> late = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
+        truth.travellers().stream()
+                .flatMap(t -> t.delivered().spells().stream())
+                .filter(sp -> sp.stay() && sp.endDate() != null && sp.overstayDays() != null && sp.overstayDays() > 0)
+                .forEach(sp -> late.merge(
+                        List.of(YearMonth.from(sp.latestAuthorisedExit()).toString()), 1.0, Double::sum));
+
+        assertThat(expected).isNotEmpty();
+        assertThat(ways).isEqualTo(expected);
+        assertThat(DatasetFacts.aggregate(
+                        facts, "overstay-rates", "outOfCountryOverstays", List.of(Dim.MONTH), Map.of(), null, null))
+                .isEqualTo(late);
+    }
 }

@@ -86,6 +86,7 @@ class DatasetController {
                                                 "stock",
                                                 "labour",
                                                 "overstays",
+                                                "overstay-rates",
                                                 "quality"
                                             }))
                     String name,
@@ -122,7 +123,8 @@ class DatasetController {
                 .header("X-Protected", String.valueOf(answer.isProtected()));
     }
 
-    private static boolean wantsCsv(String format, String accept) {
+    /** CSV when {@code format=csv}, or without format when Accept asks for text/csv and not JSON; 400 otherwise. */
+    static boolean wantsCsv(String format, String accept) {
         if (format != null && !format.isBlank()) {
             if (!List.of("csv", "json").contains(format)) {
                 throw new BadQueryException("format", "format must be json or csv, got '" + format + "'");

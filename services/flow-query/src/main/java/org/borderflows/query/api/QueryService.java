@@ -21,6 +21,7 @@ import org.borderflows.query.QueryConfig;
 import org.borderflows.query.tables.BadQueryException;
 import org.borderflows.query.tables.Datasets;
 import org.borderflows.query.tables.Json;
+import org.borderflows.query.tables.OverstayerList;
 import org.borderflows.query.tables.Query;
 import org.borderflows.query.tables.Table;
 import org.borderflows.query.tables.TableQueries;
@@ -266,13 +267,22 @@ public class QueryService {
         return Json.value(out);
     }
 
-    public String overstayers(String borderPost, String citizenship) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put(
-                "asOf",
-                queries.cube().asOf() == null ? null : queries.cube().asOf().toString());
-        out.put("overstayers", queries.overstayers(borderPost, citizenship));
-        return Json.value(out);
+    /**
+     * The border agency's overstayer list ({@link OverstayerList}) as JSON or CSV ({@code overstayers.csv}); not
+     * cached (one agency, a short list). A bad parameter throws {@link BadQueryException} (400 naming it).
+     *
+     * @param parameters query parameters as sent, multi-valued ones joined with commas
+     */
+    public Rendered overstayers(Map<String, String> parameters, boolean csv) {
+        OverstayerList.Answer answer = queries.overstayers(OverstayerList.filters(parameters));
+        String body = csv ? answer.toCsv() : answer.toJson();
+        return new Rendered(
+                body,
+                csv ? "text/csv" : "application/json",
+                etag(body),
+                answer.asOf() == null ? "" : answer.asOf().toString(),
+                false,
+                csv ? "overstayers.csv" : null);
     }
 
     static String etag(String body) {

@@ -237,7 +237,8 @@ public final class QueryLatencyBench {
                 "/api/v1/datasets/crossings?by=citizenship&direction=ENTRY",
                 "/api/v1/datasets/quality?by=issue",
                 "/api/v1/datasets/stock?by=month&from=2025-04&to=2026-03",
-                "/api/v1/datasets/overstays?by=month,type");
+                "/api/v1/datasets/overstays?by=month,type",
+                "/api/v1/datasets/overstay-rates?by=month,citizenship");
         List<String> out = new ArrayList<>(base);
         for (String post : SyntheticCube.POSTS.subList(0, 3)) {
             for (String q : base) {

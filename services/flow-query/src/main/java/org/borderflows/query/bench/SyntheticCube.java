@@ -68,7 +68,9 @@ public final class SyntheticCube {
                         ? DurationClass.LONG_TERM
                         : elapsed >= 90 ? DurationClass.SHORT_TERM : open ? DurationClass.PENDING : DurationClass.VISIT;
                 boolean labour = purpose == Purpose.WORK && elapsed >= 90;
-                boolean overstay = !resident && purpose == Purpose.TOURISM && elapsed > 90;
+                // RULES.md §7 default regime; a first stay's latest authorised exit (start + 89 days)
+                boolean regime = !resident && purpose != Purpose.WORK && purpose != Purpose.STUDY;
+                boolean overstay = regime && elapsed > 89;
                 Spell spell = Spell.newBuilder()
                         .setSpellId(id + ":" + trip)
                         .setTravellerId(id)
@@ -90,8 +92,8 @@ public final class SyntheticCube {
                         .setShortTermMigrant(false)
                         .setLongTermMigrant(cls == DurationClass.LONG_TERM)
                         .setLabour(labour)
-                        .setLatestAuthorisedExit(overstay ? start.plusDays(89) : null)
-                        .setOverstayDays(overstay && !open ? elapsed - 89 : null)
+                        .setLatestAuthorisedExit(regime ? start.plusDays(89) : null)
+                        .setOverstayDays(regime && !open ? Math.max(0, elapsed - 89) : null)
                         .setSuspectedOverstay(overstay && open)
                         .setAsOf(CLOCK)
                         .build();

@@ -73,7 +73,7 @@ public final class Structures {
             attributes.add(
                     new Component(Structure.CONF_STATUS, concepts.get(Structure.CONF_STATUS), null, Codes.CONF_STATUS));
             for (Measure m : dataset.measures()) {
-                if (measure == null && (m.name().equals("count") || m.name().equals("estimate"))) {
+                if (m.name().equals(dataset.primaryMeasure())) {
                     measure = new Component(Structure.OBS_VALUE, m.description(), m.name(), null);
                 } else {
                     String id = Codes.upperSnake(m.name());

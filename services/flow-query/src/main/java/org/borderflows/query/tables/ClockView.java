@@ -13,7 +13,8 @@ import org.borderflows.schema.SpellState;
  * What a cell's facts mean at the query's clock (RULES.md §8): the cells hold dates, the answers derive from them
  * what depends on the clock, with the domain's one definition ({@link AtClock}): whether a 12/16 outcome is still
  * provisional (§5), an open spell's duration class, its finality and whether it is a labour spell yet (§4), and
- * whether an open stay is a suspected in-country overstay yet (§7).
+ * whether an open stay is a suspected in-country overstay yet (§7: {@code overstays}, and in {@code overstay-rates}
+ * whether a stay with no exit is an in-country overstay or not due yet).
  */
 final class ClockView {
     private final LocalDate clock;
@@ -82,6 +83,17 @@ final class ClockView {
                 LocalDate began = Cube.yearMonth(cell.month()).atDay(Integer.parseInt(day));
                 return began.isAfter(clock) ? null : cell::dim;
             }
+            case Contributions.OVERSTAY_RATES -> {
+                String day = cell.dim(Contributions.DAY);
+                if (Contributions.CLOSED.equals(day)) {
+                    return cell::dim; // ON_TIME or OUT_OF_COUNTRY: facts of the exit
+                }
+                LocalDate latest = Cube.yearMonth(cell.month()).atDay(Integer.parseInt(day));
+                String departure = AtClock.suspectedOverstay(SpellState.OPEN, latest, clock)
+                        ? OverstayRates.IN_COUNTRY
+                        : OverstayRates.NOT_DUE;
+                return name -> name.equals(Contributions.DEPARTURE) ? departure : cell.dim(name);
+            }
             default -> {
                 return cell::dim;
             }
@@ -94,6 +106,7 @@ final class ClockView {
             case Contributions.SPELLS -> java.util.List.of(Contributions.START_DAY, "purpose");
             case Contributions.LABOUR -> java.util.List.of(Contributions.START_DAY);
             case Contributions.OVERSTAYS -> java.util.List.of(Contributions.DAY);
+            case Contributions.OVERSTAY_RATES -> java.util.List.of(Contributions.DAY, Contributions.DEPARTURE);
             default -> java.util.List.of();
         };
     }

@@ -45,6 +45,7 @@ public final class Cube {
             Map.entry("day", 6),
             Map.entry("flow", 2),
             Map.entry("type", 1),
+            Map.entry("departure", 2),
             Map.entry("issue", 3),
             Map.entry("borderPost", 9),
             Map.entry("citizenship", 9),

@@ -40,6 +40,19 @@ public final class Datasets {
                     .findFirst()
                     .orElse(null);
         }
+
+        /**
+         * The measure a row's status describes and SDMX publishes as OBS_VALUE: {@code count}, else the 12/16
+         * {@code estimate}, else the first measure (overstay-rates: its expected departures).
+         */
+        public String primaryMeasure() {
+            for (String preferred : List.of("count", "estimate")) {
+                if (measures.stream().anyMatch(m -> m.name().equals(preferred))) {
+                    return preferred;
+                }
+            }
+            return measures.get(0).name();
+        }
     }
 
     public static final String REVISIONS = "migration-12-16-revisions";
@@ -176,6 +189,15 @@ public final class Datasets {
                         + " agency only (GET /api/v1/overstayers)",
                 List.of(MONTH, OVERSTAY_TYPE, BORDER_POST, CITIZENSHIP, SEX, AGE_GROUP, PURPOSE),
                 count));
+        add(new Dataset(
+                Contributions.OVERSTAY_RATES,
+                "Expected departures of stays under the 90/180-day regime by month of their latest authorised exit"
+                        + " date (month of entry border post, citizenship, purpose), how they ended at the clock and"
+                        + " the overstay rates (RULES.md §7; as the US DHS Entry/Exit Overstay Report). Months after"
+                        + " the clock's hold stays not due yet (ask with to=); a row is provisional until its months"
+                        + " are over",
+                List.of(MONTH, BORDER_POST, CITIZENSHIP, PURPOSE),
+                OverstayRates.MEASURES));
         add(new Dataset(
                 Contributions.QUALITY,
                 "Data quality by month: records received, rejected by reason, duplicates, orphan exits, broken"

@@ -26,7 +26,8 @@ public enum Frequency {
             Contributions.SPELLS,
             Contributions.MIGRATION,
             Contributions.LABOUR,
-            Contributions.OVERSTAYS);
+            Contributions.OVERSTAYS,
+            Contributions.OVERSTAY_RATES);
 
     private final String parameter;
     private final int months;

@@ -50,7 +50,7 @@ final class PeriodTotals {
         return out;
     }
 
-    /** A new accumulator holding a row's value (a count or a 12/16 estimate). */
+    /** A new accumulator holding a row's value (a count, overstay-rates counts or a 12/16 estimate). */
     static Object copy(Object value) {
         if (value instanceof double[] count) {
             return count.clone();
@@ -62,8 +62,11 @@ final class PeriodTotals {
 
     /** Adds {@code value} to the accumulator {@code acc} (from {@link #copy}) and returns it. */
     static Object plus(Object acc, Object value) {
-        if (acc instanceof double[] count) {
-            count[0] += ((double[]) value)[0];
+        if (acc instanceof double[] counts) { // a count, or the counts of an overstay-rates row
+            double[] add = (double[]) value;
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] += add[i];
+            }
         } else {
             ((Estimate) acc).add((Estimate) value);
         }

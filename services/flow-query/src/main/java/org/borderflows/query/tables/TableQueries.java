@@ -11,12 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.borderflows.domain.AtClock;
 import org.borderflows.domain.RuleSettings;
 import org.borderflows.query.tables.Cube.Cell;
 import org.borderflows.query.tables.Datasets.Dimension;
 import org.borderflows.query.topology.Contributions;
-import org.borderflows.schema.SpellState;
 
 /**
  * Answers table questions from the cube: filter the cells of the period, group them by the requested
@@ -109,6 +107,7 @@ public final class TableQueries {
                     case Contributions.STOCK -> stock(q, cells, summed, asOf);
                     case Contributions.MIGRATION -> migration(q, cells, summed, atClock);
                     case Datasets.REVISIONS -> revisions(q, cells, summed, atClock);
+                    case Contributions.OVERSTAY_RATES -> overstayRates(q, cells, summed, atClock);
                     default -> ClockView.derives(name) ? countsAt(q, cells, summed, atClock) : counts(q, cells, summed);
                 };
         int clockMonth = asOf == null ? Integer.MAX_VALUE : Cube.monthIndex(YearMonth.from(asOf));
@@ -206,6 +205,30 @@ public final class TableQueries {
             if (view != null && matches(q, view, cell.month(), Set.of())) {
                 ((double[]) groups.computeIfAbsent(key(q, view, cell.month(), -1), k -> new double[1]))[0] +=
                         cell.count();
+            }
+        }
+        return groups;
+    }
+
+    /**
+     * Expected departures by month of the latest authorised exit and how they ended at the clock (RULES.md §7): per
+     * row the counts of {@link OverstayRates}, each cell's departure derived at the clock ({@link ClockView}).
+     */
+    private static Map<List<String>, Object> overstayRates(
+            Query q, Collection<Cell> cells, Period period, ClockView atClock) {
+        Map<List<String>, Object> groups = new HashMap<>();
+        if (atClock == null) {
+            return groups;
+        }
+        for (Cell cell : cells) {
+            if (!period.contains(cell.month())) {
+                continue;
+            }
+            ClockView.View view = atClock.at(Contributions.OVERSTAY_RATES, cell);
+            if (matches(q, view, cell.month(), Set.of())) {
+                double[] counts =
+                        (double[]) groups.computeIfAbsent(key(q, view, cell.month(), -1), k -> OverstayRates.counts());
+                OverstayRates.add(counts, view.dim(Contributions.DEPARTURE), cell.count());
             }
         }
         return groups;
@@ -447,7 +470,9 @@ public final class TableQueries {
         }
         String identity = protect ? identity(q, from, to, key) : null;
         boolean estimated = false;
-        if (value instanceof double[] count) {
+        if (value instanceof double[] counts && q.dataset().name().equals(Contributions.OVERSTAY_RATES)) {
+            OverstayRates.put(row, counts, (measure, exact) -> figure(identity, measure, exact, protect));
+        } else if (value instanceof double[] count) {
             row.put("count", figure(identity, "count", Math.round(count[0]), protect));
         } else if (value instanceof Estimate acc) {
             putEstimates(row, identity, acc, acc.finalCount(), protect);
@@ -464,33 +489,25 @@ public final class TableQueries {
                     fin == null || est == null ? null : ((Number) fin).doubleValue() - ((Number) est).doubleValue());
             estimated = r.atStage.provisional() > 0;
         }
-        String primary = row.containsKey("count") ? "count" : "estimate";
+        String primary = q.dataset().primaryMeasure();
         row.put(
                 Table.STATUS,
                 row.get(primary) == null
                         ? Table.SUPPRESSED
                         : estimated
                                 ? Table.ESTIMATE
-                                : containsClockMonth(q, from, to, key, clockMonth) ? Table.PROVISIONAL : Table.FINAL);
+                                : notOver(q, to, key, clockMonth) ? Table.PROVISIONAL : Table.FINAL);
         return row;
     }
 
     /**
-     * Whether the months a row sums include the month of the clock, which is not over: its figures are provisional
-     * (a quarter, a year or a year-ended total holding that month too, RULES.md §9).
+     * Whether the months a row sums include the month of the clock, which is not over, or a later one: its figures are
+     * provisional (a quarter, a year or a year-ended total holding that month too, RULES.md §9).
      */
-    private static boolean containsClockMonth(Query q, YearMonth from, YearMonth to, List<String> key, int clockMonth) {
+    private static boolean notOver(Query q, YearMonth to, List<String> key, int clockMonth) {
         int monthAt = q.by().indexOf("month");
-        int first;
-        int last;
-        if (monthAt >= 0) {
-            last = q.frequency().endOf(key.get(monthAt));
-            first = q.frequency().firstSummed(last);
-        } else {
-            first = Cube.monthIndex(from);
-            last = Cube.monthIndex(to);
-        }
-        return clockMonth >= first && clockMonth <= last;
+        int last = monthAt >= 0 ? q.frequency().endOf(key.get(monthAt)) : Cube.monthIndex(to);
+        return clockMonth <= last; // a period after the clock's (overstay-rates: stays not due yet) is not over either
     }
 
     private void putEstimates(
@@ -559,44 +576,11 @@ public final class TableQueries {
 
     /**
      * Suspected in-country overstayers (RULES.md §7, EES Art. 12), for the border agency only: open stays under the
-     * regime whose latest authorised exit the clock is past.
+     * regime whose latest authorised exit the clock is past ({@link OverstayerList}).
+     *
+     * @param filters from {@link OverstayerList#filters}
      */
-    public List<Map<String, Object>> overstayers(String borderPost, String citizenship) {
-        return cube.read(() -> overstayersLocked(borderPost, citizenship));
-    }
-
-    private List<Map<String, Object>> overstayersLocked(String borderPost, String citizenship) {
-        LocalDate asOf = cube.asOf();
-        List<Map<String, Object>> out = new ArrayList<>();
-        if (asOf == null) {
-            return out;
-        }
-        for (Cell cell : cube.cells(Contributions.OVERSTAYERS)) {
-            if ((borderPost != null && !borderPost.equals(cell.dim("borderPost")))
-                    || (citizenship != null && !citizenship.equals(cell.dim("citizenship")))) {
-                continue;
-            }
-            LocalDate latest = LocalDate.parse(cell.dim("latestAuthorisedExit"));
-            if (!AtClock.suspectedOverstay(SpellState.OPEN, latest, asOf)) {
-                continue;
-            }
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (String dim : List.of(
-                    "travellerId",
-                    "spellId",
-                    "entryDate",
-                    "latestAuthorisedExit",
-                    "borderPost",
-                    "citizenship",
-                    "sex",
-                    "ageGroup",
-                    "purpose")) {
-                row.put(dim, cell.dim(dim));
-            }
-            row.put("overstayDays", java.time.temporal.ChronoUnit.DAYS.between(latest, asOf));
-            out.add(row);
-        }
-        out.sort(Comparator.comparing(r -> String.valueOf(r.get("travellerId")) + r.get("spellId")));
-        return out;
+    public OverstayerList.Answer overstayers(Map<String, Set<String>> filters) {
+        return cube.read(() -> OverstayerList.of(cube, filters));
     }
 }

@@ -42,6 +42,22 @@ public final class Contributions {
     public static final String QUALITY = "quality";
     /** Per-person suspected in-country overstays (RULES.md §7, EES Art. 12): border agency only. */
     public static final String OVERSTAYERS = "overstayers";
+    /**
+     * Expected departures under the 90/180-day regime by month of the latest authorised exit, and how they ended
+     * (RULES.md §7; the US DHS Entry/Exit Overstay Report's measures).
+     */
+    public static final String OVERSTAY_RATES = "overstay-rates";
+
+    /**
+     * How an expected departure ended, a fact of the stay (internal dimension of {@code overstay-rates}, §7): exit
+     * on or before the latest authorised exit, exit after it, or no exit yet (whether that is an in-country overstay
+     * depends on the clock, which the query derives from {@link #DAY}).
+     */
+    public static final String DEPARTURE = "departure";
+
+    public static final String ON_TIME = "ON_TIME";
+    public static final String OUT_OF_COUNTRY = "OUT_OF_COUNTRY";
+    public static final String NO_EXIT = "NO_EXIT";
 
     /** Cells written for a value that carries no processing clock (e.g. a rejection stamped with wall time). */
     public static final LocalDate NO_CLOCK = LocalDate.EPOCH;
@@ -50,7 +66,11 @@ public final class Contributions {
     public static final String START_DAY = "startDay";
     /** Day of the month of a migration outcome's final date (§5: provisional until the clock is past it). */
     public static final String FINAL_DAY = "finalDay";
-    /** Day of the month an in-country overstay begins: the day after the latest authorised exit (§7). */
+    /**
+     * Day of the month of a date the clock decides on: in {@code overstays}, the day an in-country overstay begins
+     * (the day after the latest authorised exit, §7); in {@code overstay-rates}, the latest authorised exit of a
+     * stay with no exit yet.
+     */
     public static final String DAY = "day";
 
     public static final String CLOSED = "-";
@@ -170,10 +190,37 @@ public final class Contributions {
                 who.put("travellerId", s.getTravellerId());
                 who.put("entryDate", s.getStartDate().toString());
                 who.put("latestAuthorisedExit", s.getLatestAuthorisedExit().toString());
+                who.put("cardNumber", s.getStartCardNumber() == null ? CLOSED : s.getStartCardNumber());
                 cells.add(Cells.of(OVERSTAYERS, s.getStartDate(), who, 1, s.getAsOf()));
+            }
+            if (s.getLatestAuthorisedExit() != null) {
+                cells.add(expectedDeparture(s, closed));
             }
         }
         return cells;
+    }
+
+    /**
+     * A stay under the 90/180-day regime is an expected departure in the month of its latest authorised exit L (§7).
+     * Closed: on time (exit on or before L) or an out-of-country overstay (exit after L), facts. Open: no exit yet,
+     * with L's day, from which the query derives at its clock a suspected in-country overstay (clock past L) or a
+     * stay not yet due (§8: never a flag written at the engine's clock).
+     */
+    private static TableCell expectedDeparture(Spell s, boolean closed) {
+        Map<String, String> dims = new LinkedHashMap<>();
+        dims.put("citizenship", s.getCitizenship());
+        dims.put("purpose", s.getPurpose().name());
+        dims.put("borderPost", s.getStartBorderPost());
+        LocalDate latest = s.getLatestAuthorisedExit();
+        if (closed) {
+            boolean over = s.getOverstayDays() != null && s.getOverstayDays() > 0;
+            dims.put(DEPARTURE, over ? OUT_OF_COUNTRY : ON_TIME);
+            dims.put(DAY, CLOSED);
+        } else {
+            dims.put(DEPARTURE, NO_EXIT);
+            dims.put(DAY, day(latest));
+        }
+        return Cells.of(OVERSTAY_RATES, latest, dims, 1, s.getAsOf());
     }
 
     /** A data-quality finding of the engine (§3): duplicates, orphan exits, broken spells, late records. */
