@@ -118,6 +118,7 @@
     if (!a || !state.auth) return;
     ev.preventDefault();
     const response = await fetch(a.href, { headers: authHeaders('*/*') });
+    if (!response.ok) { $('status').textContent = a.textContent + ' download: ' + response.status; return; }
     const name = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') || '');
     const url = URL.createObjectURL(await response.blob());
     const save = document.createElement('a');
