@@ -7,6 +7,7 @@ import org.borderflows.query.topology.Cells;
 import org.borderflows.query.topology.Contributions;
 import org.borderflows.schema.Crossing;
 import org.borderflows.schema.CrossingOutcome;
+import org.borderflows.schema.QualityEvent;
 import org.borderflows.schema.Spell;
 import org.borderflows.schema.TableCell;
 
@@ -49,6 +50,12 @@ public final class CubeLoader {
     /** An accepted crossing: moves the cube's clock to its date, as the aggregator's intake cells do. */
     public CubeLoader add(Crossing c) {
         Contributions.of(c).forEach(this::add);
+        return this;
+    }
+
+    /** A data-quality finding of the engine (duplicate, orphan exit, broken spell, late record). */
+    public CubeLoader add(QualityEvent q) {
+        Contributions.of(q).forEach(this::add);
         return this;
     }
 

@@ -16,6 +16,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -23,7 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.borderflows.query.sdmx.SdmxService;
 import org.borderflows.query.tables.BadQueryException;
+import org.borderflows.query.tables.Query;
 
 /**
  * The published tables (RULES.md §9). Anonymous callers get protected figures (§10); the roles agency and
@@ -34,9 +37,11 @@ import org.borderflows.query.tables.BadQueryException;
 @Secured(SecurityRule.IS_ANONYMOUS)
 class DatasetController {
     private final QueryService service;
+    private final SdmxService sdmx;
 
-    DatasetController(QueryService service) {
+    DatasetController(QueryService service, SdmxService sdmx) {
         this.service = service;
+        this.sdmx = sdmx;
     }
 
     @Operation(summary = "The datasets with their dimensions, measures and descriptions")
@@ -55,6 +60,13 @@ class DatasetController {
     @ApiResponse(
             responseCode = "200",
             description = "the table (JSON), or CSV as an attachment",
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "the same question as SDMX REST data (rel=alternate), e.g."
+                                    + " </sdmx/2.1/data/BORDER_FLOWS,CROSSINGS,1.0/M.N._T.ENTRY._T._T._T._T._T>;"
+                                    + " rel=\"alternate\"",
+                            schema = @Schema(type = "string")),
             content = {
                 @Content(
                         mediaType = MediaType.APPLICATION_JSON,
@@ -102,10 +114,14 @@ class DatasetController {
         request.getParameters().forEach((key, values) -> parameters.put(key, String.join(",", values)));
         // Query.parse reads every parameter as sent, so that one it does not know is refused (400), never ignored;
         // DatasetQuery declares the known ones for the OpenAPI document.
+        // The same question over SDMX (RFC 8288 Link, rel=alternate): the dashboard's SDMX download links.
+        String link = "<" + SdmxController.ROOT + "/" + sdmx.dataPath(Query.parse(name, parameters))
+                + ">; rel=\"alternate\"; title=\"SDMX\"";
         boolean csv = wantsCsv(query.format(), request.getHeaders().get(HttpHeaders.ACCEPT));
         boolean exact = Roles.seesExactFigures(authentication);
         String ifNoneMatch = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
-        return service.answer(name, parameters, csv, !exact).thenApply(answer -> response(answer, exact, ifNoneMatch));
+        return service.answer(name, parameters, csv, !exact)
+                .thenApply(answer -> response(answer, exact, ifNoneMatch).header(HttpHeaders.LINK, link));
     }
 
     private static MutableHttpResponse<String> response(

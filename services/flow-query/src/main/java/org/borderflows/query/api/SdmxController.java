@@ -28,11 +28,13 @@ import org.borderflows.query.sdmx.SdmxService;
  * and the DSD-specific data schema) and data. The same roles as the JSON API: anonymous callers get the same
  * protected figures (§10), agency and statistician exact ones.
  */
-@Controller("/sdmx/2.1")
+@Controller(SdmxController.ROOT)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 // Routes produce any media type: SdmxFormat chooses from the format parameter and Accept, and answers 406 itself.
 class SdmxController {
+    /** The SDMX REST 2.1 root. */
+    static final String ROOT = "/sdmx/2.1";
 
     private final SdmxService service;
 

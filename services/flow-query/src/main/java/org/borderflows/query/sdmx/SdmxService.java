@@ -163,6 +163,14 @@ public final class SdmxService {
     }
 
     /**
+     * The SDMX data resource (path under the SDMX REST 2.1 root, without a format) asking the same question as a
+     * query API table question ({@link DataLink}).
+     */
+    public String dataPath(Query query) {
+        return DataLink.path(catalogue.flow(Codes.upperSnake(query.dataset().name())), query);
+    }
+
+    /**
      * The optional parameters of a data query.
      *
      * @param updatedAfter only the observations changed after this ISO 8601 date-time (null: all)
