@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Builds border-flows and runs the whole system on this machine: a real KRaft broker, the card gateway, two stay
-# engine instances, the query service with its dashboard, and simulated border posts sending cards to the gateway.
+# engine instances, the query service with its dashboard, and simulated border posts sending cards to the gateway:
+# first a few years of history as fast as the system takes them (a progress line shows the tables' clock), then
+# live traffic at --rate, so every dashboard panel has figures (final and provisional) within a minute or two.
 # The services run from their distributions (`mvn package`: services/<service>/target/<service>-*-dist.tar.gz),
 # unpacked into data/dist/<service>.
 # Ctrl-C stops everything cleanly (the broker's data stays in data/kafka; `deploy/local/kafka.sh reset` deletes it).
 #
-#   deploy/local/run-all.sh [--no-build] [--rate CARDS_PER_SECOND] [--travellers N]
+#   deploy/local/run-all.sh [--no-build] [--rate CARDS_PER_SECOND] [--travellers N] [--history FROM:TO | --no-history]
+#
+# History: months FROM..TO (default 2022-01:2024-12, --travellers travellers); live: the months after it (2025).
 #
 # Logs: data/logs/<service>.log. Ports: dashboard 8080, gateway 8081, engines 8082 and 8083, broker 9092.
 set -euo pipefail
@@ -14,12 +18,15 @@ repo=$(cd "$here/../.." && pwd)
 build=1
 rate=${SIM_RATE:-200}
 travellers=${SIM_TRAVELLERS:-20000}
+history=${SIM_HISTORY:-2022-01:2024-12}
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) build=0 ;;
     --rate) rate=$2; shift ;;
     --travellers) travellers=$2; shift ;;
-    *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    --history) history=$2; shift ;;
+    --no-history) history= ;;
+    *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
   shift
 done
@@ -99,8 +106,52 @@ start flow-query flow-query MICRONAUT_SERVER_PORT=8080 \
 wait_http http://localhost:8081/health
 wait_http http://localhost:8080/health
 wait_http http://localhost:8082/health
+
+# The tables' processing clock (the X-As-Of header of any answer), or "-" before the first card is counted.
+tables_clock() {
+  curl -s -D - -o /dev/null -u statistician:statistician-dev-password \
+    "http://localhost:8080/api/v1/datasets/crossings" | tr -d '\r' | sed -n 's/^[Xx]-[Aa]s-[Oo]f: //p' | grep . || echo -
+}
+
+live_from=2025-01
+live_to=2025-12
+if [ -n "$history" ]; then
+  history_from=${history%%:*}
+  history_to=${history##*:}
+  live_from=$(date -d "$history_to-01 +1 month" +%Y-%m)
+  live_to=$(date -d "$history_to-01 +12 month" +%Y-%m)
+  echo "loading history $history_from..$history_to ($travellers travellers, as fast as the system takes it)..."
+  start border-simulator-history border-simulator \
+    SIM_ARGS="--from $history_from --to $history_to --travellers $travellers --seed 7 --gateway http://localhost:8081 --rate 0 --truth $repo/data/sim/history.truth"
+  history_pid=${pids[-1]}
+  target=$(date -d "$history_to-01 +1 month -1 day" +%F)
+  started=$SECONDS
+  # Progress: what the simulator has sent, and how far the tables have got (their clock); done when the simulator
+  # has sent everything and the tables' clock has reached the last month of the history.
+  while true; do
+    sent=$(tail -c 400 "$logs/border-simulator-history.log" 2>/dev/null | tr '\r' '\n' | grep -a 'sending' | tail -n 1 || true)
+    clock=$(tables_clock)
+    printf '\r  %s | tables at %s (history ends %s)   ' "${sent:-simulating...}" "$clock" "$target"
+    if [ -z "${history_status:-}" ] && ! kill -0 "$history_pid" 2>/dev/null; then
+      history_status=0
+      wait "$history_pid" || history_status=$?
+      if [ "$history_status" != 0 ]; then
+        echo; echo "  warning: the history simulator failed (exit $history_status); see data/logs" >&2; break
+      fi
+    fi
+    if [ "${history_status:-}" = 0 ] && [ "$clock" != - ] && [[ ! "$clock" < "${history_to}-01" ]]; then
+      break
+    fi
+    if [ $SECONDS -gt $((started + 1800)) ]; then
+      echo; echo "  warning: the history is not loaded after 30 minutes; going live anyway" >&2; break
+    fi
+    sleep 2
+  done
+  echo
+  echo "history loaded (tables at $(tables_clock)); streaming live traffic"
+fi
 start border-simulator border-simulator \
-  SIM_ARGS="--travellers $travellers --gateway http://localhost:8081 --rate $rate --truth $repo/data/sim/demo.truth"
+  SIM_ARGS="--from $live_from --to $live_to --travellers $travellers --gateway http://localhost:8081 --rate $rate --truth $repo/data/sim/demo.truth"
 
 cat <<INFO
 
