@@ -7,6 +7,7 @@ import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Properties;
@@ -70,7 +71,8 @@ final class KafkaRunner implements HealthIndicator {
         Thread thread = new Thread(reader, "table-cells-reader");
         thread.setDaemon(true);
         thread.start();
-        vintages = new VintageKeeper(settings, queries, reader::isCaughtUp);
+        vintages = new VintageKeeper(
+                settings, queries, reader::isCaughtUp, Duration.ofSeconds(config.vintageMinMonthSeconds()));
         Thread keeper = new Thread(vintages, "estimate-vintages-keeper");
         keeper.setDaemon(true);
         keeper.start();

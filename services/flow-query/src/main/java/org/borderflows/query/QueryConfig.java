@@ -11,9 +11,16 @@ import io.micronaut.context.annotation.ConfigurationProperties;
  * @param maxStalenessMs how long a cached answer may be served after the cube changed (while recomputed)
  * @param refreshAheadMs how old a changed answer must be before it is recomputed in the background (at least 10
  *     times its computation time, at most half of {@code maxStalenessMs})
+ * @param vintageMinMonthSeconds how long this instance must have seen the clock in a month for that month's estimates
+ *     to be kept as published when it ends (RULES.md §6 revisions): a month a replay passes in less was never read
  */
 @ConfigurationProperties("flow-query")
 public record QueryConfig(
-        String protectionKey, int estimatorMinCohort, String timeZone, long maxStalenessMs, long refreshAheadMs) {
+        String protectionKey,
+        int estimatorMinCohort,
+        String timeZone,
+        long maxStalenessMs,
+        long refreshAheadMs,
+        long vintageMinMonthSeconds) {
     public static final String DEV_PROTECTION_KEY = "dev-only-protection-key";
 }

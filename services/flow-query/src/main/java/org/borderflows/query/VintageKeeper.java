@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * <p>One writer: every instance uses the same transactional id, so an instance that starts a write fences any other
  * (its open transaction is aborted), then reads the topic to its end and writes only if the vintage is still
  * missing; a vintage is written once however many instances run. A month that ends while no instance runs with its
- * cells loaded, or that a replay's clock jumps over, gets no vintage (the revisions table back-casts it and says so).
+ * cells loaded, or that a replay passes quickly (in less than {@code flow-query.vintage-min-month-seconds}: its
+ * estimates were made from cells still loading, and nobody read them), gets no vintage (the revisions table
+ * back-casts it and says so).
  */
 final class VintageKeeper implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VintageKeeper.class);
@@ -55,11 +57,15 @@ final class VintageKeeper implements Runnable, AutoCloseable {
     private final TopicPartition partition = new TopicPartition(Topic.ESTIMATE_VINTAGES.topicName(), 0);
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private volatile boolean running = true;
+    private final Duration minMonth;
     private YearMonth seen;
+    private long seenSince;
     private YearMonth pending;
 
-    VintageKeeper(KafkaSettings settings, TableQueries queries, BooleanSupplier cellsLoaded) {
+    /** @param minMonth how long the clock must have been seen in a month for its vintage to be kept */
+    VintageKeeper(KafkaSettings settings, TableQueries queries, BooleanSupplier cellsLoaded, Duration minMonth) {
         this.settings = settings;
+        this.minMonth = minMonth;
         this.queries = queries;
         this.cellsLoaded = cellsLoaded;
         Properties props = settings.common();
@@ -93,8 +99,9 @@ final class VintageKeeper implements Runnable, AutoCloseable {
     }
 
     /**
-     * The vintage to make now: the month this instance saw the clock in, with the cells loaded, once the clock has
-     * moved on to the next month, until it is kept (by this instance or another) or the clock moves on again.
+     * The vintage to make now: the month this instance saw the clock in, with the cells loaded, for at least
+     * {@code minMonth}, once the clock has moved on to the next month, until it is kept (by this instance or another)
+     * or the clock moves on again.
      */
     YearMonth due() {
         LocalDate clock = queries.cube().asOf();
@@ -102,10 +109,13 @@ final class VintageKeeper implements Runnable, AutoCloseable {
             return null;
         }
         YearMonth now = YearMonth.from(clock);
-        if (seen != null && now.equals(seen.plusMonths(1))) {
-            pending = seen;
+        if (!now.equals(seen)) {
+            if (seen != null && now.equals(seen.plusMonths(1)) && System.nanoTime() - seenSince >= minMonth.toNanos()) {
+                pending = seen;
+            }
+            seen = now;
+            seenSince = System.nanoTime();
         }
-        seen = now;
         if (pending != null && (queries.vintages().kept(pending) || !now.equals(pending.plusMonths(1)))) {
             pending = null;
         }

@@ -209,6 +209,7 @@ class VintagesIT {
                 "flow-query.kafka.state-dir",
                 Files.createTempDirectory("vintages-it").toString());
         props.put("flow-query.estimator-min-cohort", "1");
+        props.put("flow-query.vintage-min-month-seconds", "0");
         return ApplicationContext.run(props, "test");
     }
 

@@ -122,7 +122,7 @@ public final class Vintages {
     }
 
     /** The record that marks a vintage as kept (also when it holds no cell). */
-    static EstimateVintage marker(YearMonth vintage) {
+    public static EstimateVintage marker(YearMonth vintage) {
         return EstimateVintage.newBuilder()
                 .setVintage(vintage.toString())
                 .setMonth("")
