@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.borderflows.domain.RuleSettings;
 import org.borderflows.query.tables.Cube.Cell;
 import org.borderflows.query.tables.Datasets.Dimension;
 import org.borderflows.query.topology.Contributions;
+import org.borderflows.schema.EstimateVintage;
 
 /**
  * Answers table questions from the cube: filter the cells of the period, group them by the requested
@@ -63,7 +65,7 @@ public final class TableQueries {
     }
 
     /** The vintage of a month made from the cells as they stand (see {@link Vintages#make}). */
-    public List<org.borderflows.schema.EstimateVintage> makeVintage(YearMonth vintage) {
+    public List<EstimateVintage> makeVintage(YearMonth vintage) {
         return cube.read(() -> Vintages.make(
                 cube.cells(Contributions.MIGRATION, Vintages.cellDimensions()), vintage, rules, minCohort));
     }
@@ -375,7 +377,7 @@ public final class TableQueries {
         Map<Integer, Estimator<Cell>> estimators = new HashMap<>();
         Collection<Cell> cohorts = cube.cells(Contributions.MIGRATION, ESTIMATOR_DIMENSIONS);
         Map<List<String>, Object> groups = new HashMap<>();
-        Set<Integer> published = new java.util.HashSet<>();
+        Set<Integer> published = new HashSet<>();
         for (Cell cell : cells) {
             if (!Boolean.TRUE.equals(settled.get(cell.month())) || !matches(q, cell::dim, cell.month(), SKIPPED)) {
                 continue;
@@ -402,7 +404,7 @@ public final class TableQueries {
             }
         }
         for (int clock : published) {
-            for (org.borderflows.schema.EstimateVintage kept : vintages.cells(Cube.yearMonth(clock))) {
+            for (EstimateVintage kept : vintages.cells(Cube.yearMonth(clock))) {
                 int month = Cube.monthIndex(YearMonth.parse(kept.getMonth()));
                 if (Boolean.TRUE.equals(settled.get(month)) && matches(q, kept.getDimensions()::get, month, SKIPPED)) {
                     Revision r = (Revision) groups.computeIfAbsent(
