@@ -57,6 +57,7 @@ final class VintageKeeper implements Runnable, AutoCloseable {
     private final TopicPartition partition = new TopicPartition(Topic.ESTIMATE_VINTAGES.topicName(), 0);
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private volatile boolean running = true;
+    private volatile boolean failed = false;
     private final Duration minMonth;
     private YearMonth seen;
     private long seenSince;
@@ -92,6 +93,7 @@ final class VintageKeeper implements Runnable, AutoCloseable {
         } catch (WakeupException e) {
             // closing
         } catch (RuntimeException e) {
+            failed = true;
             LOG.error("estimate-vintages keeper stopped", e);
         } finally {
             consumer.close();
@@ -182,8 +184,9 @@ final class VintageKeeper implements Runnable, AutoCloseable {
         return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** True once the vintages present at start are loaded, as long as the keeper has not failed since. */
     boolean isCaughtUp() {
-        return caughtUp.getCount() == 0;
+        return caughtUp.getCount() == 0 && !failed;
     }
 
     @Override
