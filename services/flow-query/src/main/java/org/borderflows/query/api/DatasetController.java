@@ -110,10 +110,9 @@ class DatasetController {
             return CompletableFuture.completedFuture(HttpResponse.<String>status(HttpStatus.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"flow-query\""));
         }
-        Map<String, String> parameters = new LinkedHashMap<>();
-        request.getParameters().forEach((key, values) -> parameters.put(key, String.join(",", values)));
         // Query.parse reads every parameter as sent, so that one it does not know is refused (400), never ignored;
         // DatasetQuery declares the known ones for the OpenAPI document.
+        Map<String, String> parameters = parametersAsSent(request);
         // The same question over SDMX (RFC 8288 Link, rel=alternate): the dashboard's SDMX download links.
         String link = "<" + SdmxController.ROOT + "/" + sdmx.dataPath(Query.parse(name, parameters))
                 + ">; rel=\"alternate\"; title=\"SDMX\"";
@@ -129,14 +128,28 @@ class DatasetController {
         MutableHttpResponse<String> response = answer.etag().equals(ifNoneMatch)
                 ? HttpResponse.status(HttpStatus.NOT_MODIFIED)
                 : HttpResponse.ok(answer.body()).contentType(answer.mediaType());
-        if (answer.fileName() != null && response.status() == HttpStatus.OK) {
-            response.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + answer.fileName() + "\"");
+        if (response.status() == HttpStatus.OK) {
+            attachment(response, answer);
         }
         return response.header(HttpHeaders.ETAG, answer.etag())
                 .header(HttpHeaders.CACHE_CONTROL, (exact ? "private" : "public") + ", max-age=2, must-revalidate")
                 .header(HttpHeaders.VARY, "Accept, Authorization")
                 .header("X-As-Of", answer.asOf())
                 .header("X-Protected", String.valueOf(answer.isProtected()));
+    }
+
+    /** Every query parameter as sent (repeated ones joined by commas), so that an unknown one can be refused. */
+    static Map<String, String> parametersAsSent(HttpRequest<?> request) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        request.getParameters().forEach((key, values) -> parameters.put(key, String.join(",", values)));
+        return parameters;
+    }
+
+    /** A download's file name, when the answer has one (CSV). */
+    static void attachment(MutableHttpResponse<String> response, QueryService.Rendered answer) {
+        if (answer.fileName() != null) {
+            response.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + answer.fileName() + "\"");
+        }
     }
 
     /** CSV when {@code format=csv}, or without format when Accept asks for text/csv and not JSON; 400 otherwise. */

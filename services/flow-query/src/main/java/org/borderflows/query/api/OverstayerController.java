@@ -15,8 +15,6 @@ import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Per-person list of suspected in-country overstayers (RULES.md §7, EES Art. 12), for action: border agency only
@@ -54,17 +52,13 @@ class OverstayerController {
                     String format,
             HttpRequest<?> request) {
         // every parameter as sent, so that an unknown one is refused (400), never ignored
-        Map<String, String> parameters = new LinkedHashMap<>();
-        request.getParameters().forEach((key, values) -> parameters.put(key, String.join(",", values)));
         boolean csv = DatasetController.wantsCsv(format, request.getHeaders().get(HttpHeaders.ACCEPT));
-        QueryService.Rendered answer = service.overstayers(parameters, csv);
+        QueryService.Rendered answer = service.overstayers(DatasetController.parametersAsSent(request), csv);
         MutableHttpResponse<String> response = HttpResponse.ok(answer.body())
                 .contentType(answer.mediaType())
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .header("X-As-Of", answer.asOf());
-        if (answer.fileName() != null) {
-            response.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + answer.fileName() + "\"");
-        }
+        DatasetController.attachment(response, answer);
         return response;
     }
 }

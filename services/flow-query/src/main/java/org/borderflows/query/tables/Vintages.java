@@ -102,9 +102,7 @@ public final class Vintages {
         }
         String name = vintage.toString();
         List<EstimateVintage> records = new ArrayList<>(byCell.size() + 1);
-        TreeMap<List<String>, Estimate> sorted = new TreeMap<>(Vintages::compare);
-        sorted.putAll(byCell);
-        for (Map.Entry<List<String>, Estimate> e : sorted.entrySet()) {
+        for (Map.Entry<List<String>, Estimate> e : byCell.entrySet()) {
             Map<String, String> dims = new TreeMap<>();
             for (int i = 0; i < DIMENSIONS.size(); i++) {
                 dims.put(DIMENSIONS.get(i), e.getKey().get(i + 1));
@@ -117,6 +115,7 @@ public final class Vintages {
                     .setAsOf(vintage.atEndOfMonth())
                     .build());
         }
+        records.sort(java.util.Comparator.comparing(Vintages::key));
         records.add(marker(vintage));
         return records;
     }
@@ -143,9 +142,5 @@ public final class Vintages {
             }
         }
         return dims;
-    }
-
-    private static int compare(List<String> a, List<String> b) {
-        return String.join("|", a).compareTo(String.join("|", b));
     }
 }
