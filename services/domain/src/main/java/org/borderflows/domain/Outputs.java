@@ -94,7 +94,8 @@ final class Outputs {
                     c.sex(),
                     AgeGroup.of(c.birthDate(), c.date()),
                     c.purpose(),
-                    a.clock));
+                    a.clock,
+                    o.firstTimeBack()));
         }
         return List.copyOf(outcomes);
     }

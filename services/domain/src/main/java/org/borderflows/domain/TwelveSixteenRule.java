@@ -40,6 +40,8 @@ final class TwelveSixteenRule {
      * @param returnFinalDate the final date the S = 2N rule of an earlier review gave this crossing, if any
      * @param markedBy index (in the walk) of the review whose S = 2N rule gave this crossing its final date first;
      *     -1 when none did, {@link #CARRIED} when the date came with the carry of pruned crossings
+     * @param firstTimeBack for a long-term migration whose review counted time back on the old side, the date of the
+     *     crossing that began it (the first trip back); null otherwise
      */
     record Outcome(
             ResidenceStatus statusBefore,
@@ -50,7 +52,8 @@ final class TwelveSixteenRule {
             LocalDate finalDate,
             int decidedBy,
             LocalDate returnFinalDate,
-            int markedBy) {}
+            int markedBy,
+            LocalDate firstTimeBack) {}
 
     static final int CARRIED = -2;
 
@@ -98,7 +101,7 @@ final class TwelveSixteenRule {
             if (!isMigrating(walk.get(i).direction(), before)) {
                 LocalDate flag = flagFinal[i] != null ? flagFinal[i] : beforeFinal;
                 outcomes.add(new Outcome(
-                        before, beforeFinal, before, beforeFinal, false, flag, -1, flagFinal[i], markedBy[i]));
+                        before, beforeFinal, before, beforeFinal, false, flag, -1, flagFinal[i], markedBy[i], null));
             } else {
                 outcomes.add(
                         review(i, dates, epochDays, sides, before, beforeFinal, flagFinal, markedBy, w, t, allowance));
@@ -160,10 +163,12 @@ final class TwelveSixteenRule {
         if (decided == backStep) {
             LocalDate fin = later(date.plusDays(allowance + onNewSide), beforeFinal);
             LocalDate flag = flagFinal[i] != null ? flagFinal[i] : fin;
-            return new Outcome(before, beforeFinal, before, fin, false, flag, m, flagFinal[i], markedBy[i]);
+            return new Outcome(before, beforeFinal, before, fin, false, flag, m, flagFinal[i], markedBy[i], null);
         }
         LocalDate fin = later(date.plusDays(t + backOnOldSide), beforeFinal);
-        return new Outcome(before, beforeFinal, flip(before), fin, true, fin, m, flagFinal[i], markedBy[i]);
+        LocalDate firstTimeBack = decided > 0 ? dates[i + 1] : null; // step 1 is the first spell back
+        return new Outcome(
+                before, beforeFinal, flip(before), fin, true, fin, m, flagFinal[i], markedBy[i], firstTimeBack);
     }
 
     /** The last walk index whose date is on or before {@code day} (dates are sorted). */

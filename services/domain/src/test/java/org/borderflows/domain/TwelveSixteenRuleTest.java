@@ -126,6 +126,38 @@ class TwelveSixteenRuleTest {
                         outcome(RESIDENT, NON_RESIDENT, true, LocalDate.of(2026, 4, 1)));
     }
 
+    /**
+     * The same itinerary: the arrival's review counted the 60 days back (2024-05-01 to 2024-06-30), so its outcome
+     * dates the first trip back, 2024-05-01; with the final date 2025-03-10 = 2024-01-10 + 365 + 60 it says which
+     * side the traveller was on at any past clock (§6 cohorts). The other crossings are not migrations, and the
+     * emigration's review has no time back: no date.
+     */
+    @Test
+    void aMigrationWithATripBackDatesItsFirstTimeBack() {
+        Traveller t = Traveller.foreigner();
+        Evaluation e = Traveller.evaluate(
+                LocalDate.of(2025, 4, 2),
+                t.entry("e1", LocalDate.of(2024, 1, 10)),
+                t.exit("x1", LocalDate.of(2024, 5, 1)),
+                t.entry("e2", LocalDate.of(2024, 6, 30)),
+                t.exit("x2", LocalDate.of(2025, 4, 1)));
+
+        assertThat(e.outcomes())
+                .extracting(CrossingOutcome::getFirstTimeBackDate)
+                .containsExactly(LocalDate.of(2024, 5, 1), null, null, null);
+    }
+
+    /** A single arrival staying a year: a migration with no time back. */
+    @Test
+    void aMigrationWithoutATripBackHasNoFirstTimeBack() {
+        Traveller t = Traveller.foreigner();
+        Evaluation e = Traveller.evaluate(LocalDate.of(2025, 4, 2), t.entry("e1", LocalDate.of(2024, 1, 10)));
+
+        assertThat(e.outcomes())
+                .extracting(CrossingOutcome::getFirstTimeBackDate)
+                .containsExactly((LocalDate) null);
+    }
+
     @Test
     void residentLeavingForGoodEmigratesAYearAfterLeaving() {
         Traveller t = Traveller.citizen();
