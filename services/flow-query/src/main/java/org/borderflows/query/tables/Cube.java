@@ -42,6 +42,7 @@ public final class Cube {
             Map.entry("ltm", 1),
             Map.entry("startDay", 6),
             Map.entry("finalDay", 6),
+            Map.entry("daysToTimeBack", 5),
             Map.entry("day", 6),
             Map.entry("flow", 2),
             Map.entry("type", 1),

@@ -2,7 +2,6 @@ package org.borderflows.query.tables;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -24,11 +23,13 @@ import org.borderflows.query.topology.Contributions;
  *
  * <p><b>Cohort.</b> The crossings of the same group 12 months earlier that were still provisional at c' = c - 12
  * months, to the day (their final date after c', §5). Their situation at c' is read from the facts the cells keep:
- * a crossing that ended as a migration, or whose final date is more than N days after c' (a "not a migration"
- * outcome is final N days after the person went back, §5), was on the new side at c'; the others had gone back.
- * A crossing that became a migration after a trip back is counted gone back at c' with the chance that its trip
- * covered c' ({@code backAt}: the cells do not date the trip). Its outcome is the final one, or, when still under review at c, its provisional outcome (at most a
- * few months from final by then). Rate = long-term migrations / crossings of that cohort and situation.
+ * a crossing whose final date is more than N days after c' and that is not a migration (a "not a migration"
+ * outcome is final N days after the person went back, §5) was on the new side at c'; a migration was, unless c'
+ * fell in its time back, which its cells date: the first time back begins the recorded number of days after the
+ * crossing and ends T - that many days before the final date (the final date is crossing + T + time back; a
+ * migration's time back is taken as one trip). Its outcome is the final one, or, when still under review at c, its
+ * provisional outcome (at most a few months from final by then). Rate = long-term migrations / crossings of that
+ * cohort and situation.
  *
  * <p><b>Groups and shrinkage.</b> Groups are direction x citizenship x purpose x sex x age group, each with the
  * situation. A group's rate is shrunk towards its coarser group's (beta-binomial, empirical Bayes): p = (k + w
@@ -50,11 +51,6 @@ final class Estimator<T> {
 
     /** The day a crossing is taken to have been made in its month. */
     private static final int MID_MONTH = 15;
-
-    /** Groups whose trips back inform the timing of the others' (direction x citizenship x purpose). */
-    private static final int TIMING_LEVEL = 2;
-
-    private static final int TIMING_DAYS = 10;
 
     /** The level of the direction's rate over both situations, above {@link #LEVELS}. */
     private static final int POOLED = LEVELS.size();
@@ -83,6 +79,9 @@ final class Estimator<T> {
 
         LocalDate finalDate(T cell);
 
+        /** Days from the crossing to its first time back, the bin's first day; -1 when none. */
+        int daysToTimeBack(T cell);
+
         double count(T cell);
     }
 
@@ -94,8 +93,6 @@ final class Estimator<T> {
     private final double priorWeight;
     private final Map<Key, double[]> tallies = new HashMap<>(); // {long-term migrations, crossings}
     private final Map<Object, Rate> rates = new ConcurrentHashMap<>(); // shared by queries
-    /** Per group of {@link #TIMING_LEVEL}: crossings that went back for good, by days on the new side before. */
-    private final Map<Object, double[]> leaving = new HashMap<>();
 
     /**
      * @param clock the clock the estimate is made at
@@ -117,11 +114,6 @@ final class Estimator<T> {
         this.thresholdDays = rules.thresholdDays();
         this.priorWeight = priorWeight;
         for (T cell : cells) {
-            if (!reader.ltm(cell)) {
-                leftAfter(cell);
-            }
-        }
-        for (T cell : cells) {
             boolean ltm = isFinal(cell) ? reader.ltm(cell) : situation(cell);
             tally(cell, ltm, 1, 0);
             tally(cell, ltm, 2, POOLED - 1);
@@ -138,15 +130,10 @@ final class Estimator<T> {
             return; // already final at the cohort's stage
         }
         double count = reader.count(cell);
-        double back = ltm ? backAt(cell, cohortClock) : onNewSide(cell, cohortClock) ? 0 : 1;
+        boolean onNewSide = onNewSide(cell, cohortClock);
         for (int level = from; level <= POOLED; level++) {
             Object group = reader.group(cell, Math.min(level, POOLED - 1), 0);
-            if (level == POOLED) {
-                add(new Key(level, group, null, years), ltm, count);
-            } else {
-                add(new Key(level, group, true, years), ltm, count * (1 - back));
-                add(new Key(level, group, false, years), ltm, count * back);
-            }
+            add(new Key(level, group, level == POOLED ? null : onNewSide, years), ltm, count);
         }
     }
 
@@ -159,46 +146,19 @@ final class Estimator<T> {
     }
 
     /**
-     * Notes when a crossing that is not a migration went back: its final date is N + the days it spent on the new
-     * side (§5), which gives the days to the trip back, in {@link #TIMING_DAYS}-day bins per group of level
-     * {@link #TIMING_LEVEL}.
+     * Whether a crossing that ended as a migration was back on the old side at {@code at}: in its time back, from
+     * the crossing + the days to its first time back (the middle of the cell's bin) to the final date - T + those
+     * days.
      */
-    private void leftAfter(T cell) {
-        long days = ChronoUnit.DAYS.between(crossedAbout(cell), reader.finalDate(cell)) - allowanceDays;
-        if (days >= 0 && days < thresholdDays) {
-            double[] bins = leaving.computeIfAbsent(
-                    reader.group(cell, TIMING_LEVEL, 0), k -> new double[thresholdDays / TIMING_DAYS + 1]);
-            bins[(int) (days / TIMING_DAYS)] += reader.count(cell);
+    private boolean inTimeBack(T cell, LocalDate at) {
+        int toTimeBack = reader.daysToTimeBack(cell);
+        if (toTimeBack < 0) {
+            return false;
         }
-    }
-
-    /**
-     * The chance that a crossing which ended as a migration was back on the old side at {@code at}. Its final date is
-     * T + the days it spent back (§5); the cells do not say when it went back, so the trip is taken to have begun
-     * after as many days on the new side as the group's crossings that went back for good did ({@link #leftAfter}),
-     * or uniformly in the T days when the group has none.
-     */
-    private double backAt(T cell, LocalDate at) {
-        LocalDate crossed = crossedAbout(cell);
-        long daysBack = ChronoUnit.DAYS.between(crossed, reader.finalDate(cell)) - thresholdDays;
-        if (daysBack <= 0) {
-            return 0;
-        }
-        long elapsed =
-                ChronoUnit.DAYS.between(crossed, at); // back at `at` if the trip began in (elapsed - back, elapsed]
-        double[] bins = leaving.get(reader.group(cell, TIMING_LEVEL, 0));
-        double all = 0;
-        double covering = 0;
-        for (int bin = 0; bins != null && bin < bins.length; bin++) {
-            long middle = bin * (long) TIMING_DAYS + TIMING_DAYS / 2;
-            all += bins[bin];
-            covering += middle > elapsed - daysBack && middle <= elapsed ? bins[bin] : 0;
-        }
-        if (all > 0) {
-            return covering / all;
-        }
-        long overlap = Math.min(elapsed, thresholdDays) - Math.max(elapsed - daysBack, 0);
-        return Math.max(0, Math.min(1, (double) overlap / thresholdDays));
+        long days = toTimeBack + Contributions.TIME_BACK_BIN_DAYS / 2;
+        LocalDate left = crossedAbout(cell).plusDays(days);
+        LocalDate returned = reader.finalDate(cell).minusDays(thresholdDays).plusDays(days);
+        return !at.isBefore(left) && at.isBefore(returned);
     }
 
     /** The cells keep the month of a crossing, not its day: taken as the middle of the month. */
@@ -272,9 +232,12 @@ final class Estimator<T> {
         return backCast ? onNewSide(cell, clock) : reader.ltm(cell);
     }
 
-    /** On the new side at {@code at}, read from final facts: a migration, or final more than N days after it. */
+    /**
+     * On the new side at {@code at}, read from final facts: a migration not in its time back, or not a migration
+     * and final more than N days after {@code at}.
+     */
     private boolean onNewSide(T cell, LocalDate at) {
-        return reader.ltm(cell) || reader.finalDate(cell).isAfter(at.plusDays(allowanceDays));
+        return reader.ltm(cell) ? !inTimeBack(cell, at) : reader.finalDate(cell).isAfter(at.plusDays(allowanceDays));
     }
 
     /** Decoded cells: groups are strings of the month and the level's values. */
@@ -309,6 +272,12 @@ final class Estimator<T> {
         public LocalDate finalDate(Cell cell) {
             return MONTHS.computeIfAbsent(cell.dim("finalMonth"), YearMonth::parse)
                     .atDay(Integer.parseInt(cell.dim(Contributions.FINAL_DAY)));
+        }
+
+        @Override
+        public int daysToTimeBack(Cell cell) {
+            String days = cell.dim(Contributions.DAYS_TO_TIME_BACK);
+            return days == null || days.equals(Contributions.CLOSED) ? -1 : Integer.parseInt(days);
         }
 
         @Override

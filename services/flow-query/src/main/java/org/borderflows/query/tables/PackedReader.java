@@ -21,6 +21,8 @@ final class PackedReader implements Estimator.Reader<PackedReader.Entry> {
     private final long ltmMask;
     private final long ltmTrue;
     private final Map<Long, LocalDate> finalDates = new ConcurrentHashMap<>();
+    private final long timeBackMask;
+    private final Map<Long, Integer> daysToTimeBack = new ConcurrentHashMap<>();
 
     PackedReader(Cube.Packed packed) {
         this.packed = packed;
@@ -32,6 +34,7 @@ final class PackedReader implements Estimator.Reader<PackedReader.Entry> {
             levelMasks[level] = mask;
         }
         this.finalDateMask = packed.mask("finalMonth") | packed.mask(Contributions.FINAL_DAY);
+        this.timeBackMask = packed.mask(Contributions.DAYS_TO_TIME_BACK);
         this.ltmMask = packed.mask("ltm");
         this.directionMask = packed.mask("direction");
         this.ltmTrue = packed.bits("ltm", "true");
@@ -73,6 +76,14 @@ final class PackedReader implements Estimator.Reader<PackedReader.Entry> {
                 cell.key() & finalDateMask,
                 bits -> ClockView.finalDate(
                         packed.decode(cell.key(), "finalMonth"), packed.decode(cell.key(), Contributions.FINAL_DAY)));
+    }
+
+    @Override
+    public int daysToTimeBack(Entry cell) {
+        return daysToTimeBack.computeIfAbsent(cell.key() & timeBackMask, bits -> {
+            String days = packed.decode(cell.key(), Contributions.DAYS_TO_TIME_BACK);
+            return days == null || days.equals(Contributions.CLOSED) ? -1 : Integer.parseInt(days);
+        });
     }
 
     @Override

@@ -142,7 +142,15 @@ public final class TableQueries {
 
     /** Dimensions of the estimator's groups and outcomes (§6), kept in the migration rollups it reads. */
     static final List<String> ESTIMATOR_DIMENSIONS = List.of(
-            "direction", "citizenship", "purpose", "sex", "ageGroup", "ltm", "finalMonth", Contributions.FINAL_DAY);
+            "direction",
+            "citizenship",
+            "purpose",
+            "sex",
+            "ageGroup",
+            "ltm",
+            "finalMonth",
+            Contributions.FINAL_DAY,
+            Contributions.DAYS_TO_TIME_BACK);
 
     /**
      * The cell dimensions a question reads: its groups and filters, plus what its measure needs (stock: the end

@@ -2,6 +2,7 @@ package org.borderflows.query.topology;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -67,6 +68,16 @@ public final class Contributions {
     /** Day of the month of a migration outcome's final date (§5: provisional until the clock is past it). */
     public static final String FINAL_DAY = "finalDay";
     /**
+     * In the migration cells, the days from a long-term migration to its first time back on the old side (§5's
+     * review, {@code CrossingOutcome.firstTimeBackDate}), in bins of {@link #TIME_BACK_BIN_DAYS} days ("0", "15", ...),
+     * {@link #CLOSED} when it had none. With the final date (crossing + T + time back) it dates the time back, which
+     * the estimator's cohort needs (§6).
+     */
+    public static final String DAYS_TO_TIME_BACK = "daysToTimeBack";
+
+    public static final int TIME_BACK_BIN_DAYS = 15;
+
+    /**
      * Day of the month of a date the clock decides on: in {@code overstays}, the day an in-country overstay begins
      * (the day after the latest authorised exit, §7); in {@code overstay-rates}, the latest authorised exit of a
      * stay with no exit yet.
@@ -96,9 +107,18 @@ public final class Contributions {
             migration.put("ltm", String.valueOf(o.getLongTermMigration()));
             migration.put("finalMonth", Cells.month(o.getFinalDate()));
             migration.put(FINAL_DAY, day(o.getFinalDate()));
+            migration.put(DAYS_TO_TIME_BACK, daysToTimeBack(o));
             cells.add(Cells.of(MIGRATION, o.getCrossingDate(), migration, 1, o.getAsOf()));
         }
         return cells;
+    }
+
+    private static String daysToTimeBack(CrossingOutcome o) {
+        if (o.getFirstTimeBackDate() == null) {
+            return CLOSED;
+        }
+        long days = ChronoUnit.DAYS.between(o.getCrossingDate(), o.getFirstTimeBackDate());
+        return String.valueOf(days / TIME_BACK_BIN_DAYS * TIME_BACK_BIN_DAYS);
     }
 
     /** The day of the month, two digits. */
