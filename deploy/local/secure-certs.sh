@@ -21,7 +21,7 @@ mkdir -p "$dir/passwords"
 
 password() { # password NAME: the stored one, generated once
   local f="$dir/passwords/$1"
-  [ -s "$f" ] || head -c 256 /dev/urandom | LC_ALL=C tr -dc 'A-Za-z0-9' | cut -c1-32 >"$f"
+  [ -s "$f" ] || head -c 256 /dev/urandom | LC_ALL=C tr -dc 'A-Za-z0-9' | cut -c1-32 | tr -d '\n' >"$f"
   cat "$f"
 }
 
