@@ -108,6 +108,39 @@ class EstimatesTest {
     }
 
     /**
+     * A cohort migration that was on a trip back at the cohort's stage counts as gone back (§5, §6). The 2024-11
+     * cohort here: one arrival on 2024-11-05 that went back on 2025-02-01 (88 days later: bin 75, taken as 75 + 7 =
+     * 82 days, from 2024-11-15 to 2025-02-05), returned 59 days later and became a migration final 2026-01-03 =
+     * 2024-11-05 + 365 + 59; so back until 2026-01-03 - 365 + 82 days = 2025-03-26, which covers the stage
+     * 2025-03-15. Three arrivals not migrations, final 2025-05-01 (gone back by then). Gone back: 1 migration of 4.
+     *
+     * <p>Rates for a provisional arrival of 2025-11 gone back: pooled (1 + 2 x 0.5) / (4 + 2) = 0.3333 (6);
+     * direction (1 + 6 x 0.3333) / 10 = 0.3 (10); citizenship (1 + 10 x 0.3) / 14 = 0.2857 (14); purpose
+     * (1 + 14 x 0.2857) / 18 = 0.2778 (18); sex (1 + 18 x 0.2778) / 22 = 0.2727 (22); age (1 + 20 x 0.2727) / 24 =
+     * 0.2689 -> 0.3. Without the date of its time back the migration would count as on the new side, and the rate
+     * would be (0 + 20 x 0.1) / 23 = 0.087 -> 0.1.
+     */
+    @Test
+    void aMigrationOnATripBackAtTheCohortStageCountsAsGoneBack() {
+        load.add(arrival("m", LocalDate.of(2024, 11, 5), true, LocalDate.of(2026, 1, 3))
+                .setFirstTimeBackDate(LocalDate.of(2025, 2, 1))
+                .build());
+        for (int i = 0; i < 3; i++) {
+            load.add(arrival("b" + i, LocalDate.of(2024, 11, 5), false, LocalDate.of(2025, 5, 1))
+                    .build());
+        }
+        load.add(arrival("g", LocalDate.of(2025, 11, 5), false, LocalDate.of(2026, 4, 20))
+                .build());
+
+        Table t = run("from", "2025-11", "to", "2025-11", "by", "month");
+
+        assertThat(t.rows()).singleElement().satisfies(row -> {
+            assertThat(row).containsEntry("finalCount", 0L).containsEntry("status", "estimate");
+            assertThat(row).containsEntry("estimate", 0.3);
+        });
+    }
+
+    /**
      * One woman arriving in 2025-11, on the new side: no F cohort, so her group's rate is its parent's (direction
      * x citizenship x purpose: 0.5909), with no data of its own: (0 + 20 x 0.5909) / 20 = 0.5909 -> 0.6, a useful
      * estimate instead of her own provisional outcome.
