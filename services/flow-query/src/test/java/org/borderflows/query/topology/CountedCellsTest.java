@@ -37,7 +37,7 @@ class CountedCellsTest {
                                 1.0),
                         Map.entry(
                                 "migration-12-16|2025-02|ageGroup=25-29;borderPost=KZ-ALA-AIR;citizenship=TJK;"
-                                        + "direction=ENTRY;finalDay=01;finalMonth=2026-06;ltm=true;purpose=WORK;"
+                                        + "daysToTimeBack=-;direction=ENTRY;finalDay=01;finalMonth=2026-06;ltm=true;purpose=WORK;"
                                         + "residenceStatus=NON_RESIDENT;sex=M",
                                 1.0));
     }
