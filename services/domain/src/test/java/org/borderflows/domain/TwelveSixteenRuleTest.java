@@ -106,15 +106,20 @@ class TwelveSixteenRuleTest {
                         outcome(NON_RESIDENT, NON_RESIDENT, false, LocalDate.of(2025, 1, 16)));
     }
 
-    @Test
-    void yearInTheCountryWithASixtyDayTripOutIsALongTermMigration() {
+    /** In 2024-01-10, out 2024-05-01, back in 2024-06-30 (60 days out), out 2025-04-01; clock 2025-04-02. */
+    private static Evaluation yearInTheCountryWithASixtyDayTripOut() {
         Traveller t = Traveller.foreigner();
-        Evaluation e = Traveller.evaluate(
+        return Traveller.evaluate(
                 LocalDate.of(2025, 4, 2),
                 t.entry("e1", LocalDate.of(2024, 1, 10)),
                 t.exit("x1", LocalDate.of(2024, 5, 1)),
                 t.entry("e2", LocalDate.of(2024, 6, 30)),
                 t.exit("x2", LocalDate.of(2025, 4, 1)));
+    }
+
+    @Test
+    void yearInTheCountryWithASixtyDayTripOutIsALongTermMigration() {
+        Evaluation e = yearInTheCountryWithASixtyDayTripOut();
 
         assertThat(outcomes(e))
                 .containsExactly(
@@ -134,13 +139,7 @@ class TwelveSixteenRuleTest {
      */
     @Test
     void aMigrationWithATripBackDatesItsFirstTimeBack() {
-        Traveller t = Traveller.foreigner();
-        Evaluation e = Traveller.evaluate(
-                LocalDate.of(2025, 4, 2),
-                t.entry("e1", LocalDate.of(2024, 1, 10)),
-                t.exit("x1", LocalDate.of(2024, 5, 1)),
-                t.entry("e2", LocalDate.of(2024, 6, 30)),
-                t.exit("x2", LocalDate.of(2025, 4, 1)));
+        Evaluation e = yearInTheCountryWithASixtyDayTripOut();
 
         assertThat(e.outcomes())
                 .extracting(CrossingOutcome::getFirstTimeBackDate)

@@ -276,8 +276,7 @@ final class Estimator<T> {
 
         @Override
         public int daysToTimeBack(Cell cell) {
-            String days = cell.dim(Contributions.DAYS_TO_TIME_BACK);
-            return days == null || days.equals(Contributions.CLOSED) ? -1 : Integer.parseInt(days);
+            return Contributions.daysToTimeBack(cell.dim(Contributions.DAYS_TO_TIME_BACK));
         }
 
         @Override

@@ -80,10 +80,9 @@ final class PackedReader implements Estimator.Reader<PackedReader.Entry> {
 
     @Override
     public int daysToTimeBack(Entry cell) {
-        return daysToTimeBack.computeIfAbsent(cell.key() & timeBackMask, bits -> {
-            String days = packed.decode(cell.key(), Contributions.DAYS_TO_TIME_BACK);
-            return days == null || days.equals(Contributions.CLOSED) ? -1 : Integer.parseInt(days);
-        });
+        return daysToTimeBack.computeIfAbsent(
+                cell.key() & timeBackMask,
+                bits -> Contributions.daysToTimeBack(packed.decode(cell.key(), Contributions.DAYS_TO_TIME_BACK)));
     }
 
     @Override

@@ -121,6 +121,11 @@ public final class Contributions {
         return String.valueOf(days / TIME_BACK_BIN_DAYS * TIME_BACK_BIN_DAYS);
     }
 
+    /** Reads a {@link #DAYS_TO_TIME_BACK} value: the bin's first day, -1 when there was no time back. */
+    public static int daysToTimeBack(String value) {
+        return value == null || value.equals(CLOSED) ? -1 : Integer.parseInt(value);
+    }
+
     /** The day of the month, two digits. */
     static String day(LocalDate date) {
         int d = date.getDayOfMonth();
