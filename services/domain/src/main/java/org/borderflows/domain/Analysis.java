@@ -34,6 +34,9 @@ final class Analysis {
     /** Latest authorised exit of each STAY under the visa-free regime, by start event id. */
     final Map<String, LocalDate> latestAuthorisedExit;
 
+    /** Closed spells that end on a day their traveller is a frontier worker (docs/rules.md §4a). */
+    final BorderWorkerSpells borderWorkers;
+
     Analysis(TravellerCarry carry, List<CrossingFact> crossings, LocalDate clock, RuleSettings settings) {
         this.settings = settings;
         this.clock = clock;
@@ -45,6 +48,7 @@ final class Analysis {
         this.walkPositions = positions(ordered, matching.walk());
         this.outcomes = outcomesOfAll(ordered);
         this.authorisedStay = new AuthorisedStay(presence(), settings);
+        this.borderWorkers = new BorderWorkerSpells(matching.spells(), carry, settings.borderWorker());
         this.latestAuthorisedExit = new HashMap<>();
         for (SpellMatcher.Draft spell : matching.spells()) {
             if (underRegime(spell.start())) {

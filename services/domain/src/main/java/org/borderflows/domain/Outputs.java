@@ -44,6 +44,7 @@ final class Outputs {
                 ? AuthorisedStay.overstayDays(end.date(), latestExit)
                 : null;
         boolean suspected = AtClock.suspectedOverstay(draft.state(), latestExit, a.clock);
+        BorderWorkerSpells.Marks borderWorker = a.borderWorkers.of(draft);
         // all-args constructors, in schema order: Avro's builders cost more than the rules themselves
         return new Spell(
                 spellId(start),
@@ -70,7 +71,9 @@ final class Outputs {
                 overstay,
                 suspected,
                 a.clock,
-                start.cardNumber());
+                start.cardNumber(),
+                borderWorker.borderWorker(),
+                borderWorker.firstOfMonth());
     }
 
     static List<CrossingOutcome> outcomes(Analysis a) {

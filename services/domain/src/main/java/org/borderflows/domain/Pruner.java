@@ -29,8 +29,10 @@ import org.borderflows.schema.ResidenceStatus;
  * </ul>
  *
  * <p>The carry keeps: the 12/16 status after the last dropped crossing of the walk with its final date; the final
- * dates that the S = 2N rule of dropped reviews gave to kept crossings; and the days present under the 90/180
- * regime (§7) that a 180-day window ending on or after crossing k can still see.
+ * dates that the S = 2N rule of dropped reviews gave to kept crossings; the days present under the 90/180
+ * regime (§7) that a 180-day window ending on or after crossing k can still see; and the commuting spells' ends a
+ * frontier-worker window (docs/rules.md §4a) ending on or after crossing k can still see, with the latest
+ * border-worker spell's end.
  */
 final class Pruner {
 
@@ -95,7 +97,13 @@ final class Pruner {
                 returnFinalDates.put(a.ordered().get(position).eventId(), outcome.returnFinalDate());
             }
         }
-        return new TravellerCarry(status, statusFinal, presence(a, cut), returnFinalDates);
+        TravellerCarry into = new TravellerCarry(status, statusFinal, presence(a, cut), returnFinalDates);
+        LocalDate firstKept = a.ordered().get(cut).date();
+        Set<CrossingFact> droppedCrossings = new HashSet<>(a.ordered().subList(0, cut));
+        List<SpellMatcher.Draft> dropped = a.matching.spells().stream()
+                .filter(spell -> droppedCrossings.contains(spell.start()))
+                .toList();
+        return a.borderWorkers.carried(into, dropped, firstKept, a.carry, a.settings.borderWorker());
     }
 
     private static boolean markedByDropped(Analysis a, TwelveSixteenRule.Outcome outcome, int cut) {

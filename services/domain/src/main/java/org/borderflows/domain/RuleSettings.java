@@ -11,6 +11,7 @@ package org.borderflows.domain;
  * @param authorisedWindowDays the authorised-stay window (§7, 180)
  * @param authorisedMaxDays the days present allowed in that window (§7, 90)
  * @param visaFree who is under the authorised-stay regime (§7)
+ * @param borderWorker who is a frontier (border) worker on a day (docs/rules.md §4a)
  */
 public record RuleSettings(
         String reportingCountry,
@@ -20,7 +21,8 @@ public record RuleSettings(
         int thresholdDays,
         int authorisedWindowDays,
         int authorisedMaxDays,
-        VisaFreeRegime visaFree) {
+        VisaFreeRegime visaFree,
+        BorderWorkerRule borderWorker) {
 
     public RuleSettings {
         if (thresholdDays >= windowDays) {
@@ -32,7 +34,8 @@ public record RuleSettings(
     }
 
     public static RuleSettings defaults(String reportingCountry) {
-        return new RuleSettings(reportingCountry, 90, 365, 487, 365, 180, 90, VisaFreeRegime.defaults());
+        return new RuleSettings(
+                reportingCountry, 90, 365, 487, 365, 180, 90, VisaFreeRegime.defaults(), BorderWorkerRule.UN_1998);
     }
 
     /** N = W - T of the 12/16 rule (§5, 122 days). */

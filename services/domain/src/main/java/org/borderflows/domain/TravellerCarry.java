@@ -26,18 +26,35 @@ import org.borderflows.schema.ResidenceStatus;
  *     inside a 180-day window of a retained or future crossing (RULES.md §7); sorted, non-overlapping
  * @param returnFinalDates final dates that the S = 2N rule of a pruned crossing's review gave to retained return
  *     crossings (RULES.md §5), by event id
+ * @param commutingEnds end dates of pruned commuting spells that the frontier-worker window of a retained or future
+ *     spell may still see (docs/rules.md §4a); sorted
+ * @param lastBorderWorkerEnd end date of the latest pruned border-worker spell (§4a), so that a retained spell knows
+ *     whether it is the first of its month; null when none
  */
 public record TravellerCarry(
         ResidenceStatus status,
         LocalDate statusFinalDate,
         List<Presence> presence,
-        Map<String, LocalDate> returnFinalDates) {
+        Map<String, LocalDate> returnFinalDates,
+        List<LocalDate> commutingEnds,
+        LocalDate lastBorderWorkerEnd) {
 
-    private static final byte FORMAT = 1;
+    /** 1: before the frontier-worker components (read as none); 2: with them. */
+    private static final byte FORMAT = 2;
 
     public TravellerCarry {
         presence = presence == null ? List.of() : List.copyOf(presence);
         returnFinalDates = returnFinalDates == null ? Map.of() : Map.copyOf(returnFinalDates);
+        commutingEnds = commutingEnds == null ? List.of() : List.copyOf(commutingEnds);
+    }
+
+    /** A carry with no frontier-worker history. */
+    public TravellerCarry(
+            ResidenceStatus status,
+            LocalDate statusFinalDate,
+            List<Presence> presence,
+            Map<String, LocalDate> returnFinalDates) {
+        this(status, statusFinalDate, presence, returnFinalDates, List.of(), null);
     }
 
     /** A carry with no return final dates. */
@@ -71,6 +88,11 @@ public record TravellerCarry(
                 out.writeUTF(e.getKey());
                 writeDate(out, e.getValue());
             }
+            out.writeInt(commutingEnds.size());
+            for (LocalDate end : commutingEnds) {
+                writeDate(out, end);
+            }
+            writeDate(out, lastBorderWorkerEnd);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,7 +102,7 @@ public record TravellerCarry(
     public static TravellerCarry fromBytes(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte format = in.readByte();
-            if (format != FORMAT) {
+            if (format != FORMAT && format != 1) {
                 throw new IllegalArgumentException("unknown traveller carry format " + format);
             }
             int status = in.readByte();
@@ -95,8 +117,22 @@ public record TravellerCarry(
             for (int i = 0; i < marks; i++) {
                 returnFinalDates.put(in.readUTF(), readDate(in));
             }
+            List<LocalDate> commutingEnds = new ArrayList<>();
+            LocalDate lastBorderWorkerEnd = null;
+            if (format == FORMAT) {
+                int ends = in.readInt();
+                for (int i = 0; i < ends; i++) {
+                    commutingEnds.add(readDate(in));
+                }
+                lastBorderWorkerEnd = readDate(in);
+            }
             return new TravellerCarry(
-                    status < 0 ? null : ResidenceStatus.values()[status], statusFinal, presence, returnFinalDates);
+                    status < 0 ? null : ResidenceStatus.values()[status],
+                    statusFinal,
+                    presence,
+                    returnFinalDates,
+                    commutingEnds,
+                    lastBorderWorkerEnd);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -139,7 +139,15 @@ class AuthorisedStayTest {
     @Test
     void exemptCitizenshipIsNotUnderTheRegime() {
         RuleSettings settings = new RuleSettings(
-                "KAZ", 90, 365, 487, 365, 180, 90, new VisaFreeRegime(Set.of("UZB"), Set.of(Purpose.WORK)));
+                "KAZ",
+                90,
+                365,
+                487,
+                365,
+                180,
+                90,
+                new VisaFreeRegime(Set.of("UZB"), Set.of(Purpose.WORK)),
+                BorderWorkerRule.UN_1998);
         Evaluation e = TravellerTimeline.evaluate(
                 null, List.of(tourist.entry("e1", LocalDate.of(2025, 1, 1))), LocalDate.of(2025, 6, 1), settings);
 

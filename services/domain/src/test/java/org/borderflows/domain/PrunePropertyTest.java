@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
+import org.borderflows.schema.Spell;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,9 @@ class PrunePropertyTest {
 
     private static final int ITINERARIES = 1000;
     private static final int KEEP_DAYS = 30;
+
+    /** Checkpoints whose carry held commuting ends (docs/rules.md §4a), over one test's itineraries. */
+    private static int carriesWithCommutingEnds;
 
     @Test
     void pruneThenEvaluateGivesTheSameOutputsForTheKeptCrossings() {
@@ -41,6 +45,30 @@ class PrunePropertyTest {
         assertThat(prunedCrossings(new Random(13L), RandomItineraries::sameInstantGroups))
                 .as("crossings pruned over all itineraries")
                 .isGreaterThan(3000);
+    }
+
+    @Test
+    void pruningFrontierWorkersCarriesTheirCommutingSpells() {
+        // docs/rules.md §4a: a kept spell's window may see commuting spells whose crossings were dropped
+        carriesWithCommutingEnds = 0;
+        assertThat(prunedCrossings(new Random(17L), RandomItineraries::commuters))
+                .as("crossings pruned over all itineraries")
+                .isGreaterThan(1500);
+        assertThat(carriesWithCommutingEnds)
+                .as("carries holding commuting ends")
+                .isGreaterThan(100);
+        Random random = new Random(17L);
+        long marked = 0;
+        for (int n = 0; n < ITINERARIES; n++) {
+            List<CrossingFact> crossings = RandomItineraries.commuters(random);
+            marked +=
+                    TravellerTimeline.evaluate(null, crossings, RandomItineraries.lastDate(crossings), Traveller.KAZ)
+                            .spells()
+                            .stream()
+                            .filter(Spell::getBorderWorker)
+                            .count();
+        }
+        assertThat(marked).as("border-worker spells in those itineraries").isGreaterThan(1000);
     }
 
     @Test
@@ -90,6 +118,8 @@ class PrunePropertyTest {
                         ? null
                         : TravellerCarry.fromBytes(result.carry().toBytes());
                 state = new ArrayList<>(result.kept());
+                carriesWithCommutingEnds +=
+                        carry != null && !carry.commutingEnds().isEmpty() ? 1 : 0;
                 assertSameForKept("itinerary " + n + " at " + clock, crossings, arrived, carry, state, clock);
             }
             for (CrossingFact c : crossings) {

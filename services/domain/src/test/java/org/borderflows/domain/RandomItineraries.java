@@ -36,6 +36,26 @@ final class RandomItineraries {
     }
 
     /**
+     * Frontier-worker-like itineraries (docs/rules.md §4a): alternating crossings, mostly WORK, most spells 0 to 7 days
+     * with breaks of up to 40 days, so travellers become and stop being border workers, and pruning has to carry
+     * the commuting ends a window can still see.
+     */
+    static List<CrossingFact> commuters(Random random) {
+        Traveller traveller = random.nextInt(4) == 0 ? Traveller.citizen() : Traveller.foreigner();
+        Direction direction = random.nextBoolean() ? Direction.ENTRY : Direction.EXIT;
+        LocalDate date = LocalDate.of(2020, 1, 1).plusDays(random.nextInt(60));
+        int count = 10 + random.nextInt(60);
+        List<CrossingFact> crossings = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Purpose purpose = random.nextInt(6) == 0 ? Purpose.TOURISM : Purpose.WORK;
+            crossings.add(traveller.purpose(purpose).crossing("c" + i, direction, date));
+            direction = direction == Direction.ENTRY ? Direction.EXIT : Direction.ENTRY;
+            date = date.plusDays(random.nextInt(8) == 0 ? random.nextInt(41) : random.nextInt(3));
+        }
+        return crossings;
+    }
+
+    /**
      * Alternating crossings with gaps of up to 60 or 250 days: reviews reach far ahead, so pruning has to carry
      * the S = 2N final dates of kept return crossings.
      */

@@ -46,6 +46,7 @@ public final class DatasetComparison {
         BY.put("labour", List.of("flow"));
         BY.put("overstays", List.of("type"));
         BY.put("overstay-rates", List.of("citizenship"));
+        BY.put("border-workers", List.of("citizenship"));
         BY.put("quality", List.of("issue"));
     }
 
@@ -137,6 +138,7 @@ public final class DatasetComparison {
                     switch (dataset) {
                         case "migration-12-16" -> "finalCount";
                         case "overstay-rates" -> "expectedDepartures";
+                        case "border-workers" -> "workers";
                         default -> "count";
                     };
             List<Dim> dims = new ArrayList<>(List.of(Dim.MONTH));

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.borderflows.simulator.gen.Card;
 import org.borderflows.simulator.gen.SimTraveller;
+import org.borderflows.simulator.rules.FrontierWorkers;
 import org.borderflows.simulator.rules.Outcome;
 import org.borderflows.simulator.rules.SpellState;
 import org.borderflows.simulator.rules.TravellerRules;
@@ -24,7 +25,15 @@ import org.borderflows.simulator.rules.Xing;
  */
 public final class DatasetFacts {
     public static final List<String> DATASETS = List.of(
-            "crossings", "spells", "migration-12-16", "stock", "labour", "overstays", "overstay-rates", "quality");
+            "crossings",
+            "spells",
+            "migration-12-16",
+            "stock",
+            "labour",
+            "overstays",
+            "overstay-rates",
+            "border-workers",
+            "quality");
 
     private DatasetFacts() {}
 
@@ -42,6 +51,26 @@ public final class DatasetFacts {
                 ? (s.overstayDays() != null && s.overstayDays() > 0 ? "outOfCountryOverstays" : "departedOnTime")
                 : s.suspectedOverstay() ? "inCountryOverstays" : "inCountryNotDue";
         facts.add(Fact.of("overstay-rates", how, d));
+    }
+
+    /**
+     * The query service's border-workers dataset (docs/rules.md §4a): the crossings of a frontier worker's spell,
+     * each in its month at its border post, and the worker once a month, by the first such spell ending in it.
+     */
+    private static void borderWorker(
+            Sink facts, SimTraveller t, TruthSpell s, Map<String, Xing> byId, FrontierWorkers.Mark mark) {
+        Xing end = byId.get(s.endEventId());
+        for (Xing x : List.of(byId.get(s.startEventId()), end)) {
+            EnumMap<Dim, String> d = new EnumMap<>(Dim.class);
+            d.put(Dim.MONTH, month(x.date()));
+            d.put(Dim.KIND, s.stay() ? "STAY" : "ABSENCE");
+            d.put(Dim.BORDER_POST, x.borderPost());
+            d.put(Dim.CITIZENSHIP, t.citizenship());
+            facts.add(Fact.of("border-workers", "crossings", d));
+            if (x == end && mark.firstOfMonth()) {
+                facts.add(Fact.of("border-workers", "workers", d));
+            }
+        }
     }
 
     public static List<Fact> of(GroundTruth truth, boolean delivered) {
@@ -63,13 +92,22 @@ public final class DatasetFacts {
                 byId.put(x.eventId(), x);
                 facts.add(Fact.of("crossings", "count", person(t, x.date(), x, status)));
             }
+            Map<String, FrontierWorkers.Mark> frontier = FrontierWorkers.of(r.spells());
             for (TruthSpell s : r.spells()) {
                 if (s.state() == SpellState.BROKEN) {
                     continue;
                 }
                 EnumMap<Dim, String> d = person(t, s.startDate(), byId.get(s.startEventId()), status);
                 d.put(Dim.KIND, s.stay() ? "STAY" : "ABSENCE");
-                d.put(Dim.DURATION_CLASS, s.durationClass().name());
+                FrontierWorkers.Mark frontierWorker = frontier.get(s.startEventId());
+                d.put(
+                        Dim.DURATION_CLASS,
+                        frontierWorker != null
+                                ? "BORDER_WORKER"
+                                : s.durationClass().name());
+                if (frontierWorker != null) {
+                    borderWorker(facts, t, s, byId, frontierWorker);
+                }
                 d.put(Dim.FINAL, String.valueOf(s.classFinal()));
                 d.put(Dim.LABOUR, String.valueOf(s.labour()));
                 facts.add(Fact.of("spells", "count", d));

@@ -99,6 +99,7 @@ class DatasetController {
                                                 "labour",
                                                 "overstays",
                                                 "overstay-rates",
+                                                "border-workers",
                                                 "quality"
                                             }))
                     String name,

@@ -140,8 +140,17 @@ record DatasetQuery(
         @QueryValue
                 @Nullable
                 @Parameter(
-                        description = "filter: duration class (RULES.md §4)",
-                        schema = @Schema(allowableValues = {"PENDING", "VISIT", "SHORT_TERM", "LONG_TERM"}))
+                        description =
+                                "filter: duration class (RULES.md §4; BORDER_WORKER: spells of frontier workers, docs/rules.md §4a)",
+                        schema =
+                                @Schema(
+                                        allowableValues = {
+                                            "PENDING",
+                                            "VISIT",
+                                            "SHORT_TERM",
+                                            "LONG_TERM",
+                                            "BORDER_WORKER"
+                                        }))
                 String durationClass,
         @QueryValue
                 @Nullable

@@ -74,8 +74,10 @@ public final class Datasets {
             closed("purpose", "Declared purpose on the (starting) card", names(Purpose.values()));
     static final Dimension DURATION = closed(
             "durationClass",
-            "Duration class of RULES.md §4 (PENDING: open and under 90 days)",
-            names(DurationClass.values()));
+            "Duration class of RULES.md §4 (PENDING: open and under 90 days); in spells, BORDER_WORKER: a closed"
+                    + " spell that ended while its traveller was a frontier worker (docs/rules.md §4a), counted"
+                    + " apart from its duration class",
+            durationClasses());
     static final Dimension LABOUR =
             closed("labour", "Labour migrant / emigrant flag (RULES.md §4)", Set.of("true", "false"));
     static final Dimension KIND = closed(
@@ -199,6 +201,14 @@ public final class Datasets {
                 List.of(MONTH, BORDER_POST, CITIZENSHIP, PURPOSE),
                 OverstayRates.MEASURES));
         add(new Dataset(
+                Contributions.BORDER_WORKERS,
+                "Frontier (border) workers and their crossings by month (docs/rules.md §4a, UN 1998): a worker is"
+                        + " counted in each month in which a spell of theirs ended while they were one, at the border"
+                        + " post where the first such spell of the month ended; STAY: foreign workers commuting in,"
+                        + " ABSENCE: residents commuting out",
+                List.of(MONTH, KIND, BORDER_POST, CITIZENSHIP),
+                BorderWorkers.MEASURES));
+        add(new Dataset(
                 Contributions.QUALITY,
                 "Data quality by month: records received, rejected by reason, duplicates, orphan exits, broken"
                         + " spells, late records (RULES.md §3, §9)",
@@ -230,6 +240,12 @@ public final class Datasets {
 
     private static Set<String> names(Enum<?>[] values) {
         return Arrays.stream(values).map(Enum::name).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
+    private static Set<String> durationClasses() {
+        Set<String> out = names(DurationClass.values());
+        out.add(Contributions.BORDER_WORKER_CLASS);
+        return out;
     }
 
     private static Set<String> issues() {

@@ -27,7 +27,8 @@ public enum Frequency {
             Contributions.MIGRATION,
             Contributions.LABOUR,
             Contributions.OVERSTAYS,
-            Contributions.OVERSTAY_RATES);
+            Contributions.OVERSTAY_RATES,
+            Contributions.BORDER_WORKERS);
 
     private final String parameter;
     private final int months;

@@ -32,6 +32,7 @@ public final class Labels {
             Map.entry("durationClass=VISIT", "Visit (under 90 days)"),
             Map.entry("durationClass=SHORT_TERM", "Short-term (90 to 364 days)"),
             Map.entry("durationClass=LONG_TERM", "Long-term (365 days or more)"),
+            Map.entry("durationClass=BORDER_WORKER", "Frontier worker's spell (docs/rules.md §4a)"),
             Map.entry("ageGroup=UNKNOWN", "Age not known"),
             Map.entry("ageGroup=85+", "85 years and over"),
             Map.entry("issue=ORPHAN_EXIT", "Exit without an entry"));

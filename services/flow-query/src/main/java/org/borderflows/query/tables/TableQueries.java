@@ -110,6 +110,7 @@ public final class TableQueries {
                     case Contributions.MIGRATION -> migration(q, cells, summed, atClock);
                     case Datasets.REVISIONS -> revisions(q, cells, summed, atClock);
                     case Contributions.OVERSTAY_RATES -> overstayRates(q, cells, summed, atClock);
+                    case Contributions.BORDER_WORKERS -> borderWorkers(q, cells, summed);
                     default -> ClockView.derives(name) ? countsAt(q, cells, summed, atClock) : counts(q, cells, summed);
                 };
         int clockMonth = asOf == null ? Integer.MAX_VALUE : Cube.monthIndex(YearMonth.from(asOf));
@@ -166,6 +167,7 @@ public final class TableQueries {
         dims.remove(Vintages.VINTAGE);
         switch (q.dataset().name()) {
             case Contributions.STOCK -> dims.add("endMonth");
+            case Contributions.BORDER_WORKERS -> dims.add(Contributions.COUNTED);
             case Contributions.MIGRATION, Datasets.REVISIONS -> dims.addAll(ESTIMATOR_DIMENSIONS);
             default -> dims.addAll(ClockView.inputs(q.dataset().name()));
         }
@@ -239,6 +241,19 @@ public final class TableQueries {
                 double[] counts =
                         (double[]) groups.computeIfAbsent(key(q, view, cell.month(), -1), k -> OverstayRates.counts());
                 OverstayRates.add(counts, view.dim(Contributions.DEPARTURE), cell.count());
+            }
+        }
+        return groups;
+    }
+
+    /** Frontier workers and their crossings (docs/rules.md §4a): per row the counts of {@link BorderWorkers}. */
+    private static Map<List<String>, Object> borderWorkers(Query q, Collection<Cell> cells, Period period) {
+        Map<List<String>, Object> groups = new HashMap<>();
+        for (Cell cell : cells) {
+            if (period.contains(cell.month()) && matches(q, cell::dim, cell.month(), Set.of())) {
+                double[] counts = (double[])
+                        groups.computeIfAbsent(key(q, cell::dim, cell.month(), -1), k -> BorderWorkers.counts());
+                BorderWorkers.add(counts, cell.dim(Contributions.COUNTED), cell.count());
             }
         }
         return groups;
@@ -482,6 +497,8 @@ public final class TableQueries {
         boolean estimated = false;
         if (value instanceof double[] counts && q.dataset().name().equals(Contributions.OVERSTAY_RATES)) {
             OverstayRates.put(row, counts, (measure, exact) -> figure(identity, measure, exact, protect));
+        } else if (value instanceof double[] counts && q.dataset().name().equals(Contributions.BORDER_WORKERS)) {
+            BorderWorkers.put(row, counts, (measure, exact) -> figure(identity, measure, exact, protect));
         } else if (value instanceof double[] count) {
             row.put("count", figure(identity, "count", Math.round(count[0]), protect));
         } else if (value instanceof Estimate acc) {

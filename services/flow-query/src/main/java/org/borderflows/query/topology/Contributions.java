@@ -48,6 +48,22 @@ public final class Contributions {
      * (RULES.md §7; the US DHS Entry/Exit Overstay Report's measures).
      */
     public static final String OVERSTAY_RATES = "overstay-rates";
+    /**
+     * Frontier (border) workers (docs/rules.md §4a): each worker once a month, by the first of their border-worker
+     * spells ending in it, and the crossings of those spells.
+     */
+    public static final String BORDER_WORKERS = "border-workers";
+
+    /** What a border-workers cell counts (internal dimension): {@link #WORKER} or {@link #CROSSING}. */
+    public static final String COUNTED = "counted";
+
+    public static final String WORKER = "WORKER";
+    public static final String CROSSING = "CROSSING";
+    /**
+     * The spells' class of a closed spell of a frontier worker (docs/rules.md §4a), counted apart from its duration
+     * class so that daily commutes do not swamp VISIT.
+     */
+    public static final String BORDER_WORKER_CLASS = "BORDER_WORKER";
 
     /**
      * How an expected departure ended, a fact of the stay (internal dimension of {@code overstay-rates}, §7): exit
@@ -150,7 +166,11 @@ public final class Contributions {
         }
         boolean stay = s.getKind() == SpellKind.STAY;
         boolean closed = s.getState() == SpellState.CLOSED && s.getEndDate() != null;
-        String durationClass = closed ? s.getDurationClass().name() : DurationClass.PENDING.name();
+        String durationClass = !closed
+                ? DurationClass.PENDING.name()
+                : s.getBorderWorker()
+                        ? BORDER_WORKER_CLASS
+                        : s.getDurationClass().name();
         String classFinal = String.valueOf(closed);
         boolean labour = closed ? s.getLabour() : s.getPurpose() == Purpose.WORK;
         String startDay = closed ? CLOSED : day(s.getStartDate());
@@ -170,6 +190,9 @@ public final class Contributions {
         spell.put(START_DAY, startDay);
         cells.add(Cells.of(SPELLS, s.getStartDate(), spell, 1, s.getAsOf()));
 
+        if (closed && s.getBorderWorker()) {
+            cells.addAll(borderWorker(s, person));
+        }
         if (stay) {
             // Present at the end of month M when the stay started by M and had not ended by the end of M.
             Map<String, String> stock = new LinkedHashMap<>(person);
@@ -221,6 +244,27 @@ public final class Contributions {
             if (s.getLatestAuthorisedExit() != null) {
                 cells.add(expectedDeparture(s, closed));
             }
+        }
+        return cells;
+    }
+
+    /** A frontier worker's spell: its two crossings and, if it is the first of its month, the worker (§4a). */
+    private static List<TableCell> borderWorker(Spell s, Map<String, String> person) {
+        Map<String, String> dims = new LinkedHashMap<>();
+        dims.put("citizenship", person.get("citizenship"));
+        dims.put("kind", s.getKind().name());
+        dims.put(COUNTED, CROSSING);
+        Map<String, String> start = new LinkedHashMap<>(dims);
+        start.put("borderPost", s.getStartBorderPost());
+        Map<String, String> end = new LinkedHashMap<>(dims);
+        end.put("borderPost", s.getEndBorderPost() == null ? Cells.NONE : s.getEndBorderPost());
+        List<TableCell> cells = new ArrayList<>();
+        cells.add(Cells.of(BORDER_WORKERS, s.getStartDate(), start, 1, s.getAsOf()));
+        cells.add(Cells.of(BORDER_WORKERS, s.getEndDate(), end, 1, s.getAsOf()));
+        if (s.getFirstBorderWorkerSpellOfMonth()) {
+            Map<String, String> worker = new LinkedHashMap<>(end);
+            worker.put(COUNTED, WORKER);
+            cells.add(Cells.of(BORDER_WORKERS, s.getEndDate(), worker, 1, s.getAsOf()));
         }
         return cells;
     }

@@ -2,35 +2,14 @@ package org.borderflows.query.tables;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.borderflows.query.tables.RulesToTables.in;
+import static org.borderflows.query.tables.RulesToTables.out;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.test.TestRecord;
-import org.borderflows.domain.CrossingFact;
-import org.borderflows.domain.RuleSettings;
-import org.borderflows.domain.TravellerTimeline;
-import org.borderflows.platform.Topic;
-import org.borderflows.query.Fixtures;
-import org.borderflows.query.topology.FlowTableTopology;
-import org.borderflows.schema.AvroSerde;
-import org.borderflows.schema.Crossing;
-import org.borderflows.schema.Direction;
+import org.borderflows.query.tables.RulesToTables.Card;
 import org.borderflows.schema.Purpose;
-import org.borderflows.schema.Sex;
-import org.borderflows.schema.Spell;
-import org.borderflows.schema.TableCell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,78 +42,28 @@ import org.junit.jupiter.api.io.TempDir;
  * </pre>
  */
 class OverstayRatesTest {
-    private static final RuleSettings RULES = RuleSettings.defaults("KAZ");
-    private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
     private static final LocalDate CLOCK = LocalDate.of(2014, 6, 20);
 
-    private final Cube cube = new Cube();
-    private final TableQueries queries =
-            new TableQueries(cube, new Protection("overstay-rates-test".getBytes(StandardCharsets.UTF_8)), 1, RULES);
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, Spell> spells;
-    private TestInputTopic<String, Crossing> crossings;
-    private TestOutputTopic<String, TableCell> cells;
-    private int clockMoves;
+    private RulesToTables tables;
 
     @TempDir
     java.nio.file.Path stateDir;
 
     @BeforeEach
     void start() {
-        StreamsBuilder builder = new StreamsBuilder();
-        FlowTableTopology.build(builder, ALMATY);
-        Properties props = new Properties();
-        props.put("application.id", "overstay-rates-test");
-        props.put("bootstrap.servers", "unused:9092");
-        props.put("state.dir", stateDir.toString());
-        driver = new TopologyTestDriver(builder.build(), props);
-        var keys = Serdes.String();
-        spells = driver.createInputTopic(Topic.SPELLS.topicName(), keys.serializer(), AvroSerde.of(Spell.class));
-        crossings =
-                driver.createInputTopic(Topic.CROSSINGS.topicName(), keys.serializer(), AvroSerde.of(Crossing.class));
-        cells = driver.createOutputTopic(
-                Topic.TABLE_CELLS.topicName(), keys.deserializer(), AvroSerde.of(TableCell.class));
+        tables = new RulesToTables("overstay-rates-test", stateDir);
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        tables.close();
     }
 
     // --- the itineraries -------------------------------------------------------------------------------------
 
-    private record Card(Direction direction, LocalDate date) {}
-
-    private static Card in(int year, int month, int day) {
-        return new Card(Direction.ENTRY, LocalDate.of(year, month, day));
-    }
-
-    private static Card out(int year, int month, int day) {
-        return new Card(Direction.EXIT, LocalDate.of(year, month, day));
-    }
-
     /** One traveller's crossings through the engine's rules at the clock, the spells through the aggregator. */
     private void traveller(String id, String citizenship, Purpose purpose, String borderPost, Card... cards) {
-        List<CrossingFact> facts = new ArrayList<>();
-        for (int i = 0; i < cards.length; i++) {
-            Card c = cards[i];
-            facts.add(new CrossingFact(
-                    id + "-" + i,
-                    id,
-                    "MC-" + id + "-" + i,
-                    c.direction(),
-                    c.date().atTime(LocalTime.of(10, 0)).atZone(ALMATY).toInstant(),
-                    c.date(),
-                    borderPost,
-                    citizenship,
-                    Sex.F,
-                    LocalDate.of(1985, 4, 2),
-                    purpose,
-                    null));
-        }
-        for (Spell s : TravellerTimeline.evaluate(null, facts, CLOCK, RULES).spells()) {
-            spells.pipeInput(s.getSpellId(), s);
-        }
+        tables.traveller(CLOCK, id, citizenship, purpose, borderPost, List.of(cards));
     }
 
     private void theItineraries() {
@@ -160,29 +89,12 @@ class OverstayRatesTest {
         clockAt(CLOCK);
     }
 
-    /** A crossing received at the airport on {@code date}: the tables' clock (RULES.md §8). */
     private void clockAt(LocalDate date) {
-        Crossing c = Crossing.newBuilder(Fixtures.crossing("clock-" + clockMoves++, date, Direction.ENTRY))
-                .setBorderPost("KZ-ALA-AIR")
-                .build();
-        crossings.pipeInput(c.getTravellerId(), c);
-        load();
-    }
-
-    /** The table-cells topic into the cube, as every query instance reads it. */
-    private void load() {
-        for (TestRecord<String, TableCell> r : cells.readRecordsToList()) {
-            cube.apply(r.key(), r.value());
-        }
-        cube.commit();
+        tables.clockAt(date);
     }
 
     private Table table(boolean protect, String... params) {
-        Map<String, String> p = new LinkedHashMap<>();
-        for (int i = 0; i < params.length; i += 2) {
-            p.put(params[i], params[i + 1]);
-        }
-        return queries.run(Query.parse("overstay-rates", p), protect);
+        return tables.table("overstay-rates", protect, params);
     }
 
     private List<Map<String, Object>> rows(String... params) {
@@ -266,7 +178,7 @@ class OverstayRatesTest {
     @Test
     void aStayWithNoExitBecomesAnInCountryOverstayWhenTheClockPassesItsDateWithoutAnyNewValue() {
         theItineraries();
-        int cellsBefore = cube.cells("overstay-rates").size();
+        int cellsBefore = tables.cube().cells("overstay-rates").size();
 
         // 22.06.2014 is T8's latest authorised exit: still authorised on that day.
         clockAt(LocalDate.of(2014, 6, 22));
@@ -277,7 +189,8 @@ class OverstayRatesTest {
         clockAt(LocalDate.of(2014, 6, 23));
         assertThat(figures(rows("month", "2014-06").get(0)))
                 .containsExactly(3L, 1L, 1L, 1L, 0L, 2L, "66.67", "33.33", "provisional");
-        assertThat(cube.cells("overstay-rates")).hasSize(cellsBefore); // derived at the clock, no cell rewritten
+        assertThat(tables.cube().cells("overstay-rates"))
+                .hasSize(cellsBefore); // derived at the clock, no cell rewritten
     }
 
     @Test
