@@ -26,6 +26,7 @@ import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import org.borderflows.gateway.ingest.BatchIngester;
@@ -79,7 +80,12 @@ public class CrossingsController {
                 .tag("outcome", "rejected")
                 .description("Cards received over HTTP and rejected (kept on rejected-records)")
                 .register(meters);
+        // every status from start-up, at 0: a rate over a series that does not exist yet is no rate at all
+        BATCH_STATUSES.forEach(status -> meters.counter("border_flows.batches", "status", status));
     }
+
+    /** Batches answered by status: 200 (stored), 429 (busy), 503 (Kafka did not acknowledge; an alert watches it). */
+    private static final List<String> BATCH_STATUSES = List.of("200", "429", "503");
 
     private void countBatch(String status) {
         meters.counter("border_flows.batches", "status", status).increment();
@@ -190,6 +196,7 @@ public class CrossingsController {
                 return HttpResponse.ok(report);
             }
             if (outcome instanceof BatchIngester.KafkaUnavailable unavailable) {
+                countBatch("503");
                 LOG.warn(
                         "Batch from {} not acknowledged by Kafka: {}",
                         client.get().name(),

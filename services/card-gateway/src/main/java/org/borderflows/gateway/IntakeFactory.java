@@ -1,5 +1,6 @@
 package org.borderflows.gateway;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -75,6 +76,17 @@ public class IntakeFactory {
         overrides.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(1000, delivery / 3)));
         overrides.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(bufferMemory));
         return IntakePublisher.create(settings, "card-gateway", overrides);
+    }
+
+    /**
+     * The publisher's producer metrics on {@code /prometheus} ({@code kafka_producer_*}: send rate, request latency,
+     * errors, retries): a {@code MeterBinder} bean, which Micronaut binds to the meter registry when it creates it
+     * (at start-up); closed, and so unbound, at shutdown.
+     */
+    @Singleton
+    @Bean(preDestroy = "close")
+    KafkaClientMetrics publisherMetrics(IntakePublisher publisher) {
+        return new KafkaClientMetrics(publisher.producer());
     }
 
     @Singleton

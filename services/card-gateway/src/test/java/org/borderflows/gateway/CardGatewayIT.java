@@ -2,6 +2,7 @@ package org.borderflows.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.serde.ObjectMapper;
@@ -368,6 +369,8 @@ class CardGatewayIT implements TestPropertyProvider {
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
             assertThat(errorBody(response).error()).isEqualTo("KAFKA_UNAVAILABLE");
+            assertThat(batches(context, "503")).as("503 batches counted").isEqualTo(1);
+            assertThat(batches(context, "200")).isZero();
         }
     }
 
@@ -384,7 +387,17 @@ class CardGatewayIT implements TestPropertyProvider {
                     post(busy.getURI(), "dev-simulator-key", "text/csv", HttpRequest.BodyPublishers.ofString(csv));
             assertThat(response.statusCode()).isEqualTo(429);
             assertThat(response.headers().firstValue("Retry-After")).isPresent();
+            assertThat(batches(context, "429")).as("429 batches counted").isEqualTo(1);
         }
+    }
+
+    /** The gateway's count of batches answered with this status (border_flows_batches_total on /prometheus). */
+    private static double batches(ApplicationContext context, String status) {
+        return context.getBean(MeterRegistry.class)
+                .get("border_flows.batches")
+                .tag("status", status)
+                .counter()
+                .count();
     }
 
     @Test

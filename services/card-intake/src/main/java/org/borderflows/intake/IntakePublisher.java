@@ -76,6 +76,14 @@ public final class IntakePublisher implements AutoCloseable {
         producer.partitionsFor(rejectedTopic);
     }
 
+    /**
+     * The producer, for its metrics only (acknowledgement latency, errors, retries; a service binds them to its
+     * meter registry): everything it sends goes through {@link #publish}.
+     */
+    public Producer<String, byte[]> producer() {
+        return producer;
+    }
+
     /** Sends whatever the producer is holding now instead of waiting for linger.ms. */
     public void flush() {
         producer.flush();

@@ -1,5 +1,9 @@
 package org.borderflows.query;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.async.publisher.Publishers;
@@ -11,6 +15,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -30,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * Starts the Kafka side with the service: the aggregator (shared application id, so instances split the work),
  * this instance's reader of the whole table-cells topic into the cube, and the keeper of the estimate vintages. Health is DOWN until the cells
  * and vintages present at start are loaded, or when the aggregator has failed.
+ *
+ * <p>Meters on {@code /prometheus} (docs/observability.md): the Kafka Streams metrics of the aggregator and the
+ * client metrics of the cell reader's consumer ({@code kafka_stream_*}, {@code kafka_consumer_*}), and the
+ * card-to-table freshness {@code border_flows_card_to_table_seconds} (see {@link CellReader}).
  */
 @Context
 @Requires(property = "flow-query.kafka.enabled", value = "true", defaultValue = "true")
@@ -38,8 +47,10 @@ final class KafkaRunner implements HealthIndicator {
     private final KafkaStreams streams;
     private final CellReader reader;
     private final VintageKeeper vintages;
+    private final KafkaStreamsMetrics streamsMetrics;
+    private final KafkaClientMetrics readerMetrics;
 
-    KafkaRunner(KafkaConfig kafka, QueryConfig config, TableQueries queries) {
+    KafkaRunner(KafkaConfig kafka, QueryConfig config, TableQueries queries, MeterRegistry meters) {
         Cube cube = queries.cube();
         KafkaSettings settings = KafkaSettings.load(kafka.bootstrapServers(), kafka.clientProperties(), Map.of());
         try (Admin admin = Admin.create(settings.common())) {
@@ -63,11 +74,18 @@ final class KafkaRunner implements HealthIndicator {
                 LOG.error("flow-table aggregator failed", e);
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
             });
+            streamsMetrics = new KafkaStreamsMetrics(streams);
+            streamsMetrics.bindTo(meters);
             streams.start();
         } else {
             streams = null;
+            streamsMetrics = null;
         }
-        reader = new CellReader(settings.common(), cube);
+        Timer cardToTable = cardToTableTimer(meters);
+        reader = new CellReader(
+                settings.common(), cube, ageMillis -> cardToTable.record(ageMillis, TimeUnit.MILLISECONDS));
+        readerMetrics = new KafkaClientMetrics(reader.consumer());
+        readerMetrics.bindTo(meters);
         Thread thread = new Thread(reader, "table-cells-reader");
         thread.setDaemon(true);
         thread.start();
@@ -76,6 +94,21 @@ final class KafkaRunner implements HealthIndicator {
         Thread keeper = new Thread(vintages, "estimate-vintages-keeper");
         keeper.setDaemon(true);
         keeper.start();
+    }
+
+    /**
+     * Card-to-table freshness, with a histogram (p99 in PromQL) from 10 ms to 10 min and a bucket at the 2 s of the
+     * freshness target (RULES: p99 under 2 s), which the alert in deploy/observability compares with.
+     */
+    static Timer cardToTableTimer(MeterRegistry meters) {
+        return Timer.builder("border_flows.card_to_table")
+                .description("Time from the receipt of the newest card behind a cell of cards received to the cell"
+                        + " applied in this instance's cube")
+                .publishPercentileHistogram()
+                .serviceLevelObjectives(Duration.ofSeconds(2))
+                .minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofMinutes(10))
+                .register(meters);
     }
 
     @Override
@@ -99,9 +132,11 @@ final class KafkaRunner implements HealthIndicator {
 
     @PreDestroy
     void stop() {
+        readerMetrics.close();
         vintages.close();
         reader.close();
         if (streams != null) {
+            streamsMetrics.close();
             streams.close(java.time.Duration.ofSeconds(10));
         }
     }

@@ -3,6 +3,8 @@ package org.borderflows.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -58,6 +61,9 @@ class FlowQueryIT implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient http;
+
+    @Inject
+    MeterRegistry meters;
 
     @Override
     public Map<String, String> getProperties() {
@@ -208,6 +214,18 @@ class FlowQueryIT implements TestPropertyProvider {
     private static String json(String dataset, String from, String to, String by, String rows) {
         return "{\"dataset\":\"" + dataset + "\",\"asOf\":\"2026-03-31\",\"protected\":false,\"from\":\"" + from
                 + "\",\"to\":\"" + to + "\",\"by\":[" + by + "],\"rows\":[" + rows + "]}";
+    }
+
+    // ---- meters --------------------------------------------------------------------------------------
+
+    @Test
+    void everyCellOfCardsReceivedIsTimedFromTheNewestCardBehindIt() throws Exception {
+        // table-cells was empty at start, so every cell is read live; the crossings and rejections were published
+        // just before the service started, and the aggregator stamps each cell with the newest of their times.
+        awaitExact("/api/v1/datasets/quality?issue=RECEIVED", "text/csv", "count,status\r\n5,provisional\r\n");
+        Timer freshness = meters.get("border_flows.card_to_table").timer();
+        assertThat(freshness.count()).as("cells timed").isPositive();
+        assertThat(freshness.max(TimeUnit.SECONDS)).as("oldest age, s").isBetween(0.0, 300.0);
     }
 
     // ---- every dataset, JSON and CSV -----------------------------------------------------------------

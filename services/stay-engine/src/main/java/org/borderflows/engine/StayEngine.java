@@ -1,5 +1,7 @@
 package org.borderflows.engine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
@@ -19,7 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the topology of {@link StayTopology} for as long as the application runs: started eagerly at start-up,
- * closed gracefully (commit, leave the group) on shutdown.
+ * closed gracefully (commit, leave the group) on shutdown. Its Kafka Streams metrics, with those of its clients
+ * and of its RocksDB stores (the state size: {@code kafka_stream_state_estimate_num_keys},
+ * {@code kafka_stream_state_total_sst_files_size}), are on {@code /prometheus} (docs/observability.md).
  */
 @Context
 public class StayEngine implements AutoCloseable {
@@ -27,8 +31,9 @@ public class StayEngine implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final TravellerLookup lookup;
+    private final KafkaStreamsMetrics metrics;
 
-    public StayEngine(EngineConfiguration config) throws Exception {
+    public StayEngine(EngineConfiguration config, MeterRegistry meters) throws Exception {
         if (config.createTopics()) {
             try (Admin admin = Admin.create(config.kafka().common())) {
                 TopicCreator.createMissing(admin, (short) 1);
@@ -39,6 +44,8 @@ public class StayEngine implements AutoCloseable {
         StreamsBuilder builder = new StreamsBuilder();
         StayTopology.build(builder, config.settings());
         this.streams = new KafkaStreams(builder.build(props), props);
+        this.metrics = new KafkaStreamsMetrics(streams);
+        metrics.bindTo(meters);
         this.lookup =
                 new TravellerLookup(streams, HostInfo.buildFromEndpoint(config.applicationServer()), config.settings());
         // A failure stops this instance (health DOWN, tasks move to the others) instead of replacing the thread
@@ -90,6 +97,7 @@ public class StayEngine implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("closing the stay engine");
+        metrics.close();
         streams.close(Duration.ofSeconds(30));
     }
 }

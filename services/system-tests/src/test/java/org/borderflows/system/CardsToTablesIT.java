@@ -9,15 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.admin.Admin;
-import org.borderflows.platform.TopicCreator;
-import org.borderflows.testkit.KafkaTestCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,49 +52,23 @@ class CardsToTablesIT {
             + "e2e-10,AA 0000004,EXIT,2026-05-25T12:00:00+05:00,KZ-PTR-RAIL,RUS,4000004,1970-12-31,M,RUS,BUSINESS,,RAIL\n";
     private static final Duration PATIENCE = Duration.ofSeconds(120);
 
-    private static KafkaTestCluster kafka;
+    private static RunningSystem system;
     private static ServiceProcess gateway;
-    private static ServiceProcess engine;
     private static ServiceProcess query;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     static void startSystem() throws Exception {
-        kafka = KafkaTestCluster.start(1);
-        try (Admin admin = kafka.admin()) {
-            TopicCreator.createMissing(admin, (short) 1);
-        }
-        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        gateway = ServiceProcess.start(
-                "card-gateway",
-                "services/card-gateway",
-                "org.borderflows.gateway.Application",
-                with(env, "CARD_GATEWAY_STATE_DIR", tempDir("gateway")));
-        engine = ServiceProcess.start(
-                "stay-engine",
-                "services/stay-engine",
-                "org.borderflows.engine.StayEngineApplication",
-                with(env, "BORDER_FLOWS_ENGINE_STATE_DIR", tempDir("engine")));
-        query = ServiceProcess.start(
-                "flow-query",
-                "services/flow-query",
-                "org.borderflows.query.Application",
-                with(env, "FLOW_QUERY_STATE_DIR", tempDir("query")));
-        gateway.awaitHealthy(PATIENCE);
-        engine.awaitHealthy(PATIENCE);
-        query.awaitHealthy(PATIENCE);
+        system = RunningSystem.start(PATIENCE);
+        gateway = system.gateway;
+        query = system.query;
     }
 
     @AfterAll
     static void stopSystem() throws Exception {
-        for (ServiceProcess service : new ServiceProcess[] {gateway, engine, query}) {
-            if (service != null) {
-                service.close();
-            }
-        }
-        if (kafka != null) {
-            kafka.close();
+        if (system != null) {
+            system.close();
         }
     }
 
@@ -222,15 +192,5 @@ class CardsToTablesIT {
             last = actual.get();
         }
         assertThat(last).as(what).isEqualTo(new TreeMap<>(expected));
-    }
-
-    private static Map<String, String> with(Map<String, String> env, String key, String value) {
-        Map<String, String> out = new TreeMap<>(env);
-        out.put(key, value);
-        return out;
-    }
-
-    private static String tempDir(String name) throws java.io.IOException {
-        return Files.createTempDirectory("system-" + name).toString();
     }
 }

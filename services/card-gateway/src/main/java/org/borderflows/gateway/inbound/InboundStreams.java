@@ -1,5 +1,7 @@
 package org.borderflows.gateway.inbound;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -20,7 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs {@link InboundTopology} (exactly-once v2) inside the gateway from start-up to shutdown, unless
- * {@code border-flows.inbound.enabled} is false.
+ * {@code border-flows.inbound.enabled} is false. Its Kafka Streams metrics (and those of its consumer and producer:
+ * lag, commit latency, rebalances) are on {@code /prometheus} as {@code kafka_stream_*}, {@code kafka_consumer_*},
+ * {@code kafka_producer_*} (docs/observability.md).
  */
 @Context
 @Requires(property = "border-flows.inbound.enabled", notEquals = "false")
@@ -28,6 +32,7 @@ public class InboundStreams {
     private static final Logger LOG = LoggerFactory.getLogger(InboundStreams.class);
 
     private final KafkaStreams streams;
+    private final KafkaStreamsMetrics metrics;
 
     public InboundStreams(
             KafkaSettings settings,
@@ -35,7 +40,8 @@ public class InboundStreams {
             Clock clock,
             @Value("${border-flows.inbound.application-id:card-gateway-inbound}") String applicationId,
             @Value("${border-flows.inbound.state-dir:}") String stateDir,
-            @Value("${border-flows.inbound.commit-interval:100ms}") Duration commitInterval) {
+            @Value("${border-flows.inbound.commit-interval:100ms}") Duration commitInterval,
+            MeterRegistry meters) {
         StreamsBuilder builder = new StreamsBuilder();
         InboundTopology.build(builder, intake, clock);
         Properties props = settings.streams(applicationId);
@@ -43,6 +49,8 @@ public class InboundStreams {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(commitInterval.toMillis()));
         props.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
         streams = new KafkaStreams(builder.build(), props);
+        metrics = new KafkaStreamsMetrics(streams);
+        metrics.bindTo(meters);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Inbound intake failed; replacing the stream thread", e);
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
@@ -66,6 +74,7 @@ public class InboundStreams {
 
     @PreDestroy
     void close() {
+        metrics.close();
         streams.close(Duration.ofSeconds(10));
     }
 }
