@@ -5,13 +5,18 @@
 # live traffic at --rate, so every dashboard panel has figures (final and provisional) within a minute or two.
 # The services run from their distributions (`mvn package`: services/<service>/target/<service>-*-dist.tar.gz),
 # unpacked into data/dist/<service>.
-# Ctrl-C stops everything cleanly (the broker's data stays in data/kafka; `deploy/local/kafka.sh reset` deletes it).
+# Ctrl-C (or SIGTERM) stops everything cleanly (the broker's data stays in data/kafka; `deploy/local/kafka.sh reset`
+# deletes it).
 #
 #   deploy/local/run-all.sh [--no-build] [--rate CARDS_PER_SECOND] [--travellers N] [--history FROM:TO | --no-history]
+#                           [--data DIR] [--ports BASE]
 #
 # History: months FROM..TO (default 2022-01:2024-12, --travellers travellers); live: the months after it (2025).
 #
-# Logs: data/logs/<service>.log. Ports: dashboard 8080, gateway 8081, engines 8082 and 8083, broker 9092.
+# Data (--data, default <repo>/data): logs in DIR/logs/<service>.log, the unpacked distributions, the services'
+# state, the simulator's ground truth, and the broker's data (DIR/kafka unless KAFKA_DATA_DIR is set).
+# Ports (--ports BASE, default 8080): dashboard BASE, gateway BASE+1, engines BASE+2 and BASE+3; broker KAFKA_PORT
+# (9092) and KAFKA_CONTROLLER_PORT (9093).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -19,6 +24,8 @@ build=1
 rate=${SIM_RATE:-200}
 travellers=${SIM_TRAVELLERS:-20000}
 history=${SIM_HISTORY:-2022-01:2024-12}
+data=${BORDER_FLOWS_DATA_DIR:-$repo/data}
+ports=${DEMO_PORTS:-8080}
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) build=0 ;;
@@ -26,13 +33,29 @@ while [ $# -gt 0 ]; do
     --travellers) travellers=$2; shift ;;
     --history) history=$2; shift ;;
     --no-history) history= ;;
-    *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    --data) data=$2; shift ;;
+    --ports) ports=$2; shift ;;
+    *) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
   shift
 done
-logs="$repo/data/logs"
+mkdir -p "$data"
+data=$(cd "$data" && pwd)
+export KAFKA_DATA_DIR=${KAFKA_DATA_DIR:-$data/kafka}
+query_port=$ports gateway_port=$((ports + 1)) engine1_port=$((ports + 2)) engine2_port=$((ports + 3))
+logs="$data/logs"
 mkdir -p "$logs"
+shown=${data#"$repo"/} # the data folder as the messages name it: relative to the repository when inside it
 pids=()
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# A service whose port is taken would fail while the other program answers its health check: refuse at once.
+for port in "$query_port" "$gateway_port" "$engine1_port" "$engine2_port"; do
+  if port_open "$port"; then
+    echo "port $port is taken by another process; choose other ports with --ports BASE" >&2
+    exit 1
+  fi
+done
 
 stop_all() { # EXIT_STATUS
   local status=${1:-0}
@@ -57,10 +80,11 @@ if [ "$build" = 1 ]; then
   (cd "$repo" && mvn -B -q package -DskipTests -Dspotless.check.skip=true)
 fi
 "$here/kafka.sh" start
+echo "  broker up after $SECONDS s"
 
 # The services run from their distributions (target/<service>-<version>-dist.tar.gz, built by `mvn package`),
-# unpacked into data/dist/<service>: bin/<service>, lib/, conf/, as on a server.
-dist="$repo/data/dist"
+# unpacked into $shown/dist/<service>: bin/<service>, lib/, conf/, as on a server.
+dist="$data/dist"
 unpack() { # SERVICE: unpack its distribution afresh; false if it is not built
   local service=$1 tarball
   tarball=$(ls "$repo/services/$service/target/$service"-*-dist.tar.gz 2>/dev/null | head -n 1)
@@ -82,35 +106,36 @@ start() {
     MICRONAUT_ENVIRONMENTS=local "$@" \
     "$dist/$service/bin/$service" > "$logs/$name.log" 2>&1 &
   pids+=($!)
-  echo "  started $name (pid $!, log data/logs/$name.log)"
+  echo "  started $name (pid $!, log $shown/logs/$name.log)"
 }
 
 wait_http() { # URL: wait up to 90 s for a service to answer
   for _ in $(seq 1 180); do curl -s -o /dev/null "$1" && return 0; sleep 0.5; done
-  echo "  warning: $1 did not answer within 90 s; see data/logs" >&2
+  echo "  warning: $1 did not answer within 90 s; see $shown/logs" >&2
 }
 
-echo "unpacking the distributions into data/dist..."
+echo "unpacking the distributions into $shown/dist..."
 for service in card-gateway stay-engine flow-query border-simulator card-loader; do
   unpack "$service" || echo "  (services/$service/target/$service-*-dist.tar.gz is missing: run mvn package)"
 done
 echo "starting services..."
-start card-gateway card-gateway MICRONAUT_SERVER_PORT=8081 \
-  CARD_GATEWAY_STATE_DIR="$repo/data/card-gateway"
-start stay-engine-1 stay-engine MICRONAUT_SERVER_PORT=8082 \
-  BORDER_FLOWS_ENGINE_STATE_DIR="$repo/data/engine-1"
-start stay-engine-2 stay-engine MICRONAUT_SERVER_PORT=8083 \
-  BORDER_FLOWS_ENGINE_STATE_DIR="$repo/data/engine-2"
-start flow-query flow-query MICRONAUT_SERVER_PORT=8080 \
-  FLOW_QUERY_STATE_DIR="$repo/data/flow-query"
-wait_http http://localhost:8081/health
-wait_http http://localhost:8080/health
-wait_http http://localhost:8082/health
+start card-gateway card-gateway MICRONAUT_SERVER_PORT="$gateway_port" \
+  CARD_GATEWAY_STATE_DIR="$data/card-gateway"
+start stay-engine-1 stay-engine MICRONAUT_SERVER_PORT="$engine1_port" \
+  BORDER_FLOWS_ENGINE_STATE_DIR="$data/engine-1"
+start stay-engine-2 stay-engine MICRONAUT_SERVER_PORT="$engine2_port" \
+  BORDER_FLOWS_ENGINE_STATE_DIR="$data/engine-2"
+start flow-query flow-query MICRONAUT_SERVER_PORT="$query_port" \
+  FLOW_QUERY_STATE_DIR="$data/flow-query"
+wait_http "http://localhost:$gateway_port/health"
+wait_http "http://localhost:$query_port/health"
+wait_http "http://localhost:$engine1_port/health"
+echo "  services answering after $SECONDS s"
 
 # The tables' processing clock (the X-As-Of header of any answer), or "-" before the first card is counted.
 tables_clock() {
   curl -s -D - -o /dev/null -u statistician:statistician-dev-password \
-    "http://localhost:8080/api/v1/datasets/crossings" | tr -d '\r' | sed -n 's/^[Xx]-[Aa]s-[Oo]f: //p' | grep . || echo -
+    "http://localhost:$query_port/api/v1/datasets/crossings" | tr -d '\r' | sed -n 's/^[Xx]-[Aa]s-[Oo]f: //p' | grep . || echo -
 }
 
 live_from=2025-01
@@ -122,7 +147,7 @@ if [ -n "$history" ]; then
   live_to=$(date -d "$history_to-01 +12 month" +%Y-%m)
   echo "loading history $history_from..$history_to ($travellers travellers, as fast as the system takes it)..."
   start border-simulator-history border-simulator \
-    SIM_ARGS="--from $history_from --to $history_to --travellers $travellers --seed 7 --gateway http://localhost:8081 --rate 0 --truth $repo/data/sim/history.truth"
+    SIM_ARGS="--from $history_from --to $history_to --travellers $travellers --seed 7 --gateway http://localhost:$gateway_port --rate 0 --truth $data/sim/history.truth"
   history_pid=${pids[-1]}
   target=$(date -d "$history_to-01 +1 month -1 day" +%F)
   started=$SECONDS
@@ -136,7 +161,7 @@ if [ -n "$history" ]; then
       history_status=0
       wait "$history_pid" || history_status=$?
       if [ "$history_status" != 0 ]; then
-        echo; echo "  warning: the history simulator failed (exit $history_status); see data/logs" >&2; break
+        echo; echo "  warning: the history simulator failed (exit $history_status); see $shown/logs" >&2; break
       fi
     fi
     if [ "${history_status:-}" = 0 ] && [ "$clock" != - ] && [[ ! "$clock" < "${history_to}-01" ]]; then
@@ -148,23 +173,23 @@ if [ -n "$history" ]; then
     sleep 2
   done
   echo
-  echo "history loaded (tables at $(tables_clock)); streaming live traffic"
+  echo "history loaded after $SECONDS s (tables at $(tables_clock)); streaming live traffic"
 fi
 start border-simulator border-simulator \
-  SIM_ARGS="--from $live_from --to $live_to --travellers $travellers --gateway http://localhost:8081 --rate $rate --truth $repo/data/sim/demo.truth"
+  SIM_ARGS="--from $live_from --to $live_to --travellers $travellers --gateway http://localhost:$gateway_port --rate $rate --truth $data/sim/demo.truth"
 
 cat <<INFO
 
 border-flows is running:
-  dashboard            http://localhost:8080/
-  query API            http://localhost:8080/api/v1/datasets   (statistician / statistician-dev-password)
-  card gateway         http://localhost:8081/api/v1/crossings  (X-Api-Key: dev-simulator-key)
-  card loader          data/dist/card-loader/bin/card-loader FILE   (--help for its options)
-  stay engines         http://localhost:8082/health  http://localhost:8083/health
-  traveller status     POST http://localhost:8082/api/v1/travellers/status  (agency / agency-dev-password)
+  dashboard            http://localhost:$query_port/
+  query API            http://localhost:$query_port/api/v1/datasets   (statistician / statistician-dev-password)
+  card gateway         http://localhost:$gateway_port/api/v1/crossings  (X-Api-Key: dev-simulator-key)
+  card loader          $shown/dist/card-loader/bin/card-loader FILE   (--help for its options)
+  stay engines         http://localhost:$engine1_port/health  http://localhost:$engine2_port/health
+  traveller status     POST http://localhost:$engine1_port/api/v1/travellers/status  (agency / agency-dev-password)
   Kafka                localhost:${KAFKA_PORT:-9092}
   simulated posts      ${rate} cards/s to the gateway
-  logs                 data/logs/
+  logs                 $shown/logs/
 Press Ctrl-C to stop.
 INFO
 # Wait in the background so that Ctrl-C runs stop_all at once (bash runs traps only between commands).
