@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds border-flows and runs the whole system on this machine: a real KRaft broker, the card gateway, two stay
 # engine instances, the query service with its dashboard, and simulated border posts sending cards to the gateway:
-# first a few years of history as fast as the system takes them (a progress line shows the tables' clock), then
-# live traffic at --rate, so every dashboard panel has figures (final and provisional) within a minute or two.
+# first a few years of history as fast as the system takes them (a progress line shows the tables' clock and how
+# far their figures have got), then live traffic at --rate, so every dashboard panel has figures (final and
+# provisional) once the history is loaded (times measured in docs/benchmarks.md, "Local demo").
 # The services run from their distributions (`mvn package`: services/<service>/target/<service>-*-dist.tar.gz),
 # unpacked into data/dist/<service>.
 # Ctrl-C (or SIGTERM) stops everything cleanly (the broker's data stays in data/kafka; `deploy/local/kafka.sh reset`
@@ -35,7 +36,7 @@ while [ $# -gt 0 ]; do
     --no-history) history= ;;
     --data) data=$2; shift ;;
     --ports) ports=$2; shift ;;
-    *) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
   shift
 done
@@ -79,9 +80,6 @@ if [ "$build" = 1 ]; then
   echo "building (mvn package, tests skipped; run them with: mvn -B verify)..."
   (cd "$repo" && mvn -B -q package -DskipTests -Dspotless.check.skip=true)
 fi
-"$here/kafka.sh" start
-echo "  broker up after $SECONDS s"
-
 # The services run from their distributions (target/<service>-<version>-dist.tar.gz, built by `mvn package`),
 # unpacked into $shown/dist/<service>: bin/<service>, lib/, conf/, as on a server.
 dist="$data/dist"
@@ -118,6 +116,24 @@ echo "unpacking the distributions into $shown/dist..."
 for service in card-gateway stay-engine flow-query border-simulator card-loader; do
   unpack "$service" || echo "  (services/$service/target/$service-*-dist.tar.gz is missing: run mvn package)"
 done
+
+live_from=2025-01
+live_to=2025-12
+if [ -n "$history" ]; then
+  history_from=${history%%:*}
+  history_to=${history##*:}
+  live_from=$(date -d "$history_to-01 +1 month" +%Y-%m)
+  live_to=$(date -d "$history_to-01 +12 month" +%Y-%m)
+  # Started first: it draws the cards and their ground truth while the broker and the services start, then waits
+  # for the gateway to answer before sending.
+  echo "loading history $history_from..$history_to ($travellers travellers, as fast as the system takes it)..."
+  start border-simulator-history border-simulator \
+    SIM_ARGS="--from $history_from --to $history_to --travellers $travellers --seed 7 --gateway http://localhost:$gateway_port --gateway-wait 300 --rate 0 --truth $data/sim/history.truth"
+  history_pid=${pids[-1]}
+fi
+
+"$here/kafka.sh" start
+echo "  broker up after $SECONDS s"
 echo "starting services..."
 start card-gateway card-gateway MICRONAUT_SERVER_PORT="$gateway_port" \
   CARD_GATEWAY_STATE_DIR="$data/card-gateway"
@@ -132,31 +148,40 @@ wait_http "http://localhost:$query_port/health"
 wait_http "http://localhost:$engine1_port/health"
 echo "  services answering after $SECONDS s"
 
-# The tables' processing clock (the X-As-Of header of any answer), or "-" before the first card is counted.
+# The tables' processing clock (the X-As-Of header of any answer), or "-" before the first card is counted. It
+# follows the cards received; the figures follow the stay engines, which may be behind it.
 tables_clock() {
   curl -s -D - -o /dev/null -u statistician:statistician-dev-password \
     "http://localhost:$query_port/api/v1/datasets/crossings" | tr -d '\r' | sed -n 's/^[Xx]-[Aa]s-[Oo]f: //p' | grep . || echo -
 }
+# "MONTH PERCENT": the latest month with figures in the crossings table (counted from the engines' outcomes, "-" if
+# none), and the crossings counted there as a percentage of the cards accepted (the quality table's RECEIVED, less
+# REJECTED, DUPLICATE and LATE: each accepted card is counted once in the crossings table once processed).
+figures() {
+  local url="http://localhost:$query_port/api/v1/datasets" rows month counted accepted
+  # No answer or no rows yet is not an error (set -e, pipefail): the counts are then 0.
+  rows=$(curl -s -u statistician:statistician-dev-password "$url/crossings?by=month" || true)
+  month=$(echo "$rows" | grep -o '"month":"[0-9-]*"' | tail -n 1 | cut -d '"' -f 4 || true)
+  counted=$(echo "$rows" | { grep -o '"count":[0-9]*' || true; } | cut -d : -f 2 | awk '{ s += $1 } END { print s + 0 }')
+  accepted=$(curl -s -u statistician:statistician-dev-password "$url/quality?by=issue" \
+    | { grep -o '"issue":"[A-Z_]*","count":[0-9]*' || true; } | awk -F '[":,]+' '
+        $3 == "RECEIVED" { a += $5 } $3 == "REJECTED" || $3 == "DUPLICATE" || $3 == "LATE" { a -= $5 }
+        END { print a + 0 }' || true)
+  echo "${month:--} $(awk -v c="${counted:-0}" -v a="${accepted:-0}" 'BEGIN { print (a > 0 ? int(100 * c / a) : 0) }')"
+}
 
-live_from=2025-01
-live_to=2025-12
 if [ -n "$history" ]; then
-  history_from=${history%%:*}
-  history_to=${history##*:}
-  live_from=$(date -d "$history_to-01 +1 month" +%Y-%m)
-  live_to=$(date -d "$history_to-01 +12 month" +%Y-%m)
-  echo "loading history $history_from..$history_to ($travellers travellers, as fast as the system takes it)..."
-  start border-simulator-history border-simulator \
-    SIM_ARGS="--from $history_from --to $history_to --travellers $travellers --seed 7 --gateway http://localhost:$gateway_port --rate 0 --truth $data/sim/history.truth"
-  history_pid=${pids[-1]}
   target=$(date -d "$history_to-01 +1 month -1 day" +%F)
   started=$SECONDS
-  # Progress: what the simulator has sent, and how far the tables have got (their clock); done when the simulator
-  # has sent everything and the tables' clock has reached the last month of the history.
+  # Progress: what the simulator has sent, how far the tables have got (their clock, which follows the cards
+  # received) and their figures (which follow the stay engines); done when the simulator has sent everything, the
+  # figures reach the last month of the history and count 99% of the accepted cards.
   while true; do
     sent=$(tail -c 400 "$logs/border-simulator-history.log" 2>/dev/null | tr '\r' '\n' | grep -a 'sending' | tail -n 1 || true)
     clock=$(tables_clock)
-    printf '\r  %s | tables at %s (history ends %s)   ' "${sent:-simulating...}" "$clock" "$target"
+    read -r figures_to counted < <(figures) || true
+    printf '\r  %s | tables at %s, figures to %s (%s%% of the cards; history ends %s)   ' \
+      "${sent:-simulating...}" "$clock" "$figures_to" "$counted" "$target"
     if [ -z "${history_status:-}" ] && ! kill -0 "$history_pid" 2>/dev/null; then
       history_status=0
       wait "$history_pid" || history_status=$?
@@ -164,16 +189,17 @@ if [ -n "$history" ]; then
         echo; echo "  warning: the history simulator failed (exit $history_status); see $shown/logs" >&2; break
       fi
     fi
-    if [ "${history_status:-}" = 0 ] && [ "$clock" != - ] && [[ ! "$clock" < "${history_to}-01" ]]; then
+    if [ "${history_status:-}" = 0 ] && [ "$figures_to" != - ] && [[ ! "$figures_to" < "$history_to" ]] \
+      && [ "$counted" -ge 99 ]; then
       break
     fi
     if [ $SECONDS -gt $((started + 1800)) ]; then
       echo; echo "  warning: the history is not loaded after 30 minutes; going live anyway" >&2; break
     fi
-    sleep 2
+    sleep 1
   done
   echo
-  echo "history loaded after $SECONDS s (tables at $(tables_clock)); streaming live traffic"
+  echo "history loaded after $SECONDS s (tables at $clock, figures to $figures_to, $counted% of the cards); streaming live traffic"
 fi
 start border-simulator border-simulator \
   SIM_ARGS="--from $live_from --to $live_to --travellers $travellers --gateway http://localhost:$gateway_port --rate $rate --truth $data/sim/demo.truth"
