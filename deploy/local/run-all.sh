@@ -10,9 +10,10 @@
 # deletes it).
 #
 #   deploy/local/run-all.sh [--no-build] [--rate CARDS_PER_SECOND] [--travellers N] [--history FROM:TO | --no-history]
-#                           [--data DIR] [--ports BASE]
+#                           [--history-travellers N] [--data DIR] [--ports BASE]
 #
-# History: months FROM..TO (default 2022-01:2024-12, --travellers travellers); live: the months after it (2025).
+# History: months FROM..TO (default 2022-01:2024-12) of --history-travellers travellers (default 10000, about 62,000
+# cards); live: the months after it (2025) of --travellers travellers (default 20000).
 #
 # Data (--data, default <repo>/data): logs in DIR/logs/<service>.log, the unpacked distributions, the services'
 # state, the simulator's ground truth, and the broker's data (DIR/kafka unless KAFKA_DATA_DIR is set).
@@ -24,6 +25,8 @@ repo=$(cd "$here/../.." && pwd)
 build=1
 rate=${SIM_RATE:-200}
 travellers=${SIM_TRAVELLERS:-20000}
+# The history's own population: its size is most of the time to a full dashboard (docs/benchmarks.md, "Local demo").
+history_travellers=${SIM_HISTORY_TRAVELLERS:-10000}
 history=${SIM_HISTORY:-2022-01:2024-12}
 data=${BORDER_FLOWS_DATA_DIR:-$repo/data}
 ports=${DEMO_PORTS:-8080}
@@ -32,11 +35,12 @@ while [ $# -gt 0 ]; do
     --no-build) build=0 ;;
     --rate) rate=$2; shift ;;
     --travellers) travellers=$2; shift ;;
+    --history-travellers) history_travellers=$2; shift ;;
     --history) history=$2; shift ;;
     --no-history) history= ;;
     --data) data=$2; shift ;;
     --ports) ports=$2; shift ;;
-    *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
   shift
 done
@@ -126,9 +130,9 @@ if [ -n "$history" ]; then
   live_to=$(date -d "$history_to-01 +12 month" +%Y-%m)
   # Started first: it draws the cards and their ground truth while the broker and the services start, then waits
   # for the gateway to answer before sending.
-  echo "loading history $history_from..$history_to ($travellers travellers, as fast as the system takes it)..."
+  echo "loading history $history_from..$history_to ($history_travellers travellers, as fast as the system takes it)..."
   start border-simulator-history border-simulator \
-    SIM_ARGS="--from $history_from --to $history_to --travellers $travellers --seed 7 --gateway http://localhost:$gateway_port --gateway-wait 300 --rate 0 --truth $data/sim/history.truth"
+    SIM_ARGS="--from $history_from --to $history_to --travellers $history_travellers --seed 7 --gateway http://localhost:$gateway_port --gateway-wait 300 --rate 0 --truth $data/sim/history.truth"
   history_pid=${pids[-1]}
 fi
 
