@@ -31,10 +31,11 @@ import org.junit.jupiter.api.Test;
  * The demo as a newcomer runs it: {@code deploy/local/run-all.sh --no-build} on the distributions `mvn package` built
  * (a real broker, the gateway, two stay engines, flow-query and the simulated border posts, each its own process),
  * with its own data folder (a temporary directory) and free ports. Once the script says the history is loaded (its
- * figures reach the history's last month), the dashboard is opened in headless Chromium and every panel must show
- * figures on axes with ticks ({@link DashboardPage}, the checks of the dashboard's own test), for the public and for
- * a statistician, with the tables' clock at the end of the history or later and arrivals in its last month. Then the script is stopped as Ctrl-C stops it (a signal; SIGTERM takes the same path) and
- * every process it started must be gone and every port free.
+ * figures reach the history's last month and count 99% of the accepted cards), the dashboard is opened in headless
+ * Chromium and every panel must show figures on axes with ticks ({@link DashboardPage}, the checks of the dashboard's
+ * own test), for the public and for a statistician, with the tables' clock at the end of the history or later and
+ * arrivals in its last month. Then the script is stopped as Ctrl-C stops it (a signal; SIGTERM takes the same path)
+ * and every process it started must be gone and every port free.
  *
  * <p>Prints where the time went: the broker, the services answering, the history loaded (the script's own lines) and
  * every panel non-empty, each from the script's start. The time is printed, not asserted, beyond a generous timeout.
