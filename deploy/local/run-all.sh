@@ -47,6 +47,12 @@ done
 mkdir -p "$data"
 data=$(cd "$data" && pwd)
 export KAFKA_DATA_DIR=${KAFKA_DATA_DIR:-$data/kafka}
+# JVM options of every JVM started here (broker, services, simulators): by default the JIT's first tier only (C1).
+# The demo's JVMs do all their work in their first minutes, where C2's compilations compete with it for the cores:
+# with C1 alone the figures held the history after 65-73 s instead of 101 s (docs/benchmarks.md, "Local demo"). Set
+# it empty for full JIT, as the benchmarks that use this system (freshness, query latency) were measured.
+demo_java_opts=${DEMO_JAVA_OPTS--XX:TieredStopAtLevel=1}
+export KAFKA_JAVA_OPTS=${KAFKA_JAVA_OPTS-$demo_java_opts}
 query_port=$ports gateway_port=$((ports + 1)) engine1_port=$((ports + 2)) engine2_port=$((ports + 3))
 logs="$data/logs"
 mkdir -p "$logs"
@@ -104,7 +110,7 @@ start() {
     return 0
   fi
   # MICRONAUT_ENVIRONMENTS=local: the development keys and passwords are accepted (refused anywhere else).
-  env KAFKA_BOOTSTRAP_SERVERS=localhost:${KAFKA_PORT:-9092} JAVA_OPTS="-Xmx${SERVICE_HEAP:-768m}" \
+  env KAFKA_BOOTSTRAP_SERVERS=localhost:${KAFKA_PORT:-9092} JAVA_OPTS="-Xmx${SERVICE_HEAP:-768m} $demo_java_opts" \
     MICRONAUT_ENVIRONMENTS=local "$@" \
     "$dist/$service/bin/$service" > "$logs/$name.log" 2>&1 &
   pids+=($!)
