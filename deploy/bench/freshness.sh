@@ -5,7 +5,8 @@
 #
 #   deploy/bench/freshness.sh [CARDS] [RATE] [--gateway]     defaults 120000 cards at 2000 cards/s (1 minute)
 #
-# Needs the running system (deploy/local/run-all.sh). Environment: QUERY_URL (http://localhost:8080),
+# Needs the running system (DEMO_JAVA_OPTS= deploy/local/run-all.sh: full JIT, as the figures in docs/benchmarks.md
+# were measured; the demo's default is the JIT's first tier only). Environment: QUERY_URL (http://localhost:8080),
 # GATEWAY_URL (http://localhost:8081), KAFKA_BOOTSTRAP_SERVERS (localhost:9092), BENCH_DIR (<repo>/data/bench).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

@@ -6,7 +6,7 @@
 #   deploy/bench/run-all.sh [small|full]
 #
 # Needs the local broker (deploy/local/kafka.sh start); freshness and query latency need the running system
-# (deploy/local/run-all.sh); aggregator-replay replays what they left on the broker (for its reference figure, run
+# (DEMO_JAVA_OPTS= deploy/local/run-all.sh: full JIT, as their figures were measured); aggregator-replay replays what they left on the broker (for its reference figure, run
 # it alone with the system stopped, see docs/benchmarks.md). A script that fails is reported and the suite goes on. BENCH_ONLY="a.sh b.sh"
 # runs only those scripts.
 set -uo pipefail

@@ -9,7 +9,7 @@
 #   deploy/local/kafka.sh topics    (re)create any missing project topic
 #
 # Settings (environment): KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), KAFKA_DATA_DIR (<repo>/data/kafka),
-# KAFKA_HEAP (1g). Topics come from the one declared list, org.borderflows.platform.Topic.
+# KAFKA_HEAP (1g), KAFKA_JAVA_OPTS (more JVM options of the broker and its tools, split on spaces; none). Topics come from the one declared list, org.borderflows.platform.Topic.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -17,6 +17,7 @@ port=${KAFKA_PORT:-9092}
 controller_port=${KAFKA_CONTROLLER_PORT:-9093}
 data=${KAFKA_DATA_DIR:-$repo/data/kafka}
 heap=${KAFKA_HEAP:-1g}
+read -r -a java_opts <<< "${KAFKA_JAVA_OPTS:-}"
 pidfile="$data/broker.pid"
 cpfile="$here/target/classpath.txt"
 
@@ -54,11 +55,12 @@ PROPS
 }
 
 java_cmd() {
-  java -Xmx"$heap" -Dkafka.logs.dir="$data" -Dlog4j2.configurationFile="$here/log4j2.properties" -cp "$(classpath)" "$@"
+  java -Xmx"$heap" "${java_opts[@]}" -Dkafka.logs.dir="$data" -Dlog4j2.configurationFile="$here/log4j2.properties" \
+    -cp "$(classpath)" "$@"
 }
 
 create_topics() {
-  KAFKA_BOOTSTRAP_SERVERS="localhost:$port" java -cp "$(classpath)" \
+  KAFKA_BOOTSTRAP_SERVERS="localhost:$port" java "${java_opts[@]}" -cp "$(classpath)" \
     -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dlog4j2.level=WARN org.borderflows.platform.TopicCreator
 }
 
@@ -71,7 +73,7 @@ start() {
     java_cmd kafka.tools.StorageTool format --standalone -t "$cluster_id" -c "$data/server.properties" > /dev/null
     echo "formatted a new KRaft cluster $cluster_id in $data"
   fi
-  nohup java -Xmx"$heap" -Dkafka.logs.dir="$data" -Dlog4j2.configurationFile="$here/log4j2.properties" \
+  nohup java -Xmx"$heap" "${java_opts[@]}" -Dkafka.logs.dir="$data" -Dlog4j2.configurationFile="$here/log4j2.properties" \
     -cp "$(classpath)" kafka.Kafka "$data/server.properties" > "$data/broker.out" 2>&1 &
   echo $! > "$pidfile"
   for _ in $(seq 1 120); do

@@ -1,6 +1,7 @@
 package org.borderflows.simulator;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -85,6 +86,12 @@ public final class BorderSimulator implements Callable<Integer> {
     @Option(names = "--gateway-csv", description = "Post text/csv batches instead of NDJSON.")
     boolean gatewayCsv;
 
+    @Option(
+            names = "--gateway-wait",
+            description = "Seconds to wait for the gateway to answer GET /health before sending the first card "
+                    + "(default ${DEFAULT-VALUE}: send at once), for a simulator started with the services.")
+    int gatewayWaitSeconds;
+
     @Option(names = "--kafka", description = "Publish CardRecords to the inbound topic (KAFKA_BOOTSTRAP_SERVERS).")
     boolean kafka;
 
@@ -152,7 +159,11 @@ public final class BorderSimulator implements Callable<Integer> {
             sinks.add(new CardFile(out, CardFile.Format.of(out)));
         }
         if (gateway != null) {
-            sinks.add(new GatewaySink(gateway, apiKey, batchSize, gatewayCsv));
+            GatewaySink sink = new GatewaySink(gateway, apiKey, batchSize, gatewayCsv);
+            if (gatewayWaitSeconds > 0) {
+                sink.awaitHealthy(Duration.ofSeconds(gatewayWaitSeconds));
+            }
+            sinks.add(sink);
         }
         if (kafka) {
             sinks.add(new KafkaSink(KafkaSettings.fromEnvironment()));

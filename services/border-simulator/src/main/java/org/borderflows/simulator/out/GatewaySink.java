@@ -21,6 +21,7 @@ public final class GatewaySink implements CardSink {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI uri;
+    private final URI health;
     private final String apiKey;
     private final int batchSize;
     private final boolean csv;
@@ -38,9 +39,39 @@ public final class GatewaySink implements CardSink {
         this.retryDelay = new RetryDelay(maxRetryDelay);
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.uri = URI.create(base + "/api/v1/crossings");
+        this.health = URI.create(base + "/health");
         this.apiKey = apiKey;
         this.batchSize = batchSize;
         this.csv = csv;
+    }
+
+    /**
+     * Waits until the gateway answers {@code GET /health} with 200, polling every 250 ms, for a simulator started
+     * together with the gateway (deploy/local/run-all.sh): it draws its cards while the services start.
+     *
+     * @throws IOException if the gateway has not answered 200 within {@code patience}
+     */
+    public void awaitHealthy(Duration patience) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        HttpRequest request =
+                HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build();
+        String last = "no answer";
+        while (true) {
+            try {
+                int code = http.send(request, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+                if (code == 200) {
+                    return;
+                }
+                last = "answered " + code;
+            } catch (IOException notYet) {
+                last = notYet.toString();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the gateway at " + health + " was not healthy within " + patience + ": " + last);
+            }
+            Thread.sleep(250);
+        }
     }
 
     @Override

@@ -7,15 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,14 +27,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -47,19 +38,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * (final, provisional, provisional estimate with its 95% interval, suppressed), the provisional 12/16 months are
  * marked, the year-ended panel has arrivals, departures and net with intervals, each panel's download links (CSV,
  * SDMX-CSV, SDMX-ML) answer the same question, and choosing a citizenship changes the figures. Screenshots go to
- * {@code target/dashboard-screenshots} (attached to the test report). Fails, never skips, when Chromium or
- * chromedriver is missing.
+ * {@code target/dashboard-screenshots} (attached to the test report). The browser and the checks every dashboard test
+ * makes are {@link DashboardPage}'s. Fails, never skips, when Chromium or chromedriver is missing.
  */
 @MicronautTest(environments = "no-kafka")
 class DashboardTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
     private static final String STATISTICIAN = "statistician:statistician-dev-password";
-    private static final List<String> CHARTS =
-            List.of("flows", "migration", "year-ended", "stock", "stays", "overstays", "labour", "citizenships");
-    private static final List<String> PANELS = List.of(
-            "flows", "migration", "year-ended", "stock", "stays", "overstays", "labour", "citizenships", "quality");
     private static final NumberFormat THOUSANDS = NumberFormat.getIntegerInstance(Locale.UK);
     private static DashboardHistory history;
 
@@ -69,6 +54,7 @@ class DashboardTest {
     @Inject
     Cube cube;
 
+    private DashboardPage page;
     private WebDriver browser;
     private WebDriverWait wait;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -79,38 +65,15 @@ class DashboardTest {
         if (cube.size() == 0) {
             history = new DashboardHistory().load(new CubeLoader(cube));
         }
-        assertThat(CHROMIUM)
-                .as("Chromium must be installed (apt-get install -y chromium)")
-                .isExecutable();
-        assertThat(CHROMEDRIVER)
-                .as("chromedriver must be installed (apt-get install -y chromium-driver)")
-                .isExecutable();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--lang=en-GB",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1280, 3000));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        page = DashboardPage.start(Duration.ofSeconds(30), SCREENSHOTS);
+        browser = page.browser();
+        wait = page.await();
     }
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (page != null) {
+            page.close();
         }
     }
 
@@ -197,42 +160,27 @@ class DashboardTest {
     }
 
     private void open() {
-        browser.get(server.getURL() + "/");
-        wait.until(d -> d.findElement(By.tagName("body")).getAttribute("data-refreshed") != null);
+        page.open(server.getURL().toString());
     }
 
     private void signInAsStatistician() {
-        browser.findElement(By.id("user")).sendKeys("statistician");
-        browser.findElement(By.id("password")).sendKeys("statistician-dev-password");
-        browser.findElement(By.cssSelector("#login button[type=submit]")).click();
-        wait.until(d -> text("protected-badge").equals("exact"));
+        page.signIn("statistician", "statistician-dev-password");
         screenshot("statistician");
     }
 
-    /** Every chart has figures and at least three y ticks and labelled x ticks; the quality table has rows. */
+    /** The checks of every dashboard test ({@link DashboardPage}); the fixture's months include January 2025. */
     private void everyPanelDrawsOnAxes() {
-        for (String chart : CHARTS) {
-            String svg = "#chart-" + chart;
-            wait.until(d -> !d.findElements(By.cssSelector(svg + " .marker, " + svg + " .bar"))
-                    .isEmpty());
-            assertThat(texts(svg + " .y-axis text.tick, " + svg + " .x-axis text.tick"))
-                    .as(chart + " ticks")
-                    .hasSizeGreaterThanOrEqualTo(4)
-                    .allMatch(t -> !t.isBlank());
-            assertThat(titles(svg)).as(chart + " tooltips").isNotEmpty();
-        }
-        for (String chart : List.of("flows", "migration", "year-ended", "stock", "stays", "overstays", "labour")) {
+        page.everyPanelDrawsOnAxes();
+        for (String chart : DashboardPage.MONTH_CHARTS) {
             assertThat(texts("#chart-" + chart + " .x-axis text.tick"))
                     .as(chart + " month labels")
-                    .contains("Jan 2025")
-                    .allMatch(t -> t.matches("[A-Z][a-z]{2,3}( \\d{4})?"));
+                    .contains("Jan 2025");
         }
-        assertThat(browser.findElements(By.cssSelector("#quality tbody tr"))).hasSizeGreaterThanOrEqualTo(2);
     }
 
     /** Each panel links CSV (the JSON API's question), SDMX-CSV and SDMX-ML; each answers 200 with its type. */
     private void downloadsAnswerTheSameQuestion() throws Exception {
-        for (String panel : PANELS) {
+        for (String panel : DashboardPage.PANELS) {
             List<WebElement> links = browser.findElements(By.cssSelector("#panel-" + panel + " a.download"));
             assertThat(links)
                     .as(panel + " downloads")
@@ -312,31 +260,19 @@ class DashboardTest {
     }
 
     private String text(String id) {
-        return browser.findElement(By.id(id)).getText();
+        return page.text(id);
     }
 
-    /** The tooltip texts (SVG titles) under a selector; getText does not read a title, textContent does. */
     private List<String> titles(String selector) {
-        return texts(selector + " title");
+        return page.titles(selector);
     }
 
-    /** The textContent of every element matching a selector, read at once (a redraw cannot interleave). */
-    @SuppressWarnings("unchecked")
     private List<String> texts(String selector) {
-        return (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser)
-                .executeScript(
-                        "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent);",
-                        selector);
+        return page.texts(selector);
     }
 
-    /** An attribute of every element matching a selector, read at once. */
-    @SuppressWarnings("unchecked")
     private List<String> attributes(String selector, String attribute) {
-        return (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser)
-                .executeScript(
-                        "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.getAttribute(arguments[1]));",
-                        selector,
-                        attribute);
+        return page.attributes(selector, attribute);
     }
 
     private List<String> statuses(String selector) {
@@ -355,17 +291,7 @@ class DashboardTest {
         return texts("#" + chart + " .legend text");
     }
 
-    /** A full-page PNG under target/dashboard-screenshots, attached to the test report. */
     private void screenshot(String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Path file = SCREENSHOTS.resolve("dashboard-" + name + ".png");
-            Path shot =
-                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(shot, file, StandardCopyOption.REPLACE_EXISTING);
-            System.out.println("[[ATTACHMENT|" + file.toAbsolutePath() + "]]");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        page.screenshot(name);
     }
 }
