@@ -63,7 +63,16 @@ final class Backtest {
      */
     final Map<String, double[]> provisionalFates = new java.util.TreeMap<>();
 
+    /**
+     * Final long-term migrations of all cuts that were not in the migrating direction at the cut (their status before
+     * the crossing was still another one), by direction and lag: {final migrations, of which outside}. No rate can
+     * estimate those: they are missing from the provisional crossings.
+     */
+    final Map<String, double[]> outsideTheMigratingSet = new java.util.TreeMap<>();
+
     private final Map<String, Boolean> finalOutcome = new HashMap<>();
+    /** Month and direction of each final long-term migration, by event id. */
+    private final Map<String, String> finalMigration = new HashMap<>();
 
     private final RuleSettings rules;
     private final int minCohort;
@@ -116,6 +125,7 @@ final class Backtest {
         LocalDate oldest = cutMonth.minusMonths(CUBE_MONTHS).atDay(1);
         Map<String, TableCell> totals = new HashMap<>();
         Map<String, Double> provisional = new HashMap<>();
+        java.util.Set<String> migrating = new java.util.HashSet<>();
         for (List<CrossingOutcome> outcomes : known) {
             for (CrossingOutcome o : outcomes) {
                 if (o.getCrossingDate().isBefore(oldest)) {
@@ -125,6 +135,7 @@ final class Backtest {
                     if (!c.getDataset().equals(Contributions.MIGRATION)) {
                         continue;
                     }
+                    migrating.add(o.getEventId());
                     String key = Cells.key(c);
                     totals.put(key, Cells.add(totals.get(key), c));
                     if (AtClock.provisional(o.getFinalDate(), clock)) {
@@ -134,6 +145,16 @@ final class Backtest {
                 }
             }
         }
+        finalMigration.forEach((eventId, monthAndDirection) -> {
+            String[] md = monthAndDirection.split("\\|");
+            long lag = ChronoUnit.MONTHS.between(YearMonth.parse(md[0]), cutMonth);
+            if (lag >= 0 && lag <= REPORTED_MONTHS) {
+                double[] n = outsideTheMigratingSet.computeIfAbsent(
+                        String.format(java.util.Locale.ROOT, "%s lag %2d", md[1], lag), k -> new double[2]);
+                n[0]++;
+                n[1] += migrating.contains(eventId) ? 0 : 1;
+            }
+        });
         Cube cube = new Cube();
         totals.forEach(cube::apply);
         cube.commit();
@@ -224,6 +245,9 @@ final class Backtest {
                     }
                     finalOutcome.put(o.getEventId(), o.getLongTermMigration());
                     if (Boolean.TRUE.equals(o.getLongTermMigration())) {
+                        finalMigration.put(
+                                o.getEventId(),
+                                c.getMonth() + "|" + o.getDirection().name());
                         truth.merge(c.getMonth() + "|" + o.getDirection().name(), 1.0, Double::sum);
                     }
                 }

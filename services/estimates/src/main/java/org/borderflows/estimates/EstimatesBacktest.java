@@ -95,6 +95,12 @@ public final class EstimatesBacktest {
         if (o.fates()) {
             backtest.provisionalFates.forEach((k, v) -> System.out.printf(
                     Locale.ROOT, "%s: %.0f crossings, %.3f ended as migrations%n", k, v[0], v[1] / v[0]));
+            backtest.outsideTheMigratingSet.forEach((k, v) -> System.out.printf(
+                    Locale.ROOT,
+                    "%s: %.0f final migrations, %.1f%% not in the migrating direction at the cut%n",
+                    k,
+                    v[0],
+                    100 * v[1] / v[0]));
         }
         return cuts;
     }

@@ -17,7 +17,9 @@ import org.borderflows.schema.ProvisionalPart;
  * Bernoulli variance n p (1 - p) widened by the uncertainty of p. To that comes the rates' possible change since the
  * cohort's year ({@link Estimator.Rate#drift()}), taken as one shift common to all provisional crossings of a
  * direction and situation, whatever their month: (sum of n sqrt(drift))^2, so a year-ended total is not made more
- * certain by adding months that move together. Otherwise groups are taken as independent (each has its own cohort),
+ * certain by adding months that move together. And the spread of past revisions at the crossings' stage
+ * ({@link RevisionSpread}), per direction and month: (provisional crossings x spread)^2, months independent.
+ * Otherwise groups are taken as independent (each has its own cohort),
  * so variances add; a sum of figures (a year-ended total) merges
  * their groups, never their bounds. The interval is estimate +/- 1.96 sd, within what the final count can still
  * be: [final count, final count + provisional crossings].
@@ -36,6 +38,9 @@ final class Estimate {
     void addProvisional(double count, Estimator.Rate rate) {
         groups.computeIfAbsent(rate.group(), k -> new double[] {0, rate.p(), rate.weight()})[0] += count;
         drifts.computeIfAbsent(rate.driftGroup(), k -> new double[1])[0] += count * Math.sqrt(rate.drift());
+        if (rate.revisionSpread() > 0) {
+            drifts.computeIfAbsent(rate.revisionGroup(), k -> new double[1])[0] += count * rate.revisionSpread();
+        }
     }
 
     /** Adds another figure's parts (a month to a year-ended total). */

@@ -59,7 +59,14 @@ final class Estimator<T> {
      * A provisional crossing's probability p and the weight behind it (cohort crossings plus the prior's), which
      * makes the variance of p about p (1 - p) / (weight + 1).
      */
-    record Rate(Object group, double p, double weight, Object driftGroup, double drift) {}
+    record Rate(
+            Object group,
+            double p,
+            double weight,
+            Object driftGroup,
+            double drift,
+            Object revisionGroup,
+            double revisionSpread) {}
 
     /** A cohort tally's key: level, group (with its month) and situation (null: both, at {@link #POOLED}). */
     private record Key(int level, Object group, Boolean onNewSide, int years) {}
@@ -93,12 +100,15 @@ final class Estimator<T> {
     private final double priorWeight;
     private final Map<Key, double[]> tallies = new HashMap<>(); // {long-term migrations, crossings}
     private final Map<Object, Rate> rates = new ConcurrentHashMap<>(); // shared by queries
+    /** How far past estimates were revised; null for a back-cast (its own revisions are not known then). */
+    private final RevisionSpread revisions;
 
     /**
      * @param clock the clock the estimate is made at
      * @param backCast true when {@code clock} is in the past (revisions): the provisional crossings' situation then
      *     is read from their final facts
      * @param priorWeight crossings' worth of weight a group's coarser group lends it
+     * @param revisions how far past estimates were revised, which widens the intervals; null for a back-cast
      */
     Estimator(
             Iterable<T> cells,
@@ -106,8 +116,10 @@ final class Estimator<T> {
             LocalDate clock,
             boolean backCast,
             RuleSettings rules,
-            double priorWeight) {
+            double priorWeight,
+            RevisionSpread revisions) {
         this.reader = reader;
+        this.revisions = revisions;
         this.clock = clock;
         this.backCast = backCast;
         this.allowanceDays = rules.allowanceDays();
@@ -167,13 +179,24 @@ final class Estimator<T> {
     }
 
     /** Today's estimator over decoded migration cells. */
+    static Estimator<Cell> ofCells(
+            Collection<Cell> cells, LocalDate clock, RuleSettings rules, int priorWeight, RevisionSpread revisions) {
+        return new Estimator<>(cells, new CellReader(), clock, false, rules, priorWeight, revisions);
+    }
+
+    /** Today's estimator over decoded migration cells, with the revisions measured on them. */
     static Estimator<Cell> ofCells(Collection<Cell> cells, LocalDate clock, RuleSettings rules, int priorWeight) {
-        return new Estimator<>(cells, new CellReader(), clock, false, rules, priorWeight);
+        return ofCells(
+                cells,
+                clock,
+                rules,
+                priorWeight,
+                RevisionSpread.measure(cells, new CellReader(), clock, rules, priorWeight));
     }
 
     /** The estimator as it would have stood at the end of a past month (revisions). */
     static Estimator<Cell> backCast(Collection<Cell> cells, YearMonth month, RuleSettings rules, int priorWeight) {
-        return new Estimator<>(cells, new CellReader(), month.atEndOfMonth(), true, rules, priorWeight);
+        return new Estimator<>(cells, new CellReader(), month.atEndOfMonth(), true, rules, priorWeight, null);
     }
 
     /** §5: an outcome is final once the clock is past its final date. */
@@ -186,8 +209,9 @@ final class Estimator<T> {
     }
 
     /**
-     * The probability that a provisional crossing ends as a long-term migration, its weight, and how much the rate of
-     * its direction and situation may move in a year: drift = (p one year earlier - p two years earlier)^2 / 2, the
+     * The probability that a provisional crossing ends as a long-term migration, its weight, how far estimates of its
+     * direction at its stage were revised ({@link RevisionSpread}), and how much the rate of its direction and
+     * situation may move in a year: drift = (p one year earlier - p two years earlier)^2 / 2, the
      * variance of a year's change if the rate moves at random from year to year (one pair of years: a rough
      * figure). The change is taken as common to every crossing of the direction and situation, of any month: a
      * shifting mix moves them together.
@@ -203,8 +227,17 @@ final class Estimator<T> {
         double[] directionLastYear = shrunk(provisional, onNewSide, 1, POOLED - 1);
         double[] directionYearBefore = shrunk(provisional, onNewSide, 2, POOLED - 1);
         double change = directionLastYear[0] - directionYearBefore[0];
+        Object direction = reader.direction(provisional);
+        int month = reader.month(provisional);
+        double spread = revisions == null ? 0 : revisions.of(direction, RevisionSpread.month(clock) - month);
         Rate rate = new Rate(
-                memo, lastYear[0], lastYear[1], List.of(reader.direction(provisional), onNewSide), change * change / 2);
+                memo,
+                lastYear[0],
+                lastYear[1],
+                List.of(direction, onNewSide),
+                change * change / 2,
+                List.of("revision", direction, month),
+                spread);
         rates.put(memo, rate);
         return rate;
     }

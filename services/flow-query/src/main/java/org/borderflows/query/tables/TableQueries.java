@@ -344,7 +344,16 @@ public final class TableQueries {
         if (cached != null) {
             return (Estimator<Cell>) cached.estimator();
         }
-        Estimator<Cell> estimator = Estimator.ofCells(cells, atClock.clock(), rules, minCohort);
+        Estimator<Cell> estimator = Estimator.ofCells(
+                cells,
+                atClock.clock(),
+                rules,
+                minCohort,
+                revisionSpread(
+                        atClock,
+                        false,
+                        () -> RevisionSpread.measure(
+                                cells, new Estimator.CellReader(), atClock.clock(), rules, minCohort)));
         estimatorCache = new CachedEstimator(cube.version(Contributions.MIGRATION), atClock.clock(), false, estimator);
         return estimator;
     }
@@ -356,10 +365,40 @@ public final class TableQueries {
             return (Estimator<PackedReader.Entry>) cached.estimator();
         }
         PackedReader reader = new PackedReader(cells);
-        Estimator<PackedReader.Entry> estimator =
-                new Estimator<>(reader.entries(), reader, atClock.clock(), false, rules, minCohort);
+        List<PackedReader.Entry> entries = reader.entries(); // the cube's cursor: read once
+        Estimator<PackedReader.Entry> estimator = new Estimator<>(
+                entries,
+                reader,
+                atClock.clock(),
+                false,
+                rules,
+                minCohort,
+                revisionSpread(
+                        atClock,
+                        true,
+                        () -> RevisionSpread.measure(entries, reader, atClock.clock(), rules, minCohort)));
         estimatorCache = new CachedEstimator(cube.version(Contributions.MIGRATION), atClock.clock(), true, estimator);
         return estimator;
+    }
+
+    private record CachedSpread(LocalDate clock, boolean packed, RevisionSpread spread) {}
+
+    private volatile CachedSpread spreadCache;
+
+    /**
+     * The revisions of past estimates, measured once per clock date: they concern settled months only, which new
+     * cells hardly change, and measuring them makes about 30 back-casts. Packed and decoded cells key directions
+     * differently, so each has its own.
+     */
+    private RevisionSpread revisionSpread(
+            ClockView atClock, boolean packed, java.util.function.Supplier<RevisionSpread> measure) {
+        CachedSpread cached = spreadCache;
+        if (cached != null && cached.clock().equals(atClock.clock()) && cached.packed() == packed) {
+            return cached.spread();
+        }
+        RevisionSpread spread = measure.get();
+        spreadCache = new CachedSpread(atClock.clock(), packed, spread);
+        return spread;
     }
 
     private CachedEstimator cachedEstimator(ClockView atClock, boolean packed) {

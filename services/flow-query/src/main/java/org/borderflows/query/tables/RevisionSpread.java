@@ -1,0 +1,100 @@
+package org.borderflows.query.tables;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.borderflows.domain.AtClock;
+import org.borderflows.domain.RuleSettings;
+
+/**
+ * How far the estimator's past estimates were from the final counts, by direction and stage (months after the
+ * crossing month), measured on the latest {@link #MONTHS} crossing months whose outcomes are all final (RULES.md §6:
+ * honest intervals). For each such month and stage s the estimate is made again as at the end of month + s (a
+ * back-cast, as the revisions table makes it) and its provisional part compared with what those crossings became.
+ * The spread of a provisional crossing at that stage is the square root of the mean, over the months, of the
+ * squared revision (final - estimate) less the binomial variance the model itself gives it (sum of p (1 - p)), per
+ * provisional crossing squared: what the model leaves out, such as its bias in the most recent months, and 0 where
+ * it was right. It widens today's intervals by the same relative amount (Stats NZ bases the intervals of its
+ * provisional migration estimates on past revisions in the same way).
+ */
+final class RevisionSpread {
+    /** The settled crossing months the spread is measured on. */
+    static final int MONTHS = 12;
+
+    private static final RevisionSpread NONE = new RevisionSpread(Map.of());
+
+    private final Map<List<Object>, Double> spread; // (direction, stage) -> RMS relative revision
+
+    private RevisionSpread(Map<List<Object>, Double> spread) {
+        this.spread = spread;
+    }
+
+    /** The spread of a provisional crossing of {@code direction} at {@code stage}; 0 when nothing was measured. */
+    double of(Object direction, int stage) {
+        return spread.getOrDefault(List.of(direction, stage), 0.0);
+    }
+
+    static <T> RevisionSpread measure(
+            Iterable<T> cells, Estimator.Reader<T> reader, LocalDate clock, RuleSettings rules, double priorWeight) {
+        Map<Integer, Boolean> settled = new HashMap<>();
+        for (T cell : cells) {
+            settled.merge(reader.month(cell), !AtClock.provisional(reader.finalDate(cell), clock), Boolean::logicalAnd);
+        }
+        TreeSet<Integer> months = new TreeSet<>();
+        settled.forEach((month, all) -> {
+            if (all && settled.containsKey(month - 12)) { // a month with a cohort: no back-cast from the prior alone
+                months.add(month);
+            }
+        });
+        while (months.size() > MONTHS) {
+            months.pollFirst();
+        }
+        if (months.isEmpty()) {
+            return NONE;
+        }
+        Map<Integer, Estimator<T>> backCasts = new HashMap<>();
+        Map<List<Object>, double[]> parts =
+                new HashMap<>(); // (direction, month, stage) -> {crossings, estimate, final, binomial variance}
+        for (T cell : cells) {
+            int month = reader.month(cell);
+            if (!months.contains(month)) {
+                continue;
+            }
+            double count = reader.count(cell);
+            for (int stage = 0; stage <= Vintages.STAGES; stage++) {
+                Estimator<T> then = backCasts.computeIfAbsent(
+                        month + stage,
+                        end -> new Estimator<>(
+                                cells, reader, Cube.yearMonth(end).atEndOfMonth(), true, rules, priorWeight, null));
+                if (then.isFinal(cell)) {
+                    continue;
+                }
+                double[] part =
+                        parts.computeIfAbsent(List.of(reader.direction(cell), month, stage), k -> new double[4]);
+                double p = then.rate(cell).p();
+                part[0] += count;
+                part[1] += count * p;
+                part[2] += reader.ltm(cell) ? count : 0;
+                part[3] += count * p * (1 - p);
+            }
+        }
+        Map<List<Object>, double[]> squares = new HashMap<>(); // (direction, stage) -> {sum of squares, months}
+        parts.forEach((key, part) -> {
+            double revision = part[2] - part[1];
+            double[] sum = squares.computeIfAbsent(List.of(key.get(0), key.get(2)), k -> new double[2]);
+            sum[0] += (revision * revision - part[3]) / (part[0] * part[0]);
+            sum[1]++;
+        });
+        Map<List<Object>, Double> spread = new HashMap<>();
+        squares.forEach((key, sum) -> spread.put(key, Math.sqrt(Math.max(0, sum[0] / sum[1]))));
+        return new RevisionSpread(spread);
+    }
+
+    /** The month index of the clock's month. */
+    static int month(LocalDate clock) {
+        return Cube.monthIndex(YearMonth.from(clock));
+    }
+}
