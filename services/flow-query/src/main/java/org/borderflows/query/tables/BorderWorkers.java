@@ -17,7 +17,8 @@ final class BorderWorkers {
     static final String CROSSINGS = "crossings";
 
     /** The cell values of {@link Contributions#COUNTED}, in the order of the accumulated counts. */
-    private static final List<String> COUNTED = List.of(Contributions.WORKER, Contributions.CROSSING);
+    static final CountsByValue COUNTED =
+            new CountsByValue(Contributions.BORDER_WORKERS, List.of(Contributions.WORKER, Contributions.CROSSING));
 
     static final List<Measure> MEASURES = List.of(
             new Measure(
@@ -28,20 +29,6 @@ final class BorderWorkers {
             new Measure(CROSSINGS, "Crossings (entries and exits) of the spells that ended while a frontier worker"));
 
     private BorderWorkers() {}
-
-    /** A new accumulator of a row. */
-    static double[] counts() {
-        return new double[COUNTED.size()];
-    }
-
-    /** Adds a cell of {@code count} of what {@code counted} names. */
-    static void add(double[] counts, String counted, double count) {
-        int i = COUNTED.indexOf(counted);
-        if (i < 0) {
-            throw new IllegalStateException("unknown value '" + counted + "' in a border-workers cell");
-        }
-        counts[i] += count;
-    }
 
     /** Puts the row's measures, each through {@code figure} (measure name, exact count: the published figure). */
     static void put(Map<String, Object> row, double[] counts, BiFunction<String, Long, Long> figure) {

@@ -36,8 +36,9 @@ final class OverstayRates {
     static final String NOT_DUE = "NOT_DUE";
 
     /** The departures at the clock, in the order of the accumulated counts. */
-    private static final List<String> DEPARTURES =
-            List.of(Contributions.ON_TIME, Contributions.OUT_OF_COUNTRY, IN_COUNTRY, NOT_DUE);
+    static final CountsByValue DEPARTURES = new CountsByValue(
+            Contributions.OVERSTAY_RATES,
+            List.of(Contributions.ON_TIME, Contributions.OUT_OF_COUNTRY, IN_COUNTRY, NOT_DUE));
 
     static final List<Measure> MEASURES = List.of(
             new Measure(
@@ -65,20 +66,6 @@ final class OverstayRates {
                             + " computed from the protected counts"));
 
     private OverstayRates() {}
-
-    /** A new accumulator of a row. */
-    static double[] counts() {
-        return new double[DEPARTURES.size()];
-    }
-
-    /** Adds a cell of {@code count} stays whose departure at the clock is {@code departure}. */
-    static void add(double[] counts, String departure, double count) {
-        int i = DEPARTURES.indexOf(departure);
-        if (i < 0) {
-            throw new IllegalStateException("unknown departure '" + departure + "' in an overstay-rates cell");
-        }
-        counts[i] += count;
-    }
 
     /**
      * Puts the row's measures: each count through {@code figure} (measure name, exact count: the published figure,

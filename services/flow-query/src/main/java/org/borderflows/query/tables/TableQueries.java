@@ -238,9 +238,9 @@ public final class TableQueries {
             }
             ClockView.View view = atClock.at(Contributions.OVERSTAY_RATES, cell);
             if (matches(q, view, cell.month(), Set.of())) {
-                double[] counts =
-                        (double[]) groups.computeIfAbsent(key(q, view, cell.month(), -1), k -> OverstayRates.counts());
-                OverstayRates.add(counts, view.dim(Contributions.DEPARTURE), cell.count());
+                double[] counts = (double[])
+                        groups.computeIfAbsent(key(q, view, cell.month(), -1), k -> OverstayRates.DEPARTURES.counts());
+                OverstayRates.DEPARTURES.add(counts, view.dim(Contributions.DEPARTURE), cell.count());
             }
         }
         return groups;
@@ -251,9 +251,9 @@ public final class TableQueries {
         Map<List<String>, Object> groups = new HashMap<>();
         for (Cell cell : cells) {
             if (period.contains(cell.month()) && matches(q, cell::dim, cell.month(), Set.of())) {
-                double[] counts = (double[])
-                        groups.computeIfAbsent(key(q, cell::dim, cell.month(), -1), k -> BorderWorkers.counts());
-                BorderWorkers.add(counts, cell.dim(Contributions.COUNTED), cell.count());
+                double[] counts = (double[]) groups.computeIfAbsent(
+                        key(q, cell::dim, cell.month(), -1), k -> BorderWorkers.COUNTED.counts());
+                BorderWorkers.COUNTED.add(counts, cell.dim(Contributions.COUNTED), cell.count());
             }
         }
         return groups;
