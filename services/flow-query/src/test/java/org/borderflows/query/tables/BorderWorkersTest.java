@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.borderflows.query.tables.RulesToTables.Card;
 import org.borderflows.schema.Purpose;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Frontier (border) workers in the tables (docs/rules.md §4a), recomputed by hand through the engine's rules and
@@ -33,20 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BorderWorkersTest {
     private static final LocalDate CLOCK = LocalDate.of(2026, 2, 6);
 
-    private RulesToTables tables;
-
-    @TempDir
-    java.nio.file.Path stateDir;
-
-    @BeforeEach
-    void start() {
-        tables = new RulesToTables("border-workers-test", stateDir);
-    }
-
-    @AfterEach
-    void stop() {
-        tables.close();
-    }
+    @AutoClose
+    private final RulesToTables tables = new RulesToTables("border-workers-test");
 
     private static List<Card> weekdays(LocalDate from, LocalDate to) {
         List<Card> cards = new ArrayList<>();

@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.borderflows.query.tables.RulesToTables.Card;
 import org.borderflows.schema.Purpose;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code overstay-rates} dataset (RULES.md §7, §9) recomputed by hand from a small set of itineraries. The real
@@ -44,20 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 class OverstayRatesTest {
     private static final LocalDate CLOCK = LocalDate.of(2014, 6, 20);
 
-    private RulesToTables tables;
-
-    @TempDir
-    java.nio.file.Path stateDir;
-
-    @BeforeEach
-    void start() {
-        tables = new RulesToTables("overstay-rates-test", stateDir);
-    }
-
-    @AfterEach
-    void stop() {
-        tables.close();
-    }
+    @AutoClose
+    private final RulesToTables tables = new RulesToTables("overstay-rates-test");
 
     // --- the itineraries -------------------------------------------------------------------------------------
 

@@ -1,11 +1,15 @@
 package org.borderflows.query.tables;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +67,15 @@ final class RulesToTables implements AutoCloseable {
     private final TestOutputTopic<String, TableCell> cells;
     private int clockMoves;
 
-    RulesToTables(String name, Path stateDir) {
+    private final Path stateDir;
+
+    /** A driver with its own state directory, deleted by {@link #close}. */
+    RulesToTables(String name) {
+        try {
+            stateDir = Files.createTempDirectory(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         queries = new TableQueries(cube, new Protection(name.getBytes(StandardCharsets.UTF_8)), 1, RULES);
         StreamsBuilder builder = new StreamsBuilder();
         FlowTableTopology.build(builder, ALMATY);
@@ -130,7 +142,12 @@ final class RulesToTables implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         driver.close();
+        try (var paths = Files.walk(stateDir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }
