@@ -29,10 +29,15 @@ public record BorderWorkerRule(Purpose purpose, int returnWithinDays, int window
      * (RULES.md §8); nothing is recorded because time passed.
      */
     public boolean borderWorkerOn(Collection<LocalDate> commutingEnds, LocalDate day) {
-        LocalDate first = day.minusDays(windowDays - 1L);
+        LocalDate first = windowStart(day);
         long inWindow = commutingEnds.stream()
                 .filter(end -> !end.isBefore(first) && !end.isAfter(day))
                 .count();
         return inWindow >= minReturns;
+    }
+
+    /** The first day of the window that judges {@code day}: {@code day - windowDays + 1}. */
+    public LocalDate windowStart(LocalDate day) {
+        return day.minusDays(windowDays - 1L);
     }
 }

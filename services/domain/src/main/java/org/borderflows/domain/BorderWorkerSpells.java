@@ -31,17 +31,28 @@ final class BorderWorkerSpells {
                 commutingEnds.add(spell.end().date());
             }
         }
+        commutingEnds.sort(null);
         this.byStart = new HashMap<>();
         LocalDate lastMarked = carry == null ? null : carry.lastBorderWorkerEnd();
+        // closed spells end in order: the window slides over the sorted ends (a commuter keeps months of spells)
+        int from = 0;
+        int to = 0;
         for (SpellMatcher.Draft spell : spells) {
             if (spell.state() != SpellState.CLOSED) {
                 continue;
             }
             LocalDate end = spell.end().date();
-            if (rule.borderWorkerOn(commutingEnds, end)) {
-                boolean first =
+            while (to < commutingEnds.size() && !commutingEnds.get(to).isAfter(end)) {
+                to++;
+            }
+            LocalDate first = rule.windowStart(end);
+            while (from < to && commutingEnds.get(from).isBefore(first)) {
+                from++;
+            }
+            if (to - from >= rule.minReturns()) {
+                boolean firstOfMonth =
                         lastMarked == null || !YearMonth.from(lastMarked).equals(YearMonth.from(end));
-                byStart.put(spell.start().eventId(), new Marks(true, first));
+                byStart.put(spell.start().eventId(), new Marks(true, firstOfMonth));
                 lastMarked = end;
             }
         }
@@ -68,7 +79,7 @@ final class BorderWorkerSpells {
             LocalDate firstKept,
             TravellerCarry before,
             BorderWorkerRule rule) {
-        LocalDate firstVisible = firstKept.minusDays(rule.windowDays() - 1L);
+        LocalDate firstVisible = rule.windowStart(firstKept);
         List<LocalDate> ends = new ArrayList<>(before == null ? List.of() : before.commutingEnds());
         LocalDate last = before == null ? null : before.lastBorderWorkerEnd();
         for (SpellMatcher.Draft spell : dropped) {

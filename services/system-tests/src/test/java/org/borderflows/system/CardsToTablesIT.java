@@ -61,8 +61,8 @@ class CardsToTablesIT {
     @BeforeAll
     static void startSystem() throws Exception {
         system = RunningSystem.start(PATIENCE);
-        gateway = system.gateway;
-        query = system.query;
+        gateway = system.gateway();
+        query = system.query();
     }
 
     @AfterAll

@@ -60,7 +60,7 @@ class ObservabilityIT {
         system = RunningSystem.start(PATIENCE);
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(system.gateway.uri("/api/v1/crossings"))
+                        HttpRequest.newBuilder(system.gateway().uri("/api/v1/crossings"))
                                 .header("Content-Type", "text/csv")
                                 .header("X-Api-Key", "dev-simulator-key")
                                 .POST(HttpRequest.BodyPublishers.ofString(CARDS))
@@ -112,10 +112,10 @@ class ObservabilityIT {
         double timed = 0;
         while (timed == 0 && System.nanoTime() < deadline) {
             Thread.sleep(500);
-            timed = value(scrape(system.query), "border_flows_card_to_table_seconds_count", "");
+            timed = value(scrape(system.query()), "border_flows_card_to_table_seconds_count", "");
         }
         assertThat(timed).as("table cells applied live and timed").isPositive();
-        String query = scrape(system.query);
+        String query = scrape(system.query());
         assertThat(value(query, "border_flows_card_to_table_seconds_bucket", "le=\"+Inf\""))
                 .as("the histogram's +Inf bucket holds every timed cell")
                 .isEqualTo(value(query, "border_flows_card_to_table_seconds_count", ""));
@@ -123,7 +123,7 @@ class ObservabilityIT {
                 .as("the oldest age, s: cards sent moments ago")
                 .isBetween(0.0, PATIENCE.toSeconds() * 2.0);
 
-        String gateway = scrape(system.gateway);
+        String gateway = scrape(system.gateway());
         assertThat(value(gateway, "border_flows_cards_total", "outcome=\"accepted\""))
                 .isEqualTo(3.0);
         assertThat(value(gateway, "border_flows_cards_total", "outcome=\"rejected\""))

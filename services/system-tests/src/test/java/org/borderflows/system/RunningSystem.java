@@ -14,18 +14,8 @@ import org.borderflows.testkit.KafkaTestCluster;
  * on a fresh one-broker KRaft cluster with every project topic: card gateway, stay engine, query service, each
  * healthy (its Kafka Streams application running) when {@link #start} returns.
  */
-final class RunningSystem implements AutoCloseable {
-    final KafkaTestCluster kafka;
-    final ServiceProcess gateway;
-    final ServiceProcess engine;
-    final ServiceProcess query;
-
-    private RunningSystem(KafkaTestCluster kafka, ServiceProcess gateway, ServiceProcess engine, ServiceProcess query) {
-        this.kafka = kafka;
-        this.gateway = gateway;
-        this.engine = engine;
-        this.query = query;
-    }
+record RunningSystem(KafkaTestCluster kafka, ServiceProcess gateway, ServiceProcess engine, ServiceProcess query)
+        implements AutoCloseable {
 
     static RunningSystem start(Duration patience) throws Exception {
         KafkaTestCluster kafka = KafkaTestCluster.start(1);

@@ -229,7 +229,7 @@ final class Estimator<T> {
         double change = directionLastYear[0] - directionYearBefore[0];
         Object direction = reader.direction(provisional);
         int month = reader.month(provisional);
-        double spread = revisions == null ? 0 : revisions.of(direction, RevisionSpread.month(clock) - month);
+        double spread = revisions == null ? 0 : revisions.of(direction, Cube.monthIndex(YearMonth.from(clock)) - month);
         Rate rate = new Rate(
                 memo,
                 lastYear[0],

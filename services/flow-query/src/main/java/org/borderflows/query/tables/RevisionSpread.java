@@ -1,7 +1,6 @@
 package org.borderflows.query.tables;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,10 +90,5 @@ final class RevisionSpread {
         Map<List<Object>, Double> spread = new HashMap<>();
         squares.forEach((key, sum) -> spread.put(key, Math.sqrt(Math.max(0, sum[0] / sum[1]))));
         return new RevisionSpread(spread);
-    }
-
-    /** The month index of the clock's month. */
-    static int month(LocalDate clock) {
-        return Cube.monthIndex(YearMonth.from(clock));
     }
 }
