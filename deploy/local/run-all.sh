@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds border-flows and runs the whole system on this machine: a real KRaft broker, the card gateway, two stay
-# engine instances, the query service with its dashboard, and simulated border posts sending cards to the gateway:
-# first a few years of history as fast as the system takes them (a progress line shows the tables' clock and how
+# Builds border-flows and runs the whole system on this machine: a real KRaft broker, the card gateway, the stay
+# engine (--engines instances, default 1), the query service with its dashboard, and simulated border posts sending
+# cards to the gateway: first a few years of history as fast as the system takes them (a progress line shows the tables' clock and how
 # far their figures have got), then live traffic at --rate, so every dashboard panel has figures (final and
 # provisional) once the history is loaded (times measured in docs/benchmarks.md, "Local demo").
 # The services run from their distributions (`mvn package`: services/<service>/target/<service>-*-dist.tar.gz),
@@ -10,14 +10,16 @@
 # deletes it).
 #
 #   deploy/local/run-all.sh [--no-build] [--rate CARDS_PER_SECOND] [--travellers N] [--history FROM:TO | --no-history]
-#                           [--history-travellers N] [--data DIR] [--ports BASE]
+#                           [--history-travellers N] [--engines N] [--data DIR] [--ports BASE]
 #
 # History: months FROM..TO (default 2022-01:2024-12) of --history-travellers travellers (default 10000, about 62,000
 # cards); live: the months after it (2025) of --travellers travellers (default 20000).
 #
 # Data (--data, default <repo>/data): logs in DIR/logs/<service>.log, the unpacked distributions, the services'
 # state, the simulator's ground truth, and the broker's data (DIR/kafka unless KAFKA_DATA_DIR is set).
-# Ports (--ports BASE, default 8080): dashboard BASE, gateway BASE+1, engines BASE+2 and BASE+3; broker KAFKA_PORT
+# Engines (--engines N, default 1): stay-engine instances sharing the work by partition, as in production; one is
+# enough for the demo, and each more is a JVM starting on the same cores (docs/benchmarks.md, "Local demo").
+# Ports (--ports BASE, default 8080): dashboard BASE, gateway BASE+1, engines BASE+2 to BASE+1+N; broker KAFKA_PORT
 # (9092) and KAFKA_CONTROLLER_PORT (9093).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -30,6 +32,7 @@ history_travellers=${SIM_HISTORY_TRAVELLERS:-10000}
 history=${SIM_HISTORY:-2022-01:2024-12}
 data=${BORDER_FLOWS_DATA_DIR:-$repo/data}
 ports=${DEMO_PORTS:-8080}
+engines=${DEMO_ENGINES:-1}
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) build=0 ;;
@@ -38,9 +41,10 @@ while [ $# -gt 0 ]; do
     --history-travellers) history_travellers=$2; shift ;;
     --history) history=$2; shift ;;
     --no-history) history= ;;
+    --engines) engines=$2; shift ;;
     --data) data=$2; shift ;;
     --ports) ports=$2; shift ;;
-    *) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
   shift
 done
@@ -53,7 +57,13 @@ export KAFKA_DATA_DIR=${KAFKA_DATA_DIR:-$data/kafka}
 # it empty for full JIT, as the benchmarks that use this system (freshness, query latency) were measured.
 demo_java_opts=${DEMO_JAVA_OPTS--XX:TieredStopAtLevel=1}
 export KAFKA_JAVA_OPTS=${KAFKA_JAVA_OPTS-$demo_java_opts}
-query_port=$ports gateway_port=$((ports + 1)) engine1_port=$((ports + 2)) engine2_port=$((ports + 3))
+if ! [[ "$engines" =~ ^[1-9][0-9]?$ ]]; then
+  echo "--engines must be a number of instances from 1 to 99, got '$engines'" >&2
+  exit 2
+fi
+query_port=$ports gateway_port=$((ports + 1))
+engine_ports=()
+for ((i = 1; i <= engines; i++)); do engine_ports+=($((ports + 1 + i))); done
 logs="$data/logs"
 mkdir -p "$logs"
 shown=${data#"$repo"/} # the data folder as the messages name it: relative to the repository when inside it
@@ -61,7 +71,7 @@ pids=()
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 # A service whose port is taken would fail while the other program answers its health check: refuse at once.
-for port in "$query_port" "$gateway_port" "$engine1_port" "$engine2_port"; do
+for port in "$query_port" "$gateway_port" "${engine_ports[@]}"; do
   if port_open "$port"; then
     echo "port $port is taken by another process; choose other ports with --ports BASE" >&2
     exit 1
@@ -147,15 +157,15 @@ echo "  broker up after $SECONDS s"
 echo "starting services..."
 start card-gateway card-gateway MICRONAUT_SERVER_PORT="$gateway_port" \
   CARD_GATEWAY_STATE_DIR="$data/card-gateway"
-start stay-engine-1 stay-engine MICRONAUT_SERVER_PORT="$engine1_port" \
-  BORDER_FLOWS_ENGINE_STATE_DIR="$data/engine-1"
-start stay-engine-2 stay-engine MICRONAUT_SERVER_PORT="$engine2_port" \
-  BORDER_FLOWS_ENGINE_STATE_DIR="$data/engine-2"
+for ((i = 1; i <= engines; i++)); do
+  start "stay-engine-$i" stay-engine MICRONAUT_SERVER_PORT="${engine_ports[$((i - 1))]}" \
+    BORDER_FLOWS_ENGINE_STATE_DIR="$data/engine-$i"
+done
 start flow-query flow-query MICRONAUT_SERVER_PORT="$query_port" \
   FLOW_QUERY_STATE_DIR="$data/flow-query"
 wait_http "http://localhost:$gateway_port/health"
 wait_http "http://localhost:$query_port/health"
-wait_http "http://localhost:$engine1_port/health"
+wait_http "http://localhost:${engine_ports[0]}/health"
 echo "  services answering after $SECONDS s"
 
 # The tables' processing clock (the X-As-Of header of any answer), or "-" before the first card is counted. It
@@ -221,8 +231,8 @@ border-flows is running:
   query API            http://localhost:$query_port/api/v1/datasets   (statistician / statistician-dev-password)
   card gateway         http://localhost:$gateway_port/api/v1/crossings  (X-Api-Key: dev-simulator-key)
   card loader          $shown/dist/card-loader/bin/card-loader FILE   (--help for its options)
-  stay engines         http://localhost:$engine1_port/health  http://localhost:$engine2_port/health
-  traveller status     POST http://localhost:$engine1_port/api/v1/travellers/status  (agency / agency-dev-password)
+  stay engines         $(for port in "${engine_ports[@]}"; do printf 'http://localhost:%s/health  ' "$port"; done)
+  traveller status     POST http://localhost:${engine_ports[0]}/api/v1/travellers/status  (agency / agency-dev-password)
   Kafka                localhost:${KAFKA_PORT:-9092}
   simulated posts      ${rate} cards/s to the gateway
   logs                 $shown/logs/

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The demo as a newcomer runs it: {@code deploy/local/run-all.sh --no-build} on the distributions `mvn package` built
- * (a real broker, the gateway, two stay engines, flow-query and the simulated border posts, each its own process),
+ * (a real broker, the gateway, one stay engine, flow-query and the simulated border posts, each its own process),
  * with its own data folder (a temporary directory) and free ports. Once the script says the history is loaded (its
  * figures reach the history's last month and count 99% of the accepted cards), the dashboard is opened in headless
  * Chromium and every panel must show figures on axes with ticks ({@link DashboardPage}, the checks of the dashboard's
