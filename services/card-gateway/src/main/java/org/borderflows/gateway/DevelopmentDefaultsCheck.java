@@ -7,17 +7,22 @@ import io.micronaut.core.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 import org.borderflows.platform.DevelopmentDefaults;
+import org.borderflows.platform.PlainHttp;
 import org.borderflows.platform.TravellerPseudonymiser;
 
 /**
  * At start-up, before the server listens: the gateway refuses the development pseudonym key and the {@code dev-*}
- * API keys of application.yml outside the local environment ({@link DevelopmentDefaults}).
+ * API keys of application.yml outside the local environment ({@link DevelopmentDefaults}), and plain HTTP there unless
+ * allowed ({@link PlainHttp}).
  */
 @Context
 final class DevelopmentDefaultsCheck {
     DevelopmentDefaultsCheck(
             Environment environment,
             @Value("${" + DevelopmentDefaults.ALLOW_PROPERTY + ":false}") boolean allow,
+            @Value("${" + PlainHttp.HTTPS_PROPERTY + ":false}") boolean https,
+            @Nullable @Value("${" + PlainHttp.KEY_STORE_PROPERTY + ":}") String keyStore,
+            @Value("${" + PlainHttp.ALLOW_PROPERTY + ":false}") boolean allowPlainHttp,
             @Nullable @Value("${border-flows.pseudonym.key-file:}") String keyFile,
             @Nullable @Value("${border-flows.pseudonym.key:}") String key,
             List<ApiKeyProperties> apiKeys) {
@@ -28,5 +33,6 @@ final class DevelopmentDefaultsCheck {
                     "border-flows.gateway.api-keys", "a configuration file in MICRONAUT_CONFIG_FILES"));
         }
         DevelopmentDefaults.of(environment.getActiveNames(), allow).check("card-gateway", inUse);
+        PlainHttp.check("card-gateway", https, keyStore, allowPlainHttp, environment.getActiveNames());
     }
 }

@@ -9,17 +9,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.borderflows.platform.DevelopmentDefaults;
+import org.borderflows.platform.PlainHttp;
 import org.borderflows.platform.TravellerPseudonymiser;
 
 /**
  * At start-up, before the engine runs: it refuses the development pseudonym key and the {@code *-dev-password} of
- * its status API users outside the local environment ({@link DevelopmentDefaults}).
+ * its status API users outside the local environment ({@link DevelopmentDefaults}), and plain HTTP there unless
+ * allowed ({@link PlainHttp}).
  */
 @Context
 final class DevelopmentDefaultsCheck {
     DevelopmentDefaultsCheck(
             Environment environment,
             @Value("${" + DevelopmentDefaults.ALLOW_PROPERTY + ":false}") boolean allow,
+            @Value("${" + PlainHttp.HTTPS_PROPERTY + ":false}") boolean https,
+            @Nullable @Value("${" + PlainHttp.KEY_STORE_PROPERTY + ":}") String keyStore,
+            @Value("${" + PlainHttp.ALLOW_PROPERTY + ":false}") boolean allowPlainHttp,
             @Nullable @Value("${border-flows.pseudonym.key-file:}") String keyFile,
             @Nullable @Value("${border-flows.pseudonym.key:}") String key,
             List<AgencyUser> users) {
@@ -29,5 +34,6 @@ final class DevelopmentDefaultsCheck {
         users.forEach(u -> passwords.put(u.name(), u.password()));
         inUse.addAll(DevelopmentDefaults.passwords("border-flows.security.users.", "BORDER_FLOWS_", passwords));
         DevelopmentDefaults.of(environment.getActiveNames(), allow).check("stay-engine", inUse);
+        PlainHttp.check("stay-engine", https, keyStore, allowPlainHttp, environment.getActiveNames());
     }
 }

@@ -1,5 +1,7 @@
 package org.borderflows.engine;
 
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MediaType;
 import io.micronaut.json.JsonMapper;
@@ -13,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.state.HostInfo;
+import org.borderflows.platform.PlainHttp;
 
 /**
  * A POST of a JSON body to another engine instance (the owner of a traveller's partition, Kafka Streams interactive
@@ -21,11 +24,22 @@ import org.apache.kafka.streams.state.HostInfo;
  */
 @Singleton
 public class InstanceClient {
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http;
+    private final String scheme;
     private final JsonMapper json;
 
-    public InstanceClient(JsonMapper json) {
+    /** HTTPS when this instance serves HTTPS, trusting the signers of its own certificate ({@link InstanceTrust}). */
+    public InstanceClient(
+            JsonMapper json,
+            @Value("${" + PlainHttp.HTTPS_PROPERTY + ":false}") boolean https,
+            @Nullable @Value("${" + PlainHttp.KEY_STORE_PROPERTY + ":}") String keyStore,
+            @Nullable @Value("${" + PlainHttp.KEY_STORE_PASSWORD_PROPERTY + ":}") String keyStorePassword) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        if (https) {
+            builder.sslContext(InstanceTrust.ofOwnKeyStore(keyStore, keyStorePassword));
+        }
+        this.http = builder.build();
+        this.scheme = https ? "https" : "http";
         this.json = json;
     }
 
@@ -42,7 +56,7 @@ public class InstanceClient {
             throw new UncheckedIOException(e);
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create("http://" + owner.host() + ":" + owner.port() + path))
+                        URI.create(scheme + "://" + owner.host() + ":" + owner.port() + path))
                 .timeout(timeout)
                 .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));

@@ -25,16 +25,20 @@ final class ServiceProcess implements AutoCloseable {
     private final Path log;
     final int port;
 
-    private ServiceProcess(String name, Process process, Path log, int port) {
+    private final String scheme;
+
+    private ServiceProcess(String name, Process process, Path log, int port, String scheme) {
         this.name = name;
         this.process = process;
         this.log = log;
         this.port = port;
+        this.scheme = scheme;
     }
 
     /**
      * Starts the distribution of a service module (e.g. services/stay-engine), whose launch script must start
-     * {@code mainClass}, with {@code env} added to this JVM's environment and a free HTTP port.
+     * {@code mainClass}, with {@code env} added to this JVM's environment and a free HTTP port (HTTPS when env sets
+     * BORDER_FLOWS_HTTPS_ENABLED=true).
      */
     static ServiceProcess start(String name, String module, String mainClass, Map<String, String> env)
             throws IOException, InterruptedException {
@@ -53,16 +57,21 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().put("MICRONAUT_ENVIRONMENTS", "local");
         builder.environment().putAll(env);
         builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
-        return new ServiceProcess(name, builder.start(), log, port);
+        String scheme = "true".equals(env.get("BORDER_FLOWS_HTTPS_ENABLED")) ? "https" : "http";
+        return new ServiceProcess(name, builder.start(), log, port, scheme);
     }
 
     URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return URI.create(scheme + "://localhost:" + port + path);
     }
 
     /** Waits until GET /health answers 200 (the service is started and its Kafka Streams app is running). */
     void awaitHealthy(Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
+        awaitHealthy(timeout, HttpClient.newHttpClient());
+    }
+
+    /** As {@link #awaitHealthy(Duration)}, asking with this client (one that trusts the service's certificate). */
+    void awaitHealthy(Duration timeout, HttpClient http) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
