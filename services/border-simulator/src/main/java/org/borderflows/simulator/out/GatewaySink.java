@@ -94,30 +94,35 @@ public final class GatewaySink implements CardSink {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         for (int attempt = 1; ; attempt++) {
-            Optional<String> retryAfter = Optional.empty();
+            HttpResponse<String> response;
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                int code = response.statusCode();
-                if (code / 100 == 2) {
-                    confirmed += inBatch; // rejected cards too: the gateway keeps them on rejected-records
-                    break;
-                }
-                if (code != 429 && code / 100 == 4) {
-                    throw new IOException("gateway answered " + code + " to a batch of " + inBatch + " cards: "
-                            + abbreviate(response.body()));
-                }
-                if (attempt >= 8) {
-                    throw new IOException(
-                            "gateway answered " + code + " " + attempt + " times: " + abbreviate(response.body()));
-                }
-                if (code == 429 || code == 503) {
-                    retryAfter = response.headers().firstValue("Retry-After");
-                }
-            } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                // No answer (refused, reset, timed out: a gateway restarting): the batch is sent again; cards the
+                // gateway had already published are recognised by their event id and counted once (DUPLICATE).
                 if (attempt >= 8) {
                     throw new IOException("cannot reach the gateway at " + uri + ": " + e, e);
                 }
+                Thread.sleep(retryDelay
+                        .before(attempt, Optional.empty(), Instant.now())
+                        .toMillis());
+                continue;
             }
+            int code = response.statusCode();
+            if (code / 100 == 2) {
+                confirmed += inBatch; // rejected cards too: the gateway keeps them on rejected-records
+                break;
+            }
+            if (code != 429 && code / 100 == 4) {
+                throw new IOException("gateway answered " + code + " to a batch of " + inBatch + " cards: "
+                        + abbreviate(response.body()));
+            }
+            if (attempt >= 8) {
+                throw new IOException(
+                        "gateway answered " + code + " " + attempt + " times: " + abbreviate(response.body()));
+            }
+            Optional<String> retryAfter =
+                    code == 429 || code == 503 ? response.headers().firstValue("Retry-After") : Optional.empty();
             Thread.sleep(retryDelay.before(attempt, retryAfter, Instant.now()).toMillis());
         }
         batch.setLength(0);

@@ -110,6 +110,35 @@ class GatewaySinkRetryTest {
     }
 
     @Test
+    void aConnectionClosedWithoutAnAnswerIsSentAgainThenConfirmed() throws Exception {
+        // a gateway stopping mid-request: the first request's connection ends without an HTTP answer
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/v1/crossings", (HttpExchange exchange) -> {
+            int n;
+            synchronized (arrivals) {
+                n = arrivals.size();
+                arrivals.add(System.nanoTime());
+            }
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            if (n == 0) {
+                exchange.close(); // no status line: the client sees the connection end
+                return;
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        GatewaySink sink =
+                new GatewaySink("http://127.0.0.1:" + server.getAddress().getPort(), "key", 10, false);
+        sink.send(card("reset-1"));
+        sink.close();
+
+        assertThat(arrivals).hasSize(2);
+        assertThat(sink.confirmed()).isEqualTo(1);
+        assertThat(bodies).allSatisfy(b -> assertThat(b).contains("reset-1"));
+    }
+
+    @Test
     void aRetryAfterBeyondTheCapWaitsOnlyTheCap() throws Exception {
         String base = start(n -> n == 0 ? new String[] {"503", "3600"} : new String[] {"200", null});
         GatewaySink sink = new GatewaySink(base, "key", 10, false, Duration.ofMillis(300));
