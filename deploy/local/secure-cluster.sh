@@ -4,6 +4,7 @@
 #
 #   deploy/local/secure-cluster.sh start    certificates, format (SCRAM users added at format time), start, topics (RF 3)
 #   deploy/local/secure-cluster.sh stop     stop the brokers (data kept)
+#   deploy/local/secure-cluster.sh stop-broker N   stop broker N (1-3) only, as a failure; `start` brings it back
 #   deploy/local/secure-cluster.sh reset    stop and delete the data folder (certificates and passwords included)
 #
 # Settings (environment): SECURE_PORT (19092: brokers on 19092..19094, controllers on 19095..19097),
@@ -108,20 +109,21 @@ start() {
   echo "secured cluster running at localhost:$base..$((base + 2)) (SASL_SSL, SCRAM-SHA-512), data in $data"
 }
 
-stop() {
-  for n in 1 2 3; do
+stop() { # [BROKER]: every broker, or only that one (1-3; `start` brings it back)
+  for n in ${1:-1 2 3}; do
     running "$n" || continue
     local pid; pid=$(cat "$data/broker-$n/broker.pid")
     kill "$pid"; for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
     rm -f "$data/broker-$n/broker.pid"
   done
-  echo "secured cluster stopped"
+  echo "secured cluster: stopped broker(s) ${1:-1 2 3}"
 }
 
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
+  stop-broker) stop "${2:?stop-broker needs a broker number, 1-3}" ;;
   reset) stop; rm -rf "$data"; echo "deleted $data" ;;
-  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
