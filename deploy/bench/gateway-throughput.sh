@@ -50,7 +50,7 @@ started=""
 if ! curl -s -o /dev/null "$url/health"; then
   port=${url##*:}
   echo "starting card-gateway on port $port (inbound intake off)"
-  CARD_GATEWAY_PORT=$port CARD_GATEWAY_INBOUND_ENABLED=false \
+  MICRONAUT_SERVER_PORT=$port CARD_GATEWAY_INBOUND_ENABLED=false \
     java -Xmx1g -cp "$gateway/target/classes:$(cat "$gateway/target/classpath.txt")" \
     org.borderflows.gateway.Application > "$dir/gateway.log" 2>&1 &
   started=$!

@@ -9,8 +9,9 @@ import java.time.YearMonth;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.TravellerPseudonymiser;
+import org.borderflows.platform.config.KafkaConfiguration;
+import org.borderflows.platform.config.PseudonymConfiguration;
 import org.borderflows.simulator.peer.DuckDbPeer;
 import org.borderflows.simulator.peer.EngineTopics;
 import org.borderflows.simulator.report.DatasetComparison;
@@ -100,11 +101,12 @@ public final class AccuracyReport implements Callable<Integer> {
         }
         if (kafka) {
             System.out.println();
-            EngineTopics.Counts n = EngineTopics.read(KafkaSettings.fromEnvironment(), work);
+            EngineTopics.Counts n =
+                    EngineTopics.read(KafkaConfiguration.fromEnvironment().settings(), work);
             System.out.printf("engine topics: %,d spells, %,d crossing outcomes%n", n.spells(), n.outcomes());
             TravellerPseudonymiser p = keyFile != null
                     ? TravellerPseudonymiser.fromConfig(keyFile, null)
-                    : TravellerPseudonymiser.fromEnvironment();
+                    : PseudonymConfiguration.fromEnvironment().pseudonymiser();
             try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
                 DuckDbPeer.loadEngine(c, work);
                 DuckDbPeer.warnIfClocksDiffer(c, field(summary, "clock"), System.out);

@@ -7,9 +7,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.borderflows.platform.Deployment;
-import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.TravellerPseudonymiser;
+import org.borderflows.platform.config.DeploymentConfiguration;
+import org.borderflows.platform.config.KafkaConfiguration;
+import org.borderflows.platform.config.PseudonymConfiguration;
 import org.borderflows.simulator.gen.Card;
 import org.borderflows.simulator.gen.FaultRates;
 import org.borderflows.simulator.gen.Simulation;
@@ -127,7 +128,7 @@ public final class BorderSimulator implements Callable<Integer> {
     Simulation.Settings settings() {
         ZoneId zone = timeZone != null
                 ? ZoneId.of(timeZone)
-                : Deployment.fromEnvironment().timeZone();
+                : DeploymentConfiguration.fromEnvironment().zone();
         FaultRates rates = new FaultRates(
                 or(duplicateRate, faultRate),
                 or(reorderRate, faultRate),
@@ -149,7 +150,7 @@ public final class BorderSimulator implements Callable<Integer> {
             Path dir = truthDir != null ? truthDir : Path.of((out != null ? out.toString() : "simulation") + ".truth");
             TravellerPseudonymiser p = keyFile != null
                     ? TravellerPseudonymiser.fromConfig(keyFile, null)
-                    : TravellerPseudonymiser.fromEnvironment();
+                    : PseudonymConfiguration.fromEnvironment().pseudonymiser();
             GroundTruth truth = GroundTruth.compute(world, p);
             TruthWriter.write(truth, dir);
             System.err.printf("ground truth in %s (clock %s)%n", dir, truth.clock());
@@ -166,7 +167,7 @@ public final class BorderSimulator implements Callable<Integer> {
             sinks.add(sink);
         }
         if (kafka) {
-            sinks.add(new KafkaSink(KafkaSettings.fromEnvironment()));
+            sinks.add(new KafkaSink(KafkaConfiguration.fromEnvironment().settings()));
         }
         if (sinks.isEmpty()) {
             System.err.println("no --out, --gateway or --kafka given: only the ground truth was written");

@@ -16,8 +16,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.borderflows.platform.Deployment;
-import org.borderflows.platform.KafkaSettings;
+import org.borderflows.platform.config.DeploymentConfiguration;
+import org.borderflows.platform.config.KafkaConfiguration;
 import org.borderflows.simulator.gen.Card;
 import org.borderflows.simulator.gen.FaultRates;
 import org.borderflows.simulator.gen.Simulation;
@@ -94,7 +94,7 @@ public final class Freshness implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long s = seed != null ? seed : System.nanoTime();
-        ZoneId zone = Deployment.fromEnvironment().timeZone();
+        ZoneId zone = DeploymentConfiguration.fromEnvironment().zone();
         from = month != null ? month : nextMonthAfterClock(zone);
         to = from;
         Simulation.World world = Simulation.run(new Simulation.Settings(from, to, 0, cards, s, FaultRates.NONE, zone));
@@ -113,7 +113,7 @@ public final class Freshness implements Callable<Integer> {
         poller.start();
         try (CardSink sink = gateway != null
                 ? new GatewaySink(gateway, "dev-simulator-key", Math.max(1, checkpoint / 5), false)
-                : new KafkaSink(KafkaSettings.fromEnvironment())) {
+                : new KafkaSink(KafkaConfiguration.fromEnvironment().settings())) {
             Pacer pacer = new Pacer(rate, world.cards().size(), "publishing");
             long sent = 0;
             for (Card c : world.cards()) {

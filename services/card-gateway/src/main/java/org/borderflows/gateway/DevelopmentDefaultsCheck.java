@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.borderflows.platform.DevelopmentDefaults;
 import org.borderflows.platform.PlainHttp;
-import org.borderflows.platform.TravellerPseudonymiser;
+import org.borderflows.platform.config.PseudonymConfiguration;
 
 /**
  * At start-up, before the server listens: the gateway refuses the development pseudonym key and the {@code dev-*}
@@ -23,11 +23,9 @@ final class DevelopmentDefaultsCheck {
             @Value("${" + PlainHttp.HTTPS_PROPERTY + ":false}") boolean https,
             @Nullable @Value("${" + PlainHttp.KEY_STORE_PROPERTY + ":}") String keyStore,
             @Value("${" + PlainHttp.ALLOW_PROPERTY + ":false}") boolean allowPlainHttp,
-            @Nullable @Value("${border-flows.pseudonym.key-file:}") String keyFile,
-            @Nullable @Value("${border-flows.pseudonym.key:}") String key,
+            PseudonymConfiguration pseudonym,
             List<ApiKeyProperties> apiKeys) {
-        List<DevelopmentDefaults.InUse> inUse =
-                new ArrayList<>(TravellerPseudonymiser.developmentKeyInUse(keyFile, key));
+        List<DevelopmentDefaults.InUse> inUse = new ArrayList<>(pseudonym.developmentKeyInUse());
         if (apiKeys.stream().anyMatch(k -> k.getKey() != null && k.getKey().startsWith("dev-"))) {
             inUse.add(new DevelopmentDefaults.InUse(
                     "border-flows.gateway.api-keys", "a configuration file in MICRONAUT_CONFIG_FILES"));

@@ -20,7 +20,8 @@ import org.borderflows.platform.TravellerPseudonymiser;
 
 /**
  * Wires the plain intake classes from the {@code border-flows.*} configuration (see application.yml, where
- * every key is documented).
+ * every key is documented); Kafka, deployment and pseudonym come from the shared records of
+ * {@code org.borderflows.platform.config}.
  */
 @Factory
 public class IntakeFactory {
@@ -28,28 +29,6 @@ public class IntakeFactory {
     @Singleton
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Singleton
-    Deployment deployment(
-            @Value("${border-flows.deployment.reporting-country:KAZ}") String country,
-            @Value("${border-flows.deployment.time-zone:Asia/Almaty}") String zone) {
-        return Deployment.of(
-                country, "border-flows.deployment.reporting-country", zone, "border-flows.deployment.time-zone");
-    }
-
-    @Singleton
-    KafkaSettings kafkaSettings(
-            @Value("${border-flows.kafka.bootstrap-servers:`localhost:9092`}") String bootstrap,
-            @Value("${border-flows.kafka.client-properties-file:}") String propertiesFile) {
-        return KafkaSettings.load(bootstrap, propertiesFile, Map.of());
-    }
-
-    @Singleton
-    TravellerPseudonymiser pseudonymiser(
-            @Value("${border-flows.pseudonym.key-file:}") String keyFile,
-            @Value("${border-flows.pseudonym.key:}") String key) {
-        return TravellerPseudonymiser.fromConfig(keyFile, key);
     }
 
     @Singleton

@@ -11,10 +11,12 @@ import org.borderflows.intake.CardFormat;
 import org.borderflows.intake.CardIntake;
 import org.borderflows.intake.CardValidator;
 import org.borderflows.intake.IntakePublisher;
-import org.borderflows.platform.Deployment;
 import org.borderflows.platform.DevelopmentDefaults;
 import org.borderflows.platform.KafkaSettings;
-import org.borderflows.platform.TravellerPseudonymiser;
+import org.borderflows.platform.config.DeploymentConfiguration;
+import org.borderflows.platform.config.InvalidSettingException;
+import org.borderflows.platform.config.KafkaConfiguration;
+import org.borderflows.platform.config.PseudonymConfiguration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,12 +75,15 @@ public final class CardLoader implements Callable<Integer> {
         }
         String name = submitter == null ? "file:" + file.getFileName() : submitter;
 
-        String keyFile = System.getenv("BORDER_FLOWS_PSEUDONYM_KEY_FILE");
-        String key = System.getenv("BORDER_FLOWS_PSEUDONYM_KEY");
+        PseudonymConfiguration pseudonym;
+        DeploymentConfiguration deployment;
+        KafkaConfiguration kafka;
         try {
-            DevelopmentDefaults.fromEnvironment()
-                    .check("card-loader", TravellerPseudonymiser.developmentKeyInUse(keyFile, key));
-        } catch (IllegalStateException refused) {
+            pseudonym = PseudonymConfiguration.fromEnvironment();
+            deployment = DeploymentConfiguration.fromEnvironment();
+            kafka = KafkaConfiguration.fromEnvironment();
+            DevelopmentDefaults.fromEnvironment().check("card-loader", pseudonym.developmentKeyInUse());
+        } catch (InvalidSettingException | IllegalStateException refused) {
             System.err.println(refused.getMessage());
             return 2;
         }
@@ -86,10 +91,8 @@ public final class CardLoader implements Callable<Integer> {
         Duration skew = Duration.parse("PT"
                 + System.getenv().getOrDefault("BORDER_FLOWS_CLOCK_SKEW", "10m").toUpperCase(Locale.ROOT));
         CardIntake intake = new CardIntake(
-                new CardValidator(Deployment.fromEnvironment(), clock, skew),
-                TravellerPseudonymiser.fromConfig(keyFile, key),
-                clock);
-        KafkaSettings settings = KafkaSettings.fromEnvironment();
+                new CardValidator(deployment.deployment(), clock, skew), pseudonym.pseudonymiser(), clock);
+        KafkaSettings settings = kafka.settings();
         try (IntakePublisher publisher = IntakePublisher.create(
                 settings,
                 "card-loader",

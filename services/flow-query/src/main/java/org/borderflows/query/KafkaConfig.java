@@ -3,11 +3,10 @@ package org.borderflows.query;
 import io.micronaut.context.annotation.ConfigurationProperties;
 
 /**
- * Kafka side of the service (prefix {@code flow-query.kafka}).
+ * Kafka side of the service (prefix {@code flow-query.kafka}); how to reach Kafka is the shared
+ * {@code border-flows.kafka.*} ({@link org.borderflows.platform.config.KafkaConfiguration}).
  *
  * @param enabled false runs the API on an empty cube (tests that feed the cube themselves)
- * @param bootstrapServers Kafka bootstrap servers
- * @param clientProperties optional path of a properties file with extra client settings (SASL/TLS)
  * @param stateDir Kafka Streams state directory of the aggregator
  * @param aggregate false: only read the table-cells topic (a read-only replica), do not run the aggregator
  * @param commitIntervalMs the aggregator's commit interval (exactly-once: its output is visible on commit; cell
@@ -16,10 +15,4 @@ import io.micronaut.context.annotation.ConfigurationProperties;
  */
 @ConfigurationProperties("flow-query.kafka")
 public record KafkaConfig(
-        boolean enabled,
-        String bootstrapServers,
-        String clientProperties,
-        String stateDir,
-        boolean aggregate,
-        long commitIntervalMs,
-        int streamThreads) {}
+        boolean enabled, String stateDir, boolean aggregate, long commitIntervalMs, int streamThreads) {}

@@ -12,7 +12,6 @@ import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +20,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.borderflows.platform.Deployment;
 import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.TopicCreator;
 import org.borderflows.query.tables.CellReader;
@@ -50,9 +50,14 @@ final class KafkaRunner implements HealthIndicator {
     private final KafkaStreamsMetrics streamsMetrics;
     private final KafkaClientMetrics readerMetrics;
 
-    KafkaRunner(KafkaConfig kafka, QueryConfig config, TableQueries queries, MeterRegistry meters) {
+    KafkaRunner(
+            KafkaConfig kafka,
+            QueryConfig config,
+            KafkaSettings settings,
+            Deployment deployment,
+            TableQueries queries,
+            MeterRegistry meters) {
         Cube cube = queries.cube();
-        KafkaSettings settings = KafkaSettings.load(kafka.bootstrapServers(), kafka.clientProperties(), Map.of());
         try (Admin admin = Admin.create(settings.common())) {
             TopicCreator.createMissing(admin, (short) 1);
         } catch (Exception e) {
@@ -60,7 +65,7 @@ final class KafkaRunner implements HealthIndicator {
         }
         if (kafka.aggregate()) {
             StreamsBuilder builder = new StreamsBuilder();
-            FlowTableTopology.build(builder, ZoneId.of(config.timeZone()));
+            FlowTableTopology.build(builder, deployment.timeZone());
             Properties props = settings.streams(FlowTableTopology.APPLICATION_ID);
             props.put(StreamsConfig.STATE_DIR_CONFIG, kafka.stateDir());
             props.put(

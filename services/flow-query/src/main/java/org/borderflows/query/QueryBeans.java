@@ -24,7 +24,7 @@ final class QueryBeans {
     }
 
     @Singleton
-    TableQueries tableQueries(Cube cube, QueryConfig config) {
+    TableQueries tableQueries(Cube cube, QueryConfig config, Deployment deployment) {
         if (QueryConfig.DEV_PROTECTION_KEY.equals(config.protectionKey())) {
             LOG.warn("using the development protection key: set FLOW_QUERY_PROTECTION_KEY outside the local demo");
         }
@@ -32,7 +32,7 @@ final class QueryBeans {
                 cube,
                 new Protection(config.protectionKey().getBytes(StandardCharsets.UTF_8)),
                 config.estimatorMinCohort(),
-                RuleSettings.defaults(Deployment.fromEnvironment().reportingCountry()),
+                RuleSettings.defaults(deployment.reportingCountry()),
                 new Vintages());
     }
 

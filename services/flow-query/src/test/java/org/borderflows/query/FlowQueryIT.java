@@ -76,7 +76,7 @@ class FlowQueryIT implements TestPropertyProvider {
         publish();
         try {
             return Map.of(
-                    "flow-query.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                    "border-flows.kafka.bootstrap-servers", kafka.bootstrapServers(),
                     "flow-query.kafka.state-dir",
                             Files.createTempDirectory("flow-query-it").toString(),
                     "flow-query.estimator-min-cohort", "1");

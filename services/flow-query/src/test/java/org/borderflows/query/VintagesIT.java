@@ -204,7 +204,7 @@ class VintagesIT {
     private static ApplicationContext start(KafkaTestCluster kafka) throws Exception {
         Map<String, Object> props = new HashMap<>();
         props.put("micronaut.server.port", -1);
-        props.put("flow-query.kafka.bootstrap-servers", kafka.bootstrapServers());
+        props.put("border-flows.kafka.bootstrap-servers", kafka.bootstrapServers());
         props.put(
                 "flow-query.kafka.state-dir",
                 Files.createTempDirectory("vintages-it").toString());

@@ -17,12 +17,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * are (security.protocol, sasl.mechanism, sasl.jaas.config, ssl.truststore.location, ...), so the same build
  * runs against the local broker or an agency's secured cluster.
  *
- * <p>From the environment: {@code KAFKA_BOOTSTRAP_SERVERS} (default {@code localhost:9092}) and
- * {@code KAFKA_CLIENT_PROPERTIES}, the path of a Java properties file with extra client settings.
+ * <p>Built from the configuration ({@link org.borderflows.platform.config.KafkaConfiguration#settings()}, the
+ * {@code border-flows.kafka.*} keys or the environment variables of the command-line programs).
  */
 public record KafkaSettings(String bootstrapServers, Map<String, String> passThrough) {
-    public static final String DEFAULT_BOOTSTRAP = "localhost:9092";
-
     public KafkaSettings {
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw new IllegalArgumentException(
@@ -35,17 +33,10 @@ public record KafkaSettings(String bootstrapServers, Map<String, String> passThr
         return new KafkaSettings(bootstrapServers, Map.of());
     }
 
-    public static KafkaSettings fromEnvironment() {
-        return load(
-                System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", DEFAULT_BOOTSTRAP),
-                System.getenv("KAFKA_CLIENT_PROPERTIES"),
-                Map.of());
-    }
-
     /**
-     * The settings every service builds, from its configuration or the environment: the bootstrap servers, the
-     * client properties file named by {@code KAFKA_CLIENT_PROPERTIES} (null or blank: none) and a service's own
-     * client settings on top of the file's (they win, so a service can tune what the file leaves open).
+     * The one definition of how client settings merge: the bootstrap servers, the client properties file (null or
+     * blank: none) and a program's own client settings on top of the file's (they win, so a service can tune what
+     * the file leaves open).
      */
     public static KafkaSettings load(
             String bootstrapServers, String clientPropertiesFile, Map<String, String> overrides) {
@@ -63,8 +54,7 @@ public record KafkaSettings(String bootstrapServers, Map<String, String> passThr
         try (Reader in = Files.newBufferedReader(file)) {
             props.load(in);
         } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "cannot read the Kafka client properties file " + file + " (KAFKA_CLIENT_PROPERTIES)", e);
+            throw new UncheckedIOException("cannot read the Kafka client properties file " + file, e);
         }
         Map<String, String> out = new LinkedHashMap<>();
         props.stringPropertyNames().forEach(k -> out.put(k, props.getProperty(k)));

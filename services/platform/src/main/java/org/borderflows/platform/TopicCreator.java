@@ -6,10 +6,11 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.borderflows.platform.config.KafkaConfiguration;
 
 /**
  * Creates every topic of {@link Topic} that does not exist yet; existing topics are left as they are.
- * Command line: {@code TopicCreator [--replication N]}, Kafka connection from {@link KafkaSettings#fromEnvironment()}.
+ * Command line: {@code TopicCreator [--replication N]}, Kafka connection from {@link KafkaConfiguration#fromEnvironment()}.
  */
 public final class TopicCreator {
     private TopicCreator() {}
@@ -40,7 +41,7 @@ public final class TopicCreator {
                 System.exit(2);
             }
         }
-        KafkaSettings settings = KafkaSettings.fromEnvironment();
+        KafkaSettings settings = KafkaConfiguration.fromEnvironment().settings();
         try (Admin admin = Admin.create(settings.common())) {
             List<String> created = createMissing(admin, replication);
             for (Topic t : Topic.values()) {

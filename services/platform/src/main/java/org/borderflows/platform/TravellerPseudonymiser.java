@@ -65,12 +65,6 @@ public final class TravellerPseudonymiser {
         return development();
     }
 
-    /** From the environment: BORDER_FLOWS_PSEUDONYM_KEY_FILE, else BORDER_FLOWS_PSEUDONYM_KEY, else development. */
-    public static TravellerPseudonymiser fromEnvironment() {
-        return fromConfig(
-                System.getenv("BORDER_FLOWS_PSEUDONYM_KEY_FILE"), System.getenv("BORDER_FLOWS_PSEUDONYM_KEY"));
-    }
-
     /** The setting of the key, as {@link DevelopmentDefaults} names it when the development key would be used. */
     public static final DevelopmentDefaults.InUse KEY_SETTING = new DevelopmentDefaults.InUse(
             "border-flows.pseudonym.key-file", "BORDER_FLOWS_PSEUDONYM_KEY_FILE, or BORDER_FLOWS_PSEUDONYM_KEY");

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.borderflows.platform.DevelopmentDefaults;
 import org.borderflows.platform.PlainHttp;
-import org.borderflows.platform.TravellerPseudonymiser;
+import org.borderflows.platform.config.PseudonymConfiguration;
 
 /**
  * At start-up, before the engine runs: it refuses the development pseudonym key and the {@code *-dev-password} of
@@ -25,11 +25,9 @@ final class DevelopmentDefaultsCheck {
             @Value("${" + PlainHttp.HTTPS_PROPERTY + ":false}") boolean https,
             @Nullable @Value("${" + PlainHttp.KEY_STORE_PROPERTY + ":}") String keyStore,
             @Value("${" + PlainHttp.ALLOW_PROPERTY + ":false}") boolean allowPlainHttp,
-            @Nullable @Value("${border-flows.pseudonym.key-file:}") String keyFile,
-            @Nullable @Value("${border-flows.pseudonym.key:}") String key,
+            PseudonymConfiguration pseudonym,
             List<AgencyUser> users) {
-        List<DevelopmentDefaults.InUse> inUse =
-                new ArrayList<>(TravellerPseudonymiser.developmentKeyInUse(keyFile, key));
+        List<DevelopmentDefaults.InUse> inUse = new ArrayList<>(pseudonym.developmentKeyInUse());
         Map<String, String> passwords = new LinkedHashMap<>();
         users.forEach(u -> passwords.put(u.name(), u.password()));
         inUse.addAll(DevelopmentDefaults.passwords("border-flows.security.users.", "BORDER_FLOWS_", passwords));

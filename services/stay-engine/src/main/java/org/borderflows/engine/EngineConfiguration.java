@@ -1,87 +1,83 @@
 package org.borderflows.engine;
 
-import io.micronaut.context.annotation.Property;
-import io.micronaut.context.annotation.Value;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.convert.format.MapFormat;
-import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.borderflows.engine.topology.EngineSettings;
 import org.borderflows.platform.Deployment;
-import org.borderflows.platform.KafkaSettings;
-import org.borderflows.platform.TravellerPseudonymiser;
 
-/** The engine's configuration keys (documented in application.yml and README.md). */
-@Singleton
-public class EngineConfiguration {
-    private final KafkaSettings kafka;
-    private final EngineSettings settings;
-    private final String stateDir;
-    private final String applicationServer;
-    private final TravellerPseudonymiser pseudonymiser;
-    private final boolean createTopics;
+/**
+ * The engine's own keys, {@code border-flows.engine.*} (defaults and variables in application.yml, documented in
+ * docs/configuration.md). Kafka, deployment and pseudonym key are the shared records of
+ * {@code org.borderflows.platform.config}. Bound at start-up: a missing or malformed key stops the engine with a
+ * message naming it.
+ *
+ * @param applicationId Kafka Streams application id (consumer group, changelog and internal topic prefix)
+ * @param stateDir RocksDB state directory of this instance
+ * @param horizonDays how late a crossing may arrive and still be matched in order (RULES.md §3)
+ * @param catchUpBehind crossings received longer ago than this are processed catching up (0s: never)
+ * @param applicationServer host:port other instances use to reach this one; blank: localhost and the server port
+ * @param createTopics create missing project topics (replication 1) at start-up, for local runs
+ * @param calculator the stay calculator's limits ({@code border-flows.engine.calculator.*})
+ */
+@Context
+@ConfigurationProperties(EngineConfiguration.PREFIX)
+public record EngineConfiguration(
+        @Nullable String applicationId,
+        @Nullable String stateDir,
+        @Nullable Integer horizonDays,
+        @Nullable Duration catchUpBehind,
+        @Nullable String applicationServer,
+        boolean createTopics,
+        @Nullable Calculator calculator) {
+    static final String PREFIX = "border-flows.engine";
 
-    public EngineConfiguration(
-            @Value("${border-flows.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
-            @Nullable @Value("${border-flows.kafka.client-properties-file:}") String clientPropertiesFile,
-            @Nullable
-                    @Property(name = "border-flows.kafka.properties")
-                    @MapFormat(transformation = MapFormat.MapTransformation.FLAT)
-                    Map<String, String> kafkaProperties,
-            @Value("${border-flows.engine.application-id:stay-engine}") String applicationId,
-            @Value("${border-flows.engine.state-dir:/tmp/border-flows/stay-engine}") String stateDir,
-            @Value("${border-flows.engine.horizon-days:30}") int horizonDays,
-            @Value("${border-flows.engine.catch-up-behind:30s}") Duration catchUpBehind,
-            @Value("${border-flows.engine.application-server:}") String applicationServer,
-            @Value("${border-flows.engine.create-topics:false}") boolean createTopics,
-            @Value("${border-flows.reporting-country:KAZ}") String reportingCountry,
-            @Value("${border-flows.time-zone:Asia/Almaty}") String timeZone,
-            @Value("${micronaut.server.port:8082}") int serverPort,
-            @Nullable @Value("${border-flows.pseudonym.key-file:}") String keyFile,
-            @Nullable @Value("${border-flows.pseudonym.key:}") String keyValue) {
-        Map<String, String> passThrough = new LinkedHashMap<>();
-        if (kafkaProperties != null) {
-            kafkaProperties.forEach((k, v) -> passThrough.put(k, String.valueOf(v)));
+    public EngineConfiguration {
+        require(applicationId, "application-id");
+        require(stateDir, "state-dir");
+        require(horizonDays, "horizon-days");
+        require(catchUpBehind, "catch-up-behind");
+        require(calculator, "calculator.max-travellers");
+        if (horizonDays < 0) {
+            throw invalid("horizon-days", "must not be negative, got " + horizonDays);
         }
-        this.kafka = KafkaSettings.load(bootstrapServers, clientPropertiesFile, passThrough);
-        this.settings = EngineSettings.defaults(
-                        applicationId,
-                        Deployment.of(
-                                reportingCountry, "border-flows.reporting-country", timeZone, "border-flows.time-zone"))
+        if (catchUpBehind.isNegative()) {
+            throw invalid("catch-up-behind", "must not be negative, got " + catchUpBehind);
+        }
+        applicationServer = applicationServer == null || applicationServer.isBlank() ? null : applicationServer.trim();
+    }
+
+    /** The stay calculator's limits. */
+    @ConfigurationProperties("calculator")
+    public record Calculator(@Nullable Integer maxTravellers) {
+        public Calculator {
+            require(maxTravellers, "calculator.max-travellers");
+            if (maxTravellers < 1) {
+                throw invalid("calculator.max-travellers", "must be at least 1, got " + maxTravellers);
+            }
+        }
+    }
+
+    /** The topology's settings in this deployment. */
+    public EngineSettings settings(Deployment deployment) {
+        return EngineSettings.defaults(applicationId, deployment)
                 .withHorizonDays(horizonDays)
                 .withCatchUpBehind(catchUpBehind);
-        this.stateDir = stateDir;
-        this.applicationServer = applicationServer == null || applicationServer.isBlank()
-                ? "localhost:" + serverPort
-                : applicationServer;
-        this.pseudonymiser = TravellerPseudonymiser.fromConfig(keyFile, keyValue);
-        this.createTopics = createTopics;
-    }
-
-    public KafkaSettings kafka() {
-        return kafka;
-    }
-
-    public EngineSettings settings() {
-        return settings;
-    }
-
-    public String stateDir() {
-        return stateDir;
     }
 
     /** host:port other instances use to reach this one (Kafka Streams {@code application.server}). */
-    public String applicationServer() {
-        return applicationServer;
+    public String reachableAt(int serverPort) {
+        return applicationServer != null ? applicationServer : "localhost:" + serverPort;
     }
 
-    public TravellerPseudonymiser pseudonymiser() {
-        return pseudonymiser;
+    private static void require(Object value, String key) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            throw invalid(key, "not set");
+        }
     }
 
-    public boolean createTopics() {
-        return createTopics;
+    private static IllegalArgumentException invalid(String key, String problem) {
+        return new IllegalArgumentException(PREFIX + "." + key + ": " + problem);
     }
 }

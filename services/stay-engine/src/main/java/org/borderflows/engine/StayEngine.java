@@ -3,6 +3,7 @@ package org.borderflows.engine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Map;
@@ -13,8 +14,10 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
+import org.borderflows.engine.topology.EngineSettings;
 import org.borderflows.engine.topology.StayTopology;
 import org.borderflows.engine.topology.TravellerLookup;
+import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.TopicCreator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,21 +36,26 @@ public class StayEngine implements AutoCloseable {
     private final TravellerLookup lookup;
     private final KafkaStreamsMetrics metrics;
 
-    public StayEngine(EngineConfiguration config, MeterRegistry meters) throws Exception {
+    public StayEngine(
+            EngineConfiguration config,
+            EngineSettings settings,
+            KafkaSettings kafka,
+            @Value("${micronaut.server.port}") int serverPort,
+            MeterRegistry meters)
+            throws Exception {
         if (config.createTopics()) {
-            try (Admin admin = Admin.create(config.kafka().common())) {
+            try (Admin admin = Admin.create(kafka.common())) {
                 TopicCreator.createMissing(admin, (short) 1);
             }
         }
-        Properties props =
-                streamsProperties(config.kafka().streams(config.settings().applicationId()), config);
+        String applicationServer = config.reachableAt(serverPort);
+        Properties props = streamsProperties(kafka.streams(settings.applicationId()), config, applicationServer);
         StreamsBuilder builder = new StreamsBuilder();
-        StayTopology.build(builder, config.settings());
+        StayTopology.build(builder, settings);
         this.streams = new KafkaStreams(builder.build(props), props);
         this.metrics = new KafkaStreamsMetrics(streams);
         metrics.bindTo(meters);
-        this.lookup =
-                new TravellerLookup(streams, HostInfo.buildFromEndpoint(config.applicationServer()), config.settings());
+        this.lookup = new TravellerLookup(streams, HostInfo.buildFromEndpoint(applicationServer), settings);
         // A failure stops this instance (health DOWN, tasks move to the others) instead of replacing the thread
         // and looping over the same record for ever.
         streams.setUncaughtExceptionHandler(e -> {
@@ -55,10 +63,7 @@ public class StayEngine implements AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.start();
-        LOG.info(
-                "stay engine {} started, application.server={}",
-                config.settings().applicationId(),
-                config.applicationServer());
+        LOG.info("stay engine {} started, application.server={}", settings.applicationId(), applicationServer);
     }
 
     /**
@@ -76,10 +81,10 @@ public class StayEngine implements AutoCloseable {
             String.valueOf(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED));
 
     /** Anything set in the client properties file or under border-flows.kafka.properties wins over the engine defaults. */
-    static Properties streamsProperties(Properties base, EngineConfiguration config) {
+    static Properties streamsProperties(Properties base, EngineConfiguration config, String applicationServer) {
         Properties props = new Properties();
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
-        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         props.putAll(ENGINE_DEFAULTS);
         props.putAll(base);
         return props;

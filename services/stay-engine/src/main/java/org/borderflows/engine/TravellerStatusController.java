@@ -14,7 +14,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import org.borderflows.domain.RuleSettings;
+import org.borderflows.engine.topology.EngineSettings;
 import org.borderflows.engine.topology.TravellerLookup;
+import org.borderflows.platform.TravellerPseudonymiser;
 
 /**
  * The border agency's traveller status query (role {@code agency}). The identity is hashed here with the
@@ -27,20 +30,26 @@ public class TravellerStatusController {
     /** Seconds a caller waits before asking again while ownership moves (status query and stay calculator). */
     public static final String RETRY_AFTER_SECONDS = "5";
 
-    private final EngineConfiguration config;
+    private final TravellerPseudonymiser pseudonymiser;
+    private final RuleSettings rules;
     private final StayEngine engine;
     private final StatusForwarder forwarder;
 
-    public TravellerStatusController(EngineConfiguration config, StayEngine engine, StatusForwarder forwarder) {
-        this.config = config;
+    public TravellerStatusController(
+            TravellerPseudonymiser pseudonymiser,
+            EngineSettings settings,
+            StayEngine engine,
+            StatusForwarder forwarder) {
+        this.pseudonymiser = pseudonymiser;
+        this.rules = settings.rules();
         this.engine = engine;
         this.forwarder = forwarder;
     }
 
     @Post(uri = "/api/v1/travellers/status", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<?> status(@Valid @Body StatusRequest request, HttpRequest<?> http) {
-        String travellerId = config.pseudonymiser()
-                .pseudonym(request.documentCountry(), request.documentNumber(), request.birthDate());
+        String travellerId =
+                pseudonymiser.pseudonym(request.documentCountry(), request.documentNumber(), request.birthDate());
         TravellerLookup.Result result = engine.lookup().find(travellerId);
         if (result instanceof TravellerLookup.Elsewhere elsewhere) {
             return forwarder.forward(
@@ -57,10 +66,7 @@ public class TravellerStatusController {
 
     HttpResponse<?> respond(TravellerLookup.Result result) {
         if (result instanceof TravellerLookup.Found found) {
-            return HttpResponse.ok(TravellerStatusView.of(
-                    found.evaluate(config.settings().rules()),
-                    found.clock(),
-                    config.settings().rules()));
+            return HttpResponse.ok(TravellerStatusView.of(found.evaluate(rules), found.clock(), rules));
         }
         if (result instanceof TravellerLookup.Unknown) {
             return HttpResponse.notFound(new Problem("no crossing is known for this traveller"));

@@ -1,25 +1,40 @@
 package org.borderflows.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.PropertySource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.borderflows.engine.calculator.CalculatorRequests;
+import org.borderflows.engine.topology.EngineSettings;
+import org.borderflows.platform.KafkaSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The engine reads the KAFKA_CLIENT_PROPERTIES file as every other service does (application.yml maps it to
- * border-flows.kafka.client-properties-file); border-flows.kafka.properties.* win over the file, and both over
- * the engine defaults.
+ * The engine binds its border-flows.engine.* keys (defaults from application.yml) and the shared ones: it reads the
+ * KAFKA_CLIENT_PROPERTIES file as every other service does, border-flows.kafka.properties.* win over the file and
+ * both over the engine defaults; a malformed key stops it with a message naming the key.
  */
 class EngineConfigurationTest {
     @TempDir
     Path dir;
+
+    private Map<String, Object> engine() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("border-flows.kafka.bootstrap-servers", "localhost:1");
+        properties.put("border-flows.engine.state-dir", dir.resolve("state").toString());
+        properties.put("border-flows.engine.application-id", "configuration-test");
+        return properties;
+    }
 
     @Test
     void kafkaClientPropertiesFileFromTheEnvironmentReachesTheStreamsConfiguration() throws IOException {
@@ -28,27 +43,64 @@ class EngineConfigurationTest {
                 "metadata.max.age.ms=12345\ncommit.interval.ms=100\nmax.poll.records=10\n");
         PropertySource environment = PropertySource.of(
                 "environment",
-                Map.of("KAFKA_CLIENT_PROPERTIES", file.toString()),
+                Map.of("KAFKA_CLIENT_PROPERTIES", file.toString(), "BORDER_FLOWS_TIME_ZONE", "Asia/Aqtobe"),
                 PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE);
+        Map<String, Object> properties = engine();
+        properties.put("border-flows.kafka.properties.max.poll.records", "700");
+        properties.put("border-flows.engine.application-server", "engine-0.engine:8082");
 
         try (ApplicationContext context = ApplicationContext.builder()
                 .propertySources(environment)
-                .properties(Map.of(
-                        "border-flows.kafka.bootstrap-servers", "localhost:1",
-                        "border-flows.kafka.properties.max.poll.records", "700",
-                        "border-flows.engine.state-dir", dir.resolve("state").toString(),
-                        "border-flows.engine.application-id", "configuration-test",
-                        "border-flows.engine.application-server", "engine-0.engine:8082"))
+                .properties(properties)
                 .start()) {
             EngineConfiguration config = context.getBean(EngineConfiguration.class);
-            Properties streams = StayEngine.streamsProperties(config.kafka().streams("configuration-test"), config);
+            KafkaSettings kafka = context.getBean(KafkaSettings.class);
+            Properties streams =
+                    StayEngine.streamsProperties(kafka.streams("configuration-test"), config, config.reachableAt(8082));
 
             assertThat(streams)
                     .containsEntry("bootstrap.servers", "localhost:1")
                     .containsEntry("metadata.max.age.ms", "12345")
                     .containsEntry("commit.interval.ms", "100")
                     .containsEntry("max.poll.records", "700")
+                    .containsEntry("max.task.idle.ms", "-1")
+                    .containsEntry("application.server", "engine-0.engine:8082")
                     .containsEntry("processing.guarantee", "exactly_once_v2");
+            assertThat(context.getBean(EngineSettings.class).deployment().timeZone())
+                    .isEqualTo(ZoneId.of("Asia/Aqtobe"));
         }
+    }
+
+    @Test
+    void theEngineKeysKeepTheirDefaults() {
+        try (ApplicationContext context = ApplicationContext.run(engine())) {
+            EngineConfiguration config = context.getBean(EngineConfiguration.class);
+
+            assertThat(config.horizonDays()).isEqualTo(30);
+            assertThat(config.catchUpBehind()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(config.createTopics()).isFalse();
+            assertThat(config.calculator().maxTravellers()).isEqualTo(5000);
+            assertThat(config.reachableAt(8082)).isEqualTo("localhost:8082");
+            assertThat(context.getBean(EngineSettings.class).horizonDays()).isEqualTo(30);
+            assertThat(context.getBean(CalculatorRequests.class)).isNotNull();
+        }
+    }
+
+    @Test
+    void aMalformedEngineKeyStopsTheEngineNamingIt() {
+        Map<String, Object> properties = engine();
+        properties.put("border-flows.engine.horizon-days", "-1");
+
+        assertThatThrownBy(() -> ApplicationContext.run(properties).close())
+                .hasStackTraceContaining("border-flows.engine.horizon-days: must not be negative, got -1");
+    }
+
+    @Test
+    void theEngineTakesTheSharedDeploymentKeyNotItsOldOne() {
+        Map<String, Object> properties = engine();
+        properties.put("border-flows.deployment.time-zone", "Asia/Almatyy");
+
+        assertThatThrownBy(() -> ApplicationContext.run(properties).close())
+                .hasStackTraceContaining("border-flows.deployment.time-zone: 'Asia/Almatyy' is not a time zone");
     }
 }

@@ -13,7 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.borderflows.platform.Deployment;
-import org.borderflows.platform.KafkaSettings;
+import org.borderflows.platform.config.DeploymentConfiguration;
+import org.borderflows.platform.config.KafkaConfiguration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,7 +69,8 @@ public final class DuckDbPeer implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database)) {
-            Map<String, Double> times = run(c, file, Deployment.fromEnvironment(), horizonDays);
+            Map<String, Double> times =
+                    run(c, file, DeploymentConfiguration.fromEnvironment().deployment(), horizonDays);
             double total =
                     times.values().stream().mapToDouble(Double::doubleValue).sum();
             System.out.printf("peer: %s; total %.2f s%n", format(times), total);
@@ -81,7 +83,8 @@ public final class DuckDbPeer implements Callable<Integer> {
                     clock(c));
             if (publish) {
                 kafka = true;
-                engineSeconds = EnginePublisher.publishAndWait(c, KafkaSettings.fromEnvironment(), quietSeconds);
+                engineSeconds = EnginePublisher.publishAndWait(
+                        c, KafkaConfiguration.fromEnvironment().settings(), quietSeconds);
             }
             if (engineSeconds != null) {
                 System.out.printf(
@@ -95,7 +98,8 @@ public final class DuckDbPeer implements Callable<Integer> {
             }
             if (kafka) {
                 long t0 = System.nanoTime();
-                EngineTopics.Counts n = EngineTopics.read(KafkaSettings.fromEnvironment(), work);
+                EngineTopics.Counts n =
+                        EngineTopics.read(KafkaConfiguration.fromEnvironment().settings(), work);
                 System.out.printf(
                         "engine topics: %,d spells, %,d outcomes read in %.1f s%n",
                         n.spells(), n.outcomes(), (System.nanoTime() - t0) / 1e9);

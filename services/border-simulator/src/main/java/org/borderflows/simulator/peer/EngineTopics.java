@@ -21,9 +21,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.borderflows.domain.AtClock;
 import org.borderflows.domain.RuleSettings;
 import org.borderflows.platform.Csv;
-import org.borderflows.platform.Deployment;
 import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.Topic;
+import org.borderflows.platform.config.DeploymentConfiguration;
 import org.borderflows.schema.AvroSerde;
 import org.borderflows.schema.CrossingOutcome;
 import org.borderflows.schema.Spell;
@@ -57,7 +57,8 @@ public final class EngineTopics {
                         outcomes.values().stream().map(CrossingOutcome::getAsOf))
                 .max(LocalDate::compareTo)
                 .orElse(LocalDate.EPOCH);
-        RuleSettings rules = RuleSettings.defaults(Deployment.fromEnvironment().reportingCountry());
+        RuleSettings rules = RuleSettings.defaults(
+                DeploymentConfiguration.fromEnvironment().deployment().reportingCountry());
         try (Writer out = Files.newBufferedWriter(dir.resolve("e_spells.csv"))) {
             out.write(SPELLS_HEADER);
             for (Spell fact : spells.values()) {

@@ -15,6 +15,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.Topic;
+import org.borderflows.platform.config.KafkaConfiguration;
 import org.borderflows.platform.streams.Backfill;
 import org.borderflows.query.topology.FlowTableTopology;
 
@@ -33,7 +34,7 @@ public final class AggregatorReplay {
     private AggregatorReplay() {}
 
     public static void main(String[] args) throws Exception {
-        KafkaSettings kafka = KafkaSettings.fromEnvironment();
+        KafkaSettings kafka = KafkaConfiguration.fromEnvironment().settings();
         String appId = "bench-aggregator-" + System.currentTimeMillis();
         Path stateDir = Files.createTempDirectory("bench-aggregator");
         List<String> inputs = List.of(

@@ -16,8 +16,8 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.Topic;
+import org.borderflows.platform.config.KafkaConfiguration;
 import org.borderflows.schema.AvroSerde;
 import org.borderflows.schema.CrossingOutcome;
 
@@ -35,7 +35,8 @@ public final class OutcomeRevisions {
 
     public static void main(String[] args) {
         String topic = args.length > 0 ? args[0] : Topic.CROSSING_OUTCOMES.topicName();
-        Properties props = KafkaSettings.fromEnvironment().committedConsumer("outcome-revisions-report");
+        Properties props =
+                KafkaConfiguration.fromEnvironment().settings().committedConsumer("outcome-revisions-report");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         AvroSerde<CrossingOutcome> serde = AvroSerde.of(CrossingOutcome.class);
         List<Schema.Field> fields = CrossingOutcome.SCHEMA$.getFields();

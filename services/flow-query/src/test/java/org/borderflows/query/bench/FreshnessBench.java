@@ -84,7 +84,7 @@ public final class FreshnessBench {
             }
             try (ApplicationContext context = ApplicationContext.run(
                     Map.of(
-                            "flow-query.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                            "border-flows.kafka.bootstrap-servers", kafka.bootstrapServers(),
                             "flow-query.kafka.state-dir",
                                     Files.createTempDirectory("freshness").toString(),
                             "micronaut.server.port", -1),

@@ -8,7 +8,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.borderflows.platform.KafkaSettings;
+import org.borderflows.platform.config.KafkaConfiguration;
 
 /**
  * Bench only: fills a topic with SIZE synthetic crossings ({@link SyntheticCrossings}), key travellerId, in the
@@ -24,7 +24,7 @@ public final class BenchProducer {
         String topic = args[0];
         long size = Long.parseLong(args[1]);
         BenchLayout layout = args.length < 3 ? BenchLayout.TIME : BenchLayout.valueOf(args[2].toUpperCase(Locale.ROOT));
-        Properties props = KafkaSettings.fromEnvironment().durableProducer("bench-producer");
+        Properties props = KafkaConfiguration.fromEnvironment().settings().durableProducer("bench-producer");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(512 * 1024));
         props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(128L * 1024 * 1024));

@@ -26,6 +26,7 @@ import org.borderflows.engine.topology.StayTopology;
 import org.borderflows.platform.Deployment;
 import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.Topic;
+import org.borderflows.platform.config.KafkaConfiguration;
 import org.borderflows.platform.streams.Backfill;
 
 /**
@@ -50,7 +51,7 @@ public final class BenchStreams {
         String mode = args[0];
         String prefix = args[1];
         long travellers = Long.parseLong(args[2]);
-        KafkaSettings kafka = KafkaSettings.fromEnvironment();
+        KafkaSettings kafka = KafkaConfiguration.fromEnvironment().settings();
         String input = prefix + Topic.CROSSINGS.topicName();
         String appId = prefix + "bench-" + mode + "-" + System.currentTimeMillis();
         Path stateDir = Files.createTempDirectory("bench-" + mode);

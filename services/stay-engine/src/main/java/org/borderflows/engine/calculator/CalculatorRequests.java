@@ -1,7 +1,7 @@
 package org.borderflows.engine.calculator;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.borderflows.domain.StayCalculator.PlannedStay;
+import org.borderflows.engine.EngineConfiguration;
 import org.borderflows.platform.TravellerPseudonymiser;
 
 /**
@@ -21,7 +22,12 @@ public class CalculatorRequests {
 
     private final int maxTravellers;
 
-    public CalculatorRequests(@Value("${border-flows.engine.calculator.max-travellers:5000}") int maxTravellers) {
+    @Inject
+    public CalculatorRequests(EngineConfiguration config) {
+        this(config.calculator().maxTravellers());
+    }
+
+    public CalculatorRequests(int maxTravellers) {
         this.maxTravellers = maxTravellers;
     }
 

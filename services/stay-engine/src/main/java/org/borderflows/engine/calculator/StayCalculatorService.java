@@ -12,13 +12,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.borderflows.domain.RuleSettings;
-import org.borderflows.engine.EngineConfiguration;
 import org.borderflows.engine.InstanceClient;
 import org.borderflows.engine.StayEngine;
 import org.borderflows.engine.calculator.CalculatorRequests.Identity;
 import org.borderflows.engine.calculator.CalculatorResponse.ForwardedPart;
 import org.borderflows.engine.calculator.CalculatorResponse.PartAnswer;
+import org.borderflows.engine.topology.EngineSettings;
 import org.borderflows.engine.topology.TravellerLookup;
+import org.borderflows.platform.TravellerPseudonymiser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,14 +37,20 @@ public class StayCalculatorService {
     static final String INTERNAL_PATH = "/internal/v1/stay-calculator";
     private static final Duration PART_TIMEOUT = Duration.ofSeconds(30);
 
-    private final EngineConfiguration config;
+    private final TravellerPseudonymiser pseudonymiser;
+    private final RuleSettings rules;
     private final StayEngine engine;
     private final InstanceClient instances;
     private final JsonMapper json;
 
     public StayCalculatorService(
-            EngineConfiguration config, StayEngine engine, InstanceClient instances, JsonMapper json) {
-        this.config = config;
+            TravellerPseudonymiser pseudonymiser,
+            EngineSettings settings,
+            StayEngine engine,
+            InstanceClient instances,
+            JsonMapper json) {
+        this.pseudonymiser = pseudonymiser;
+        this.rules = settings.rules();
         this.engine = engine;
         this.instances = instances;
         this.json = json;
@@ -51,7 +58,6 @@ public class StayCalculatorService {
 
     public CalculatorResponse answer(CalculatorMode mode, List<Identity> travellers, String authorization) {
         TravellerLookup lookup = engine.lookup();
-        RuleSettings rules = config.settings().rules();
         int n = travellers.size();
         String[] ids = new String[n];
         CalculatorItem[] items = new CalculatorItem[n];
@@ -60,7 +66,7 @@ public class StayCalculatorService {
         int[] partitions = new int[n];
         for (int i = 0; i < n; i++) {
             Identity t = travellers.get(i);
-            ids[i] = config.pseudonymiser().pseudonym(t.documentCountry(), t.documentNumber(), t.birthDate());
+            ids[i] = pseudonymiser.pseudonym(t.documentCountry(), t.documentNumber(), t.birthDate());
             TravellerLookup.Result where = lookup.locate(ids[i]);
             if (where instanceof TravellerLookup.Here h) {
                 here.add(i);
@@ -103,7 +109,6 @@ public class StayCalculatorService {
     /** A part sent by another instance: its travellers as this instance finds them (never routed on again). */
     public PartAnswer answerHere(ForwardedPart part) {
         TravellerLookup lookup = engine.lookup();
-        RuleSettings rules = config.settings().rules();
         return new PartAnswer(part.travellerIds().stream()
                 .map(id -> CalculatorItem.of(part.mode(), id, lookup.findHere(id), rules))
                 .toList());
