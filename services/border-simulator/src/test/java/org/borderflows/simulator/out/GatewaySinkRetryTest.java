@@ -24,16 +24,22 @@ class GatewaySinkRetryTest {
     private final List<Long> arrivals = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedQueue<String> bodies = new ConcurrentLinkedQueue<>();
 
+    /** Records a request's arrival time and body; its number (0-based). */
+    private int arrive(HttpExchange exchange) throws IOException {
+        int n;
+        synchronized (arrivals) {
+            n = arrivals.size();
+            arrivals.add(System.nanoTime());
+        }
+        bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        return n;
+    }
+
     /** A gateway stand-in answering the n-th request (0-based) with answer.apply(n): {status, Retry-After}. */
     private String start(IntFunction<String[]> answer) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/v1/crossings", (HttpExchange exchange) -> {
-            int n;
-            synchronized (arrivals) {
-                n = arrivals.size();
-                arrivals.add(System.nanoTime());
-            }
-            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            int n = arrive(exchange);
             String[] a = answer.apply(n);
             if (a[1] != null) {
                 exchange.getResponseHeaders().add("Retry-After", a[1]);
@@ -114,12 +120,7 @@ class GatewaySinkRetryTest {
         // a gateway stopping mid-request: the first request's connection ends without an HTTP answer
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/v1/crossings", (HttpExchange exchange) -> {
-            int n;
-            synchronized (arrivals) {
-                n = arrivals.size();
-                arrivals.add(System.nanoTime());
-            }
-            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            int n = arrive(exchange);
             if (n == 0) {
                 exchange.close(); // no status line: the client sees the connection end
                 return;
