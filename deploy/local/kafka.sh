@@ -61,7 +61,7 @@ java_cmd() {
 
 create_topics() {
   KAFKA_BOOTSTRAP_SERVERS="localhost:$port" java "${java_opts[@]}" -cp "$(classpath)" \
-    -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dlog4j2.level=WARN org.borderflows.platform.TopicCreator
+    -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dlog4j2.level=WARN org.borderflows.platform.cli.CreateTopics
 }
 
 start() {

@@ -105,7 +105,7 @@ start() {
     for _ in $(seq 1 180); do port_open $((base + n - 1)) && break; running "$n" || { echo "broker $n exited; see $data/broker-$n" >&2; exit 1; }; sleep 0.5; done
   done
   KAFKA_BOOTSTRAP_SERVERS="localhost:$base" KAFKA_CLIENT_PROPERTIES="$data/client-admin.properties" \
-    java -cp "$cp" -Dlog4j2.level=WARN org.borderflows.platform.TopicCreator --replication 3
+    java -cp "$cp" -Dlog4j2.level=WARN org.borderflows.platform.cli.CreateTopics --replication 3
   echo "secured cluster running at localhost:$base..$((base + 2)) (SASL_SSL, SCRAM-SHA-512), data in $data"
 }
 
