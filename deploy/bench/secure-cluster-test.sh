@@ -11,9 +11,10 @@
 #   deploy/bench/secure-cluster-test.sh [CARDS]        (default 3000 through the gateway, and 1000 loaded; needs
 #                                                       `mvn package` first)
 #
-# With --failures (issue #17 item 5) it runs the same system under load instead: CARDS (default 120,000) fault-free
-# cards at 2,000 cards/s through the gateway while broker 2 is stopped and brought back, then every service is
-# restarted one by one (a rolling restart: engines, flow-query, gateway). It passes when the crossings table
+# With --failures (issue #17 item 5) it runs the same system under load instead: CARDS (default 600,000, so that
+# the load lasts through the restarts) fault-free cards at 2,000 cards/s through the gateway while broker 2 is
+# stopped and brought back, then every service is restarted one by one (a rolling restart: engines, flow-query,
+# gateway); then it waits until the crossings table stops changing for 60 s. It passes when the crossings table
 # counts exactly the cards the gateway acknowledged (none lost, none counted twice: a batch re-sent after the
 # gateway went away is recognised by its event ids) and the gateway answered no batch 503 (two of three brokers
 # keep the quorum and min.insync.replicas 2).
@@ -27,7 +28,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 failures=0
 if [ "${1:-}" = --failures ]; then failures=1; shift; fi
-cards=${1:-$([ "$failures" = 1 ] && echo 120000 || echo 3000)}
+cards=${1:-$([ "$failures" = 1 ] && echo 600000 || echo 3000)}
 work="$repo/data/secure-test"
 export SECURE_DATA_DIR="$work/cluster"
 pids=()
@@ -68,7 +69,8 @@ start() { # NAME SERVICE USER [ENV=VALUE ...]
 }
 # Clients of the services trust the local CA (curl) or its trust store (the simulator's JVM).
 https() { curl -s --cacert "$certs/ca.crt" "$@"; }
-client_java_opts="-Xmx512m -Djavax.net.ssl.trustStore=$certs/truststore.p12 -Djavax.net.ssl.trustStoreType=PKCS12"
+# The simulator draws every card before it sends the first: 2 GB holds 600,000.
+client_java_opts="-Xmx2g -Djavax.net.ssl.trustStore=$certs/truststore.p12 -Djavax.net.ssl.trustStoreType=PKCS12"
 client_java_opts+=" -Djavax.net.ssl.trustStorePassword=$store_password"
 
 counted() { # total of the crossings table (statistician: unprotected figures)
@@ -112,12 +114,14 @@ plain=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 http://localhost:180
 echo "HTTPS on every service; plain HTTP refused"
 
 if [ "$failures" = 1 ]; then
-  echo "sending $cards fault-free cards at 2,000 cards/s through the gateway; broker 2 stopped at +15 s, back at +35 s;"
+  echo "sending $cards fault-free cards at 2,000 cards/s through the gateway; broker 2 stopped 15 s after the first card, back 20 s later;"
   echo "then a rolling restart of every service..."
   JAVA_OPTS="$client_java_opts" "$work/dist/border-simulator/bin/border-simulator" --from 2024-01 --to 2024-06 \
     --cards "$cards" --seed 3 --fault-rate 0 --no-truth --rate 2000 --gateway https://localhost:18081 \
     > "$work/logs/simulator.log" 2>&1 &
   simulator=$!
+  # The load starts when the simulator has drawn its cards and sends the first batch.
+  for _ in $(seq 1 600); do grep -aq 'sending' "$work/logs/simulator.log" && break; sleep 0.5; done
   sleep 15
   "$repo/deploy/local/secure-cluster.sh" stop-broker 2
   sleep 20
@@ -133,10 +137,12 @@ if [ "$failures" = 1 ]; then
   done
   wait "$simulator" || { echo "FAIL: the simulator gave up (logs in $work/logs)" >&2; exit 1; }
   acknowledged=$(grep -a -o '[0-9,]* cards confirmed' "$work/logs/simulator.log" | tail -n 1 | tr -dc 0-9)
-  for _ in $(seq 1 300); do
-    total=$(counted)
-    [ "$total" = "$acknowledged" ] && break
+  # The engines catch up after the last card (about 1,000 cards/s here): wait while the count still moves.
+  total=$(counted) still=0
+  while [ "$total" != "$acknowledged" ] && [ "$still" -lt 60 ]; do
     sleep 1
+    now=$(counted)
+    if [ "$now" = "$total" ]; then still=$((still + 1)); else still=0 total=$now; fi
   done
   sleep 10 # nothing more may arrive: a card counted twice would show now
   total=$(counted)
