@@ -10,6 +10,6 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 export KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}
-. "$here/_flow_query.sh"
+. "$here/_benchmarks.sh"
 java -Xmx1g ${BENCH_JAVA_OPTS:-} -Dlogback.configurationFile="$here/engine-bench-logback.xml" \
-  -cp "$(query_cp org.borderflows.query.bench.AggregatorReplay)" org.borderflows.query.bench.AggregatorReplay
+  -cp "$(bench_cp query org.borderflows.benchmarks.query.AggregatorReplay)" org.borderflows.benchmarks.query.AggregatorReplay

@@ -36,11 +36,8 @@ if ! (exec 3<>"/dev/tcp/${host%%:*}/${host##*:}") 2>/dev/null; then
   exit 1
 fi
 
-module=$repo/services/stay-engine
-if [ ! -f "$module/target/classpath.txt" ] || [ -z "$(find "$module/target/classes" -name BenchStreams.class 2>/dev/null)" ]; then
-  (cd "$repo" && mvn -B -q -o -pl services/stay-engine package -DskipTests -Dspotless.check.skip=true)
-fi
-engine_cp="$module/target/classes:$(cat "$module/target/classpath.txt")"
+. "$here/_benchmarks.sh"
+engine_cp=$(bench_cp engine org.borderflows.benchmarks.engine.BenchStreams)
 if [ ! -f "$repo/deploy/local/target/classpath.txt" ]; then
   (cd "$repo" && mvn -B -q -o -pl deploy/local package -DskipTests -Dspotless.check.skip=true)
 fi
@@ -63,7 +60,7 @@ for t in $bench_topics; do
 done
 
 echo "-- filling ${prefix}crossings"
-fill=$(java -Xmx2g "${quiet[@]}" -cp "$engine_cp" org.borderflows.engine.bench.BenchProducer "${prefix}crossings" "$size" "$layout" | tail -1)
+fill=$(java -Xmx2g "${quiet[@]}" -cp "$engine_cp" org.borderflows.benchmarks.engine.BenchProducer "${prefix}crossings" "$size" "$layout" | tail -1)
 echo "$fill"
 travellers=$(echo "$fill" | sed -n 's/.*travellers=\([0-9]*\).*/\1/p')
 
@@ -80,12 +77,12 @@ pairs=${BENCH_PAIRS:-3}
 ratios=()
 for pair in $(seq 1 "$pairs"); do
   echo "-- (b) minimal Kafka Streams app, count per key, exactly-once v2 (pair $pair of $pairs)"
-  count_out=$(java -Xmx"$heap" "${quiet[@]}" -cp "$engine_cp" org.borderflows.engine.bench.BenchStreams count "$prefix" "$travellers")
+  count_out=$(java -Xmx"$heap" "${quiet[@]}" -cp "$engine_cp" org.borderflows.benchmarks.engine.BenchStreams count "$prefix" "$travellers")
   echo "$count_out"
   count_rate=$(echo "$count_out" | sed -n 's/^rate=\([0-9]*\).*/\1/p')
 
   echo "-- (c) stay engine backfill, exactly-once v2 (pair $pair of $pairs)"
-  engine_out=$(java -Xmx"$heap" ${BENCH_ENGINE_JAVA_OPTS:-} "${quiet[@]}" -cp "$engine_cp" org.borderflows.engine.bench.BenchStreams engine "$prefix" "$travellers")
+  engine_out=$(java -Xmx"$heap" ${BENCH_ENGINE_JAVA_OPTS:-} "${quiet[@]}" -cp "$engine_cp" org.borderflows.benchmarks.engine.BenchStreams engine "$prefix" "$travellers")
   echo "$engine_out"
   engine_rate=$(echo "$engine_out" | sed -n 's/^rate=\([0-9]*\).*/\1/p')
   per_card=$(echo "$engine_out" | sed -n 's/^outputs=.* per_card=\([0-9.]*\).*/\1/p')
@@ -96,7 +93,7 @@ median_ratio=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR]=$1} END {pri
 copies=$(echo "$per_card" | awk '{n=int($1+0.5); print n<1?1:n}')
 
 echo "-- (d) Kafka's floor for $copies records out per card (the engine wrote $per_card), exactly-once v2"
-fanout_out=$(BENCH_FANOUT=$copies java -Xmx"$heap" "${quiet[@]}" -cp "$engine_cp" org.borderflows.engine.bench.BenchStreams fanout "$prefix" "$travellers")
+fanout_out=$(BENCH_FANOUT=$copies java -Xmx"$heap" "${quiet[@]}" -cp "$engine_cp" org.borderflows.benchmarks.engine.BenchStreams fanout "$prefix" "$travellers")
 echo "$fanout_out"
 fanout_rate=$(echo "$fanout_out" | sed -n 's/^rate=\([0-9]*\).*/\1/p')
 

@@ -18,6 +18,6 @@ via=()
 export KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}
 dir=${BENCH_DIR:-$repo/data/bench}
 mkdir -p "$dir"
-. "$here/_simulator.sh"
-java -Xmx2g -cp "$sim_cp" org.borderflows.simulator.Freshness --cards "$cards" --rate "$rate" \
+. "$here/_benchmarks.sh"
+java -Xmx2g -cp "$(bench_cp cards org.borderflows.benchmarks.cards.Freshness)" org.borderflows.benchmarks.cards.Freshness --cards "$cards" --rate "$rate" \
   --query "${QUERY_URL:-http://localhost:8080}" "${via[@]}" 2>&1 | grep -v WARN | tee "$dir/freshness-$cards-$rate.txt"

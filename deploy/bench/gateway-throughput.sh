@@ -30,17 +30,15 @@ if ! (exec 3<>"/dev/tcp/${host%%:*}/${host##*:}") 2>/dev/null; then
 fi
 
 gateway=$repo/services/card-gateway
-loader=$repo/services/card-loader
-if [ ! -f "$gateway/target/classpath.txt" ] || [ ! -f "$loader/target/classpath.txt" ]; then
-  (cd "$repo" && mvn -B -q -o -pl services/card-intake,services/card-gateway,services/card-loader -am package \
-    -DskipTests -Dspotless.check.skip=true)
+if [ ! -f "$gateway/target/classpath.txt" ]; then
+  (cd "$repo" && mvn -B -q -o -pl services/card-gateway -am package -DskipTests -Dspotless.check.skip=true)
 fi
 
 # 1. the batches: one synthetic NDJSON file split into files of $batch lines
 mkdir -p "$dir"
 if [ ! -f "$dir/done" ]; then
-  java -cp "$loader/target/classes:$(cat "$loader/target/classpath.txt")" \
-    org.borderflows.loader.bench.SyntheticCards ndjson "$records" "$dir/all.ndjson" "$RANDOM"
+  . "$here/_benchmarks.sh"
+  java -cp "$(bench_cp cards org.borderflows.benchmarks.cards.SyntheticCards)" org.borderflows.benchmarks.cards.SyntheticCards ndjson "$records" "$dir/all.ndjson" "$RANDOM"
   (cd "$dir" && split -l "$batch" -d -a 5 all.ndjson batch- && rm all.ndjson && touch done)
 fi
 batches=$(ls "$dir"/batch-* | wc -l)

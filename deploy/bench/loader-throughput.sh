@@ -30,10 +30,11 @@ if [ ! -f "$module/target/classpath.txt" ] || [ -z "$(find "$module/target/class
   (cd "$repo" && mvn -B -q -o -pl services/card-intake,services/card-loader -am package -DskipTests -Dspotless.check.skip=true)
 fi
 cp="$module/target/classes:$(cat "$module/target/classpath.txt")"
+. "$here/_benchmarks.sh"
 
 file=$dir/cards-$records.csv
 if [ ! -f "$file" ]; then
-  java -cp "$cp" org.borderflows.loader.bench.SyntheticCards csv "$records" "$file"
+  java -cp "$(bench_cp cards org.borderflows.benchmarks.cards.SyntheticCards)" org.borderflows.benchmarks.cards.SyntheticCards csv "$records" "$file"
 fi
 echo "file: $file ($(du -h "$file" | cut -f1))"
 

@@ -8,6 +8,6 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 export KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}
-. "$here/_flow_query.sh"
+. "$here/_benchmarks.sh"
 java -Xmx2g -Dlogback.configurationFile="$here/engine-bench-logback.xml" \
-  -cp "$(query_cp org.borderflows.query.bench.OutcomeRevisions)" org.borderflows.query.bench.OutcomeRevisions "$@"
+  -cp "$(bench_cp query org.borderflows.benchmarks.query.OutcomeRevisions)" org.borderflows.benchmarks.query.OutcomeRevisions "$@"

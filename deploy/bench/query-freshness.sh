@@ -12,13 +12,7 @@ repo=$(cd "$here/../.." && pwd)
 rate=${1:-2000}
 seconds=${2:-20}
 warm_up=${3:-5}
-cd "$repo"
-module=$repo/services/flow-query
-# One invocation with the modules flow-query needs (-am): the classpath of the last module written, flow-query's,
-# points at their freshly compiled classes.
-mvn -B -q -o -pl services/flow-query -am test-compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-  -Dspotless.check.skip=true \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$module/target/test-classpath.txt" >/dev/null
-java -Dlogback.configurationFile="$module/src/test/resources/logback-test.xml" \
-  -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/test-classpath.txt")" \
-  org.borderflows.query.bench.FreshnessBench "$rate" "$seconds" "$warm_up" 2>&1 | grep -E '^freshness|Exception' || true
+. "$here/_benchmarks.sh"
+java -Dlogback.configurationFile="$repo/services/flow-query/src/test/resources/logback-test.xml" \
+  -cp "$(bench_cp query org.borderflows.benchmarks.query.FreshnessBench)" \
+  org.borderflows.benchmarks.query.FreshnessBench "$rate" "$seconds" "$warm_up" 2>&1 | grep -E '^freshness|Exception' || true

@@ -21,12 +21,12 @@ clients=${2:-50}
 seconds=${3:-20}
 max_requests=${4:-200000}
 heap=${HEAP:-6g}
-. "$here/_flow_query.sh"
-cp=$(query_cp org.borderflows.query.bench.QueryLatencyBench)
+. "$here/_benchmarks.sh"
+cp=$(bench_cp query org.borderflows.benchmarks.query.QueryLatencyBench)
 if [ "${SKIP_SIZE:-0}" != 1 ]; then
   echo "== cube size ($travellers travellers)"
-  java -Xmx"$heap" -cp "$cp" org.borderflows.query.bench.CubeSizeBench "$travellers"
+  java -Xmx"$heap" -cp "$cp" org.borderflows.benchmarks.query.CubeSizeBench "$travellers"
 fi
 echo "== query latency ($clients clients, ${seconds}s, at most $max_requests requests, poll ${POLL_MS:-0} ms)"
-java -Xmx"$heap" ${BENCH_JAVA_OPTS:-} -Dlogback.configurationFile=/dev/null -cp "$cp" org.borderflows.query.bench.QueryLatencyBench \
+java -Xmx"$heap" ${BENCH_JAVA_OPTS:-} -Dlogback.configurationFile=/dev/null -cp "$cp" org.borderflows.benchmarks.query.QueryLatencyBench \
   "${LATENCY_TRAVELLERS:-$travellers}" "$clients" "$seconds" "$max_requests" "${CELL_UPDATES:-2000}" "${POLL_MS:-0}"

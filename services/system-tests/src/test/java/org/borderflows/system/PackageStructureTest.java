@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The packages of every module's main code, read from the modules' compiled classes ({@code target/classes}; the
  * reactor compiles them before this module): no import cycle between packages, and the Kafka Streams topologies
- * free of Micronaut (DEVELOPERS' guide: "topology code free of Micronaut").
+ * free of Micronaut (DEVELOPERS' guide: "topology code free of Micronaut"), benchmarks only in their own module.
  */
 class PackageStructureTest {
     private static final List<String> MODULES = List.of(
@@ -28,7 +28,10 @@ class PackageStructureTest {
             "services/stay-engine",
             "services/flow-query",
             "services/border-simulator",
-            "services/estimates");
+            "services/estimates",
+            "services/benchmarks/engine",
+            "services/benchmarks/query",
+            "services/benchmarks/cards");
 
     private static JavaClasses classes;
 
@@ -57,6 +60,18 @@ class PackageStructureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("io.micronaut..")
+                .check(classes);
+    }
+
+    @Test
+    void benchmarksLiveOnlyInTheBenchmarksModule() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.borderflows.benchmarks..")
+                .should()
+                .resideInAPackage("..bench..")
+                .orShould()
+                .haveSimpleNameEndingWith("Bench")
                 .check(classes);
     }
 }

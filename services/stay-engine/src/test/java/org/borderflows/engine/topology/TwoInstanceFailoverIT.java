@@ -38,7 +38,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
-import org.borderflows.engine.bench.SyntheticCrossings;
 import org.borderflows.platform.Deployment;
 import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.Topic;
