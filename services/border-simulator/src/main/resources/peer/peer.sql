@@ -1,7 +1,9 @@
 -- DuckDB peer of the stay engine: the same stays/absences (RULES.md §3-§4) and 12/16-month-rule outcomes (§5)
 -- computed in SQL over the same card file, written independently of the engine and of the simulator's Java
 -- rules. Placeholders: ${file} card CSV, ${zone} reporting time zone, ${country} reporting country,
--- ${horizon} re-ordering horizon in days. Statements are separated by a line holding only ";".
+-- ${horizon} re-ordering horizon in days; the rules' parameters in days (border-flows.rules.*): ${visit} and
+-- ${long_term} class limits, ${window} W and ${threshold} T of the 12/16 rule, ${allowance} N = W - T.
+-- Statements are separated by a line holding only ";".
 
 -- 1. The file as delivered; rowid keeps the delivery order.
 CREATE OR REPLACE TABLE raw AS
@@ -100,12 +102,12 @@ WINDOW w AS (PARTITION BY tkey ORDER BY ts, slot)
 CREATE OR REPLACE TABLE peer_spells AS
 SELECT *,
        CASE WHEN state = 'BROKEN' THEN 'PENDING'
-            WHEN state = 'OPEN' AND duration_days < 90 THEN 'PENDING'
-            WHEN duration_days >= 365 THEN 'LONG_TERM'
-            WHEN duration_days >= 90 THEN 'SHORT_TERM'
+            WHEN state = 'OPEN' AND duration_days < ${visit} THEN 'PENDING'
+            WHEN duration_days >= ${long_term} THEN 'LONG_TERM'
+            WHEN duration_days >= ${visit} THEN 'SHORT_TERM'
             ELSE 'VISIT' END AS duration_class,
-       state <> 'OPEN' OR duration_days >= 365 AS class_final,
-       state <> 'BROKEN' AND purpose = 'WORK' AND duration_days >= 90 AS labour
+       state <> 'OPEN' OR duration_days >= ${long_term} AS class_final,
+       state <> 'BROKEN' AND purpose = 'WORK' AND duration_days >= ${visit} AS labour
 FROM (
     SELECT tkey,
            CASE WHEN res THEN 'ABSENCE' ELSE 'STAY' END AS kind,
@@ -123,7 +125,7 @@ FROM (
 CREATE OR REPLACE TABLE peer_orphans AS
 SELECT tkey, event_id, d FROM seq WHERE NOT res AND direction = 'EXIT' AND (prev_dir IS NULL OR prev_dir = 'EXIT')
 ;
--- 7. 12/16-month rule (§5), W = 487, T = 365, N = 122, S = 244. Same-direction repeats removed as §3 measures
+-- 7. 12/16-month rule (§5): window W, threshold T, N = W - T, S = 2N. Same-direction repeats removed as §3 measures
 --    spells (the domain's reading): of a run of spell starts only the last counts, of a run of spell ends the first.
 --    i numbers the remaining crossings; dur is the spell each starts (the last one counts as W days); pe / po
 --    are running totals of the spells starting at even / odd i.
@@ -131,7 +133,7 @@ CREATE OR REPLACE TABLE alt AS
 SELECT *, sum(CASE WHEN i % 2 = 0 THEN dur ELSE 0 END) OVER w AS pe,
           sum(CASE WHEN i % 2 = 1 THEN dur ELSE 0 END) OVER w AS po
 FROM (
-    SELECT *, coalesce(date_diff('day', d, lead(d) OVER (PARTITION BY tkey ORDER BY i)), 487) AS dur
+    SELECT *, coalesce(date_diff('day', d, lead(d) OVER (PARTITION BY tkey ORDER BY i)), ${window}) AS dur
     FROM (
         SELECT tkey, event_id, direction, d, res, row_number() OVER (PARTITION BY tkey ORDER BY ts, slot) - 1 AS i
         FROM seq
@@ -154,8 +156,8 @@ SELECT r.*, pn.j AS j_new FROM (
     SELECT *, i % 2 AS par, 1 - i % 2 AS opar,
            (CASE WHEN i % 2 = 0 THEN pe ELSE po END) - dur AS new0,
            CASE WHEN i % 2 = 0 THEN po ELSE pe END AS old0,
-           CAST((CASE WHEN i % 2 = 0 THEN pe ELSE po END) - dur + 365 AS BIGINT) * 1000000 AS new_target,
-           CAST((CASE WHEN i % 2 = 0 THEN po ELSE pe END) + 123 AS BIGINT) * 1000000 AS old_target
+           CAST((CASE WHEN i % 2 = 0 THEN pe ELSE po END) - dur + ${threshold} AS BIGINT) * 1000000 AS new_target,
+           CAST((CASE WHEN i % 2 = 0 THEN po ELSE pe END) + ${allowance} + 1 AS BIGINT) * 1000000 AS old_target
     FROM alt
 ) r ASOF LEFT JOIN prefix pn ON r.tkey = pn.tkey AND r.par = pn.par AND pn.k >= r.new_target
 ;
@@ -167,8 +169,8 @@ ASOF LEFT JOIN prefix po2 ON r.tkey = po2.tkey AND r.opar = po2.par AND po2.k >=
 CREATE OR REPLACE TABLE verdict AS
 SELECT r.*, b.pe AS b_pe, b.po AS b_po,
        CASE WHEN r.ltm_hyp
-            THEN r.d + CAST(365 + (CASE WHEN r.i % 2 = 0 THEN b.po ELSE b.pe END) - r.old0 AS INTEGER)
-            ELSE r.d + CAST(122 + (CASE WHEN r.i % 2 = 0 THEN b.pe ELSE b.po END) - r.new0 AS INTEGER)
+            THEN r.d + CAST(${threshold} + (CASE WHEN r.i % 2 = 0 THEN b.po ELSE b.pe END) - r.old0 AS INTEGER)
+            ELSE r.d + CAST(${allowance} + (CASE WHEN r.i % 2 = 0 THEN b.pe ELSE b.po END) - r.new0 AS INTEGER)
        END AS final_hyp
 FROM (
     SELECT *, j_new IS NOT NULL AND (j_old IS NULL OR j_new < j_old) AS ltm_hyp,
@@ -212,7 +214,7 @@ SELECT m.tkey, m.mi, arg_min(greatest(t.d, m.rb), m.i) AS mark_final
 FROM (
     SELECT tkey, i, rb, unnest(range(i + 1, j_dec + 1, 2)) AS mi FROM status WHERE migrating
 ) m JOIN status t ON t.tkey = m.tkey AND t.i = m.mi
-WHERE t.d < m.rb + 244
+WHERE t.d < m.rb + 2 * ${allowance}
 GROUP BY m.tkey, m.mi
 ;
 CREATE OR REPLACE TABLE peer_walked AS

@@ -11,6 +11,7 @@ import org.borderflows.platform.TravellerPseudonymiser;
 import org.borderflows.platform.config.DeploymentConfiguration;
 import org.borderflows.platform.config.KafkaConfiguration;
 import org.borderflows.platform.config.PseudonymConfiguration;
+import org.borderflows.platform.config.RulesConfiguration;
 import org.borderflows.simulator.gen.Card;
 import org.borderflows.simulator.gen.FaultRates;
 import org.borderflows.simulator.gen.Simulation;
@@ -19,6 +20,7 @@ import org.borderflows.simulator.out.CardSink;
 import org.borderflows.simulator.out.GatewaySink;
 import org.borderflows.simulator.out.KafkaSink;
 import org.borderflows.simulator.out.Pacer;
+import org.borderflows.simulator.rules.TravellerRules;
 import org.borderflows.simulator.truth.GroundTruth;
 import org.borderflows.simulator.truth.TruthWriter;
 import picocli.CommandLine;
@@ -151,7 +153,7 @@ public final class BorderSimulator implements Callable<Integer> {
             TravellerPseudonymiser p = keyFile != null
                     ? TravellerPseudonymiser.fromConfig(keyFile, null)
                     : PseudonymConfiguration.fromEnvironment().pseudonymiser();
-            GroundTruth truth = GroundTruth.compute(world, p);
+            GroundTruth truth = GroundTruth.compute(world, p, TravellerRules.of(RulesConfiguration.fromEnvironment()));
             TruthWriter.write(truth, dir);
             System.err.printf("ground truth in %s (clock %s)%n", dir, truth.clock());
         }

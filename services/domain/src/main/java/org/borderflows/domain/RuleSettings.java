@@ -38,6 +38,14 @@ public record RuleSettings(
                 reportingCountry, 90, 365, 487, 365, 180, 90, VisaFreeRegime.defaults(), BorderWorkerRule.UN_1998);
     }
 
+    /**
+     * The 12/16 window in whole months (W / (365.25 / 12), rounded: 16 for W = 487): how many months after its
+     * crossing month a month's outcomes can still change, so the stages at which its estimate is published (§6).
+     */
+    public int windowMonths() {
+        return (int) Math.round(windowDays * 12 / 365.25);
+    }
+
     /** N = W - T of the 12/16 rule (§5, 122 days). */
     public int allowanceDays() {
         return windowDays - thresholdDays;

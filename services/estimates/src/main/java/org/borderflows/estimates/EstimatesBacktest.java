@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.borderflows.domain.CrossingFact;
-import org.borderflows.domain.RuleSettings;
+import org.borderflows.platform.config.RulesConfiguration;
 
 /**
  * The backtest of the provisional 12/16 estimates (RULES.md §6) from the command line: for each mix and seed, a
@@ -90,7 +90,8 @@ public final class EstimatesBacktest {
         History.Settings settings =
                 new History.Settings(o.from(), o.to(), o.travellers(), seed, mix, ZoneId.of("Asia/Almaty"));
         List<List<CrossingFact>> travellers = History.travellers(settings);
-        Backtest backtest = new Backtest(RuleSettings.defaults(mix.reportingCountry()), o.minCohort());
+        Backtest backtest =
+                new Backtest(RulesConfiguration.fromEnvironment().settings(mix.reportingCountry()), o.minCohort());
         List<Backtest.Cut> cuts = backtest.run(travellers, o.cuts());
         if (o.fates()) {
             backtest.provisionalFates.forEach((k, v) -> System.out.printf(

@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import org.borderflows.domain.RuleSettings;
-import org.borderflows.platform.Deployment;
 import org.borderflows.query.sdmx.SdmxService;
 import org.borderflows.query.tables.Cube;
 import org.borderflows.query.tables.Protection;
@@ -24,7 +23,7 @@ final class QueryBeans {
     }
 
     @Singleton
-    TableQueries tableQueries(Cube cube, QueryConfig config, Deployment deployment) {
+    TableQueries tableQueries(Cube cube, QueryConfig config, RuleSettings rules) {
         if (QueryConfig.DEV_PROTECTION_KEY.equals(config.protectionKey())) {
             LOG.warn("using the development protection key: set FLOW_QUERY_PROTECTION_KEY outside the local demo");
         }
@@ -32,7 +31,7 @@ final class QueryBeans {
                 cube,
                 new Protection(config.protectionKey().getBytes(StandardCharsets.UTF_8)),
                 config.estimatorMinCohort(),
-                RuleSettings.defaults(deployment.reportingCountry()),
+                rules,
                 new Vintages());
     }
 

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
+import org.borderflows.domain.RuleSettings;
 import org.borderflows.engine.topology.EngineSettings;
 import org.borderflows.platform.Deployment;
 
@@ -59,11 +60,9 @@ public record EngineConfiguration(
         }
     }
 
-    /** The topology's settings in this deployment. */
-    public EngineSettings settings(Deployment deployment) {
-        return EngineSettings.defaults(applicationId, deployment)
-                .withHorizonDays(horizonDays)
-                .withCatchUpBehind(catchUpBehind);
+    /** The topology's settings in this deployment, running {@code rules} ({@code border-flows.rules.*}). */
+    public EngineSettings settings(Deployment deployment, RuleSettings rules) {
+        return new EngineSettings(applicationId, deployment, rules, horizonDays, "", catchUpBehind);
     }
 
     /** host:port other instances use to reach this one (Kafka Streams {@code application.server}). */

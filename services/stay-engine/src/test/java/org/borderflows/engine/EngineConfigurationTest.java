@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.borderflows.domain.RuleSettings;
 import org.borderflows.engine.calculator.CalculatorRequests;
 import org.borderflows.engine.topology.EngineSettings;
 import org.borderflows.platform.KafkaSettings;
@@ -68,6 +69,22 @@ class EngineConfigurationTest {
                     .containsEntry("processing.guarantee", "exactly_once_v2");
             assertThat(context.getBean(EngineSettings.class).deployment().timeZone())
                     .isEqualTo(ZoneId.of("Asia/Aqtobe"));
+        }
+    }
+
+    @Test
+    void theEngineRunsTheDeploymentsRules() {
+        try (ApplicationContext context = ApplicationContext.run(engine())) {
+            assertThat(context.getBean(EngineSettings.class).rules()).isEqualTo(RuleSettings.defaults("KAZ"));
+        }
+        Map<String, Object> properties = engine();
+        properties.put("border-flows.rules.window-days", "400");
+        properties.put("border-flows.rules.threshold-days", "300");
+        try (ApplicationContext context = ApplicationContext.run(properties)) {
+            RuleSettings rules = context.getBean(EngineSettings.class).rules();
+
+            assertThat(rules.windowDays()).isEqualTo(400);
+            assertThat(rules.allowanceDays()).isEqualTo(100);
         }
     }
 

@@ -18,6 +18,7 @@ import org.borderflows.domain.Evaluation;
 import org.borderflows.domain.RuleSettings;
 import org.borderflows.domain.TravellerTimeline;
 import org.borderflows.platform.TravellerPseudonymiser;
+import org.borderflows.platform.config.RulesConfiguration;
 import org.borderflows.schema.CrossingOutcome;
 import org.borderflows.schema.ResidenceStatus;
 import org.borderflows.schema.Spell;
@@ -27,6 +28,7 @@ import org.borderflows.simulator.gen.Fault;
 import org.borderflows.simulator.gen.FaultRates;
 import org.borderflows.simulator.gen.Simulation;
 import org.borderflows.simulator.rules.Outcome;
+import org.borderflows.simulator.rules.TravellerRules;
 import org.borderflows.simulator.rules.TruthSpell;
 import org.borderflows.simulator.truth.GroundTruth;
 import org.borderflows.simulator.truth.TravellerTruth;
@@ -51,20 +53,70 @@ class RulesAgreementTest {
     @Test
     void theDomainAgreesWithTheTruthOfTheEndToEndRunWorld() {
         // the world of the end-to-end accuracy run: 20,000 cards, seed 42, 1% of each fault
-        assertAgreement(42, 0.01);
+        assertAgreement(world(42, 0.01), RulesConfiguration.defaults());
     }
 
     @Test
     void theDomainAgreesWithTheTruthOfAWorldWithManyFaults() {
         // 5% of each fault: many lost, late, invalid and duplicated cards, so many broken spells and orphan exits
-        assertAgreement(7, 0.05);
+        assertAgreement(world(7, 0.05), RulesConfiguration.defaults());
     }
 
-    private static void assertAgreement(long seed, double faultRate) {
-        Simulation.World world = Simulation.run(new Simulation.Settings(
+    /**
+     * Changing the rules is one configuration value each (border-flows.rules.*): a 400-day window with a 300-day
+     * threshold (N = 100) and visits under 60 days. The engine's library and the independent truth both follow it
+     * and still agree, and the change matters: hundreds of outcomes and spells differ from the documented rules'.
+     */
+    @Test
+    void changedRulesAreFollowedByTheDomainAndTheTruthAlike() {
+        RulesConfiguration changed = RulesConfiguration.fromEnvironment(Map.of(
+                "BORDER_FLOWS_RULES_WINDOW_DAYS", "400",
+                "BORDER_FLOWS_RULES_THRESHOLD_DAYS", "300",
+                "BORDER_FLOWS_RULES_VISIT_DAYS", "60"));
+        Simulation.World world = world(42, 0.01);
+
+        assertAgreement(world, changed);
+
+        GroundTruth documented = GroundTruth.compute(world, TravellerPseudonymiser.development());
+        GroundTruth underChanged =
+                GroundTruth.compute(world, TravellerPseudonymiser.development(), TravellerRules.of(changed));
+        int outcomesChanged = 0;
+        int classesChanged = 0;
+        for (int i = 0; i < documented.travellers().size(); i++) {
+            List<Outcome> before = documented.travellers().get(i).delivered().outcomes();
+            List<Outcome> after = underChanged.travellers().get(i).delivered().outcomes();
+            for (int o = 0; o < Math.min(before.size(), after.size()); o++) {
+                if (before.get(o).longTermMigration() != after.get(o).longTermMigration()
+                        || !before.get(o).finalDate().equals(after.get(o).finalDate())) {
+                    outcomesChanged++;
+                }
+            }
+            List<TruthSpell> spellsBefore =
+                    documented.travellers().get(i).delivered().spells();
+            List<TruthSpell> spellsAfter =
+                    underChanged.travellers().get(i).delivered().spells();
+            for (int s = 0; s < Math.min(spellsBefore.size(), spellsAfter.size()); s++) {
+                if (spellsBefore.get(s).durationClass() != spellsAfter.get(s).durationClass()) {
+                    classesChanged++;
+                }
+            }
+        }
+        System.out.printf(
+                "changed rules (W 400, T 300, visits < 60 days): %d outcomes and %d spell classes differ%n",
+                outcomesChanged, classesChanged);
+        assertThat(outcomesChanged).isGreaterThan(100);
+        assertThat(classesChanged).isGreaterThan(100);
+    }
+
+    private static Simulation.World world(long seed, double faultRate) {
+        return Simulation.run(new Simulation.Settings(
                 YearMonth.of(2025, 1), YearMonth.of(2025, 12), 0, 20_000, seed, FaultRates.all(faultRate), ZONE));
-        GroundTruth truth = GroundTruth.compute(world, TravellerPseudonymiser.development());
-        RuleSettings settings = RuleSettings.defaults("KAZ");
+    }
+
+    private static void assertAgreement(Simulation.World world, RulesConfiguration rules) {
+        long seed = world.settings().seed();
+        GroundTruth truth = GroundTruth.compute(world, TravellerPseudonymiser.development(), TravellerRules.of(rules));
+        RuleSettings settings = rules.settings("KAZ");
 
         Map<TravellerTruth, Emitted> engine = asTheEngineRunsIt(truth, settings);
         Map<String, List<String>> differencesByCause = new TreeMap<>();
@@ -107,7 +159,7 @@ class RulesAgreementTest {
             }
         }
         System.out.printf(
-                "rules agreement (seed " + seed + ", faults " + faultRate
+                "rules agreement (seed " + seed + ", W " + rules.windowDays() + ", T " + rules.thresholdDays()
                         + ") at clock %s: clean travellers %d/%d agree (%.3f%%), faulted %d/%d%n",
                 truth.clock(),
                 cleanAgreeing,

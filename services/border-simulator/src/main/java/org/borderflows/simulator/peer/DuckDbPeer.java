@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.borderflows.platform.Deployment;
 import org.borderflows.platform.config.DeploymentConfiguration;
 import org.borderflows.platform.config.KafkaConfiguration;
+import org.borderflows.platform.config.RulesConfiguration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,8 +70,12 @@ public final class DuckDbPeer implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database)) {
-            Map<String, Double> times =
-                    run(c, file, DeploymentConfiguration.fromEnvironment().deployment(), horizonDays);
+            Map<String, Double> times = run(
+                    c,
+                    file,
+                    DeploymentConfiguration.fromEnvironment().deployment(),
+                    horizonDays,
+                    RulesConfiguration.fromEnvironment());
             double total =
                     times.values().stream().mapToDouble(Double::doubleValue).sum();
             System.out.printf("peer: %s; total %.2f s%n", format(times), total);
@@ -113,13 +118,25 @@ public final class DuckDbPeer implements Callable<Integer> {
         }
     }
 
-    /** Runs the peer SQL on a card file and returns the seconds per step. */
+    /** Runs the peer SQL on a card file under the documented rules and returns the seconds per step. */
     public static Map<String, Double> run(Connection c, Path file, Deployment deployment, int horizonDays)
+            throws IOException, SQLException {
+        return run(c, file, deployment, horizonDays, RulesConfiguration.defaults());
+    }
+
+    /** Runs the peer SQL on a card file under {@code rules} and returns the seconds per step. */
+    public static Map<String, Double> run(
+            Connection c, Path file, Deployment deployment, int horizonDays, RulesConfiguration rules)
             throws IOException, SQLException {
         String sql = sql().replace("${file}", file.toAbsolutePath().toString().replace("'", "''"))
                 .replace("${zone}", deployment.timeZone().getId())
                 .replace("${country}", deployment.reportingCountry())
-                .replace("${horizon}", String.valueOf(horizonDays));
+                .replace("${horizon}", String.valueOf(horizonDays))
+                .replace("${visit}", String.valueOf(rules.visitDays()))
+                .replace("${long_term}", String.valueOf(rules.longTermDays()))
+                .replace("${window}", String.valueOf(rules.windowDays()))
+                .replace("${threshold}", String.valueOf(rules.thresholdDays()))
+                .replace("${allowance}", String.valueOf(rules.windowDays() - rules.thresholdDays()));
         Map<String, Double> times = new LinkedHashMap<>();
         try (Statement s = c.createStatement()) {
             for (String statement : sql.split("\n;\n")) {

@@ -24,6 +24,7 @@ import org.borderflows.platform.Csv;
 import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.Topic;
 import org.borderflows.platform.config.DeploymentConfiguration;
+import org.borderflows.platform.config.RulesConfiguration;
 import org.borderflows.schema.AvroSerde;
 import org.borderflows.schema.CrossingOutcome;
 import org.borderflows.schema.Spell;
@@ -57,8 +58,8 @@ public final class EngineTopics {
                         outcomes.values().stream().map(CrossingOutcome::getAsOf))
                 .max(LocalDate::compareTo)
                 .orElse(LocalDate.EPOCH);
-        RuleSettings rules = RuleSettings.defaults(
-                DeploymentConfiguration.fromEnvironment().deployment().reportingCountry());
+        RuleSettings rules = RulesConfiguration.fromEnvironment()
+                .settings(DeploymentConfiguration.fromEnvironment().reportingCountry());
         try (Writer out = Files.newBufferedWriter(dir.resolve("e_spells.csv"))) {
             out.write(SPELLS_HEADER);
             for (Spell fact : spells.values()) {

@@ -8,12 +8,11 @@ import org.borderflows.schema.Purpose;
  * Authorised stay under a visa-free regime, RULES.md §7 (Schengen Borders Code Art. 6; EES Regulation (EU)
  * 2017/2226 Arts. 11-12): a stay is authorised on day D only if the days present in the 180-day window
  * D−179..D, entry and exit days included, number at most 90.
+ *
+ * @param windowDays the window (180; {@code border-flows.rules.authorised-window-days})
+ * @param maxDays the days present allowed in it (90; {@code border-flows.rules.authorised-max-days})
  */
-public final class AuthorisedStay {
-    public static final int WINDOW_DAYS = 180;
-    public static final int MAX_DAYS = 90;
-
-    private AuthorisedStay() {}
+public record AuthorisedStay(int windowDays, int maxDays) {
 
     /** Days present, both ends included. */
     public record Presence(LocalDate from, LocalDate to) {
@@ -32,18 +31,18 @@ public final class AuthorisedStay {
      * such that every day from entry to L satisfies the rule with continuous presence. Returns entry − 1 when even
      * the entry day is over the limit.
      */
-    public static LocalDate latestExit(List<Presence> earlier, LocalDate entry) {
+    public LocalDate latestExit(List<Presence> earlier, LocalDate entry) {
         int used = 0;
-        for (LocalDate day = entry.minusDays(WINDOW_DAYS - 1); day.isBefore(entry); day = day.plusDays(1)) {
+        for (LocalDate day = entry.minusDays(windowDays - 1); day.isBefore(entry); day = day.plusDays(1)) {
             if (presentEarlier(earlier, day)) {
                 used++;
             }
         }
         LocalDate day = entry;
         used++; // the entry day itself
-        while (used <= MAX_DAYS) {
+        while (used <= maxDays) {
             LocalDate next = day.plusDays(1);
-            LocalDate leaving = next.minusDays(WINDOW_DAYS); // drops out of the window ending on next
+            LocalDate leaving = next.minusDays(windowDays); // drops out of the window ending on next
             if (leaving.isBefore(entry) && presentEarlier(earlier, leaving)) {
                 used--;
             } else if (!leaving.isBefore(entry)) {

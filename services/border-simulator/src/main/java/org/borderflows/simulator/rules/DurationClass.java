@@ -2,7 +2,8 @@ package org.borderflows.simulator.rules;
 
 /**
  * Duration classes of RULES.md §4 (UN 1998 Recommendations, Rev. 1): VISIT under 90 days, SHORT_TERM from 90
- * to 364 days, LONG_TERM from 365 days; PENDING for an open spell still under 90 days.
+ * to 364 days, LONG_TERM from 365 days; PENDING for an open spell still under 90 days. The limits are the
+ * deployment's ({@code border-flows.rules.visit-days} and {@code .long-term-days}), given as {@link Limits}.
  */
 public enum DurationClass {
     PENDING,
@@ -10,24 +11,30 @@ public enum DurationClass {
     SHORT_TERM,
     LONG_TERM;
 
-    public static final int SHORT_TERM_DAYS = 90;
-    public static final int LONG_TERM_DAYS = 365;
+    /**
+     * The class limits.
+     *
+     * @param shortTermDays a spell this long or longer is no longer a visit (90)
+     * @param longTermDays a spell this long or longer is long-term (365)
+     */
+    public record Limits(int shortTermDays, int longTermDays) {
 
-    /** The class of a closed spell of {@code days} days. */
-    public static DurationClass ofClosed(int days) {
-        if (days >= LONG_TERM_DAYS) {
-            return LONG_TERM;
+        /** The class of a closed spell of {@code days} days. */
+        public DurationClass ofClosed(int days) {
+            if (days >= longTermDays) {
+                return LONG_TERM;
+            }
+            return days >= shortTermDays ? SHORT_TERM : VISIT;
         }
-        return days >= SHORT_TERM_DAYS ? SHORT_TERM : VISIT;
-    }
 
-    /** The class of an open spell with {@code elapsed} days so far: below 90 days it can still be anything. */
-    public static DurationClass ofOpen(int elapsed) {
-        return elapsed < SHORT_TERM_DAYS ? PENDING : ofClosed(elapsed);
-    }
+        /** The class of an open spell with {@code elapsed} days so far: below 90 days it can still be anything. */
+        public DurationClass ofOpen(int elapsed) {
+            return elapsed < shortTermDays ? PENDING : ofClosed(elapsed);
+        }
 
-    /** An open spell's class is final once it can no longer change, i.e. at 365 days (RULES.md §4). */
-    public static boolean openIsFinal(int elapsed) {
-        return elapsed >= LONG_TERM_DAYS;
+        /** An open spell's class is final once it can no longer change, i.e. at 365 days (RULES.md §4). */
+        public boolean openIsFinal(int elapsed) {
+            return elapsed >= longTermDays;
+        }
     }
 }

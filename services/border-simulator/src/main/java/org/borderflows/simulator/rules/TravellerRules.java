@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.borderflows.platform.config.RulesConfiguration;
 import org.borderflows.schema.Direction;
 import org.borderflows.schema.Purpose;
 
@@ -20,13 +21,27 @@ public final class TravellerRules {
             Set.of(Purpose.TOURISM, Purpose.PRIVATE, Purpose.BUSINESS, Purpose.OFFICIAL, Purpose.TRANSIT);
 
     private final TwelveSixteenRule twelveSixteen;
+    private final DurationClass.Limits classes;
+    private final AuthorisedStay authorisedStay;
 
-    public TravellerRules(TwelveSixteenRule twelveSixteen) {
+    public TravellerRules(
+            TwelveSixteenRule twelveSixteen, DurationClass.Limits classes, AuthorisedStay authorisedStay) {
         this.twelveSixteen = twelveSixteen;
+        this.classes = classes;
+        this.authorisedStay = authorisedStay;
     }
 
+    /** The rules with a deployment's parameters ({@code border-flows.rules.*}), read here as plain numbers. */
+    public static TravellerRules of(RulesConfiguration rules) {
+        return new TravellerRules(
+                new TwelveSixteenRule(rules.windowDays(), rules.thresholdDays()),
+                new DurationClass.Limits(rules.visitDays(), rules.longTermDays()),
+                new AuthorisedStay(rules.authorisedWindowDays(), rules.authorisedMaxDays()));
+    }
+
+    /** The rules with the documented parameters. */
     public static TravellerRules defaults() {
-        return new TravellerRules(TwelveSixteenRule.defaults());
+        return of(RulesConfiguration.defaults());
     }
 
     /** The result for one traveller. */
@@ -113,9 +128,9 @@ public final class TravellerRules {
      * A broken stay (§3) has no end and no duration, but under the visa-free regime it still has the latest
      * authorised exit its entry gave (§7 "at entry"); no overstay can be measured without the exit.
      */
-    private static TruthSpell brokenSpell(Xing start, boolean resident, List<AuthorisedStay.Presence> earlier) {
+    private TruthSpell brokenSpell(Xing start, boolean resident, List<AuthorisedStay.Presence> earlier) {
         LocalDate latest = AuthorisedStay.visaFree(resident, start.purpose())
-                ? AuthorisedStay.latestExit(earlier, start.date())
+                ? authorisedStay.latestExit(earlier, start.date())
                 : null;
         return new TruthSpell(
                 !resident,
@@ -137,14 +152,13 @@ public final class TravellerRules {
                 false);
     }
 
-    private static TruthSpell closedSpell(
-            Xing start, Xing end, boolean resident, List<AuthorisedStay.Presence> earlier) {
+    private TruthSpell closedSpell(Xing start, Xing end, boolean resident, List<AuthorisedStay.Presence> earlier) {
         int days = (int) (end.date().toEpochDay() - start.date().toEpochDay());
-        DurationClass c = DurationClass.ofClosed(days);
+        DurationClass c = classes.ofClosed(days);
         LocalDate latest = null;
         Integer overstay = null;
         if (AuthorisedStay.visaFree(resident, start.purpose())) {
-            latest = AuthorisedStay.latestExit(earlier, start.date());
+            latest = authorisedStay.latestExit(earlier, start.date());
             overstay = AuthorisedStay.overstayDays(latest, end.date());
         }
         return new TruthSpell(
@@ -167,14 +181,13 @@ public final class TravellerRules {
                 false);
     }
 
-    private static TruthSpell openSpell(
-            Xing start, boolean resident, LocalDate clock, List<AuthorisedStay.Presence> earlier) {
+    private TruthSpell openSpell(Xing start, boolean resident, LocalDate clock, List<AuthorisedStay.Presence> earlier) {
         int elapsed = Math.max(0, (int) (clock.toEpochDay() - start.date().toEpochDay()));
-        DurationClass c = DurationClass.ofOpen(elapsed);
+        DurationClass c = classes.ofOpen(elapsed);
         LocalDate latest = null;
         boolean suspected = false;
         if (AuthorisedStay.visaFree(resident, start.purpose())) {
-            latest = AuthorisedStay.latestExit(earlier, start.date());
+            latest = authorisedStay.latestExit(earlier, start.date());
             suspected = clock.isAfter(latest);
         }
         return new TruthSpell(
@@ -186,7 +199,7 @@ public final class TravellerRules {
                 null,
                 elapsed,
                 c,
-                DurationClass.openIsFinal(elapsed),
+                classes.openIsFinal(elapsed),
                 start.purpose(),
                 start.borderPost(),
                 shortTermMigrant(c, start.purpose()),
@@ -203,8 +216,8 @@ public final class TravellerRules {
     }
 
     /** RULES.md §4: declared WORK and 90 days or more. */
-    static boolean labour(Purpose purpose, int days) {
-        return purpose == Purpose.WORK && days >= DurationClass.SHORT_TERM_DAYS;
+    boolean labour(Purpose purpose, int days) {
+        return purpose == Purpose.WORK && days >= classes.shortTermDays();
     }
 
     /** Age group at a date (RULES.md §9): 0-4, 5-9, ..., 80-84, 85+. */

@@ -35,11 +35,6 @@ public final class TwelveSixteenRule {
         this.s = 2 * n;
     }
 
-    /** RULES.md §5 defaults: W = 487, T = 365 (N = 122, S = 244). */
-    public static TwelveSixteenRule defaults() {
-        return new TwelveSixteenRule(487, 365);
-    }
-
     /**
      * Removes same-direction repeats "per §3" (RULES.md §5), as §3 measures the spells: of a run of spell starts
      * (a non-resident's entries, a resident's exits, by citizenship) only the last takes part, the earlier ones

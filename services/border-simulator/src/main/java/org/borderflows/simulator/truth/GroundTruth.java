@@ -22,7 +22,14 @@ import org.borderflows.simulator.rules.Xing;
  */
 public record GroundTruth(Simulation.World world, LocalDate clock, List<TravellerTruth> travellers) {
 
+    /** The truth under the documented rules. */
     public static GroundTruth compute(Simulation.World world, TravellerPseudonymiser pseudonymiser) {
+        return compute(world, pseudonymiser, TravellerRules.defaults());
+    }
+
+    /** The truth under {@code rules} (a deployment's parameters, {@link TravellerRules#of}). */
+    public static GroundTruth compute(
+            Simulation.World world, TravellerPseudonymiser pseudonymiser, TravellerRules rules) {
         LocalDate clock = LocalDate.MIN;
         for (SimTraveller t : world.travellers()) {
             for (SimCrossing c : t.crossings()) {
@@ -33,7 +40,6 @@ public record GroundTruth(Simulation.World world, LocalDate clock, List<Travelle
                 }
             }
         }
-        TravellerRules rules = TravellerRules.defaults();
         List<TravellerTruth> out = new ArrayList<>(world.travellers().size());
         LocalDate farFuture = world.settings().spanEnd().plusYears(5);
         for (SimTraveller t : world.travellers()) {

@@ -9,13 +9,15 @@ import org.junit.jupiter.api.Test;
 
 /** The two checks of RULES.md §7. */
 class AuthorisedStayTest {
+    private static final AuthorisedStay SCHENGEN = new AuthorisedStay(180, 90); // RULES.md §7: 90 days in 180
+
     @Test
     void thirdStayOfTheRulesCheckExitsNineDaysOver() {
         List<AuthorisedStay.Presence> earlier = List.of(
                 new AuthorisedStay.Presence(LocalDate.of(2013, 9, 1), LocalDate.of(2013, 9, 30)),
                 new AuthorisedStay.Presence(LocalDate.of(2014, 2, 21), LocalDate.of(2014, 4, 20)));
 
-        LocalDate latest = AuthorisedStay.latestExit(earlier, LocalDate.of(2014, 5, 1));
+        LocalDate latest = SCHENGEN.latestExit(earlier, LocalDate.of(2014, 5, 1));
 
         assertThat(latest).isEqualTo(LocalDate.of(2014, 5, 31));
         assertThat(AuthorisedStay.overstayDays(latest, LocalDate.of(2014, 6, 9)))
@@ -27,14 +29,12 @@ class AuthorisedStayTest {
         List<AuthorisedStay.Presence> earlier =
                 List.of(new AuthorisedStay.Presence(LocalDate.of(2014, 8, 15), LocalDate.of(2014, 9, 30)));
 
-        assertThat(AuthorisedStay.latestExit(earlier, LocalDate.of(2014, 11, 1)))
-                .isEqualTo(LocalDate.of(2014, 12, 13));
+        assertThat(SCHENGEN.latestExit(earlier, LocalDate.of(2014, 11, 1))).isEqualTo(LocalDate.of(2014, 12, 13));
     }
 
     @Test
     void aFirstStayMayLastNinetyDaysEntryAndExitIncluded() {
-        assertThat(AuthorisedStay.latestExit(List.of(), LocalDate.of(2025, 1, 1)))
-                .isEqualTo(LocalDate.of(2025, 3, 31));
+        assertThat(SCHENGEN.latestExit(List.of(), LocalDate.of(2025, 1, 1))).isEqualTo(LocalDate.of(2025, 3, 31));
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TwelveSixteenRuleTest {
-    private final TwelveSixteenRule rule = TwelveSixteenRule.defaults();
+    private final TwelveSixteenRule rule = new TwelveSixteenRule(487, 365); // RULES.md §5: W = 487, T = 365
 
     @Test
     void twoHundredFiftyDaysInTheCountryIsNotALongTermMigration() {

@@ -103,7 +103,9 @@ public final class Datasets {
             "Rejection reason code (FieldError code, e.g. MISSING, BAD_FORMAT); NONE for other issues",
             "[A-Z_]{1,40}");
     static final Dimension STAGE = open(
-            "stage", "Months after the crossing month at which the provisional estimate was made (0-16)", "\\d{1,2}");
+            "stage",
+            "Months after the crossing month at which the provisional estimate was made (0 to the 12/16 window in months, 16)",
+            "\\d{1,2}");
 
     static final Dimension VINTAGE = closed(
             Vintages.VINTAGE,
@@ -164,7 +166,7 @@ public final class Datasets {
                         new Measure("upper", "Upper bound of the 95% prediction interval of the final count"))));
         add(new Dataset(
                 REVISIONS,
-                "How provisional 12/16 estimates published 0-16 months after the crossing month compared with the"
+                "How provisional 12/16 estimates published 0-16 months (the window) after the crossing month compared with the"
                         + " final count, for crossing months whose outcomes are all final (Stats NZ revision report)",
                 List.of(MONTH, STAGE, VINTAGE, BORDER_POST, DIRECTION, RESIDENCE, CITIZENSHIP, SEX, AGE_GROUP, PURPOSE),
                 List.of(

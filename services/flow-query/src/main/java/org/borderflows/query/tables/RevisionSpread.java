@@ -63,7 +63,7 @@ final class RevisionSpread {
                 continue;
             }
             double count = reader.count(cell);
-            for (int stage = 0; stage <= Vintages.STAGES; stage++) {
+            for (int stage = 0; stage <= rules.windowMonths(); stage++) {
                 Estimator<T> then = backCasts.computeIfAbsent(
                         month + stage,
                         end -> new Estimator<>(

@@ -420,8 +420,8 @@ public final class TableQueries {
     }
 
     /**
-     * For crossing months whose outcomes are now all final: the estimate published 0-16 months after the crossing
-     * month (the kept vintage of that month, RULES.md §6), or where none was kept, back-cast from the final facts as
+     * For crossing months whose outcomes are now all final: the estimate published 0 to {@link RuleSettings#windowMonths} (16) months after the
+     * crossing month (the kept vintage of that month, RULES.md §6), or where none was kept, back-cast from the final facts as
      * it would have been made at the end of that month; next to the final count.
      */
     private Map<List<String>, Object> revisions(Query q, Collection<Cell> cells, Period period, ClockView atClock) {
@@ -445,7 +445,7 @@ public final class TableQueries {
                 continue;
             }
             boolean ltm = "true".equals(cell.dim("ltm"));
-            for (int stage = 0; stage <= Vintages.STAGES; stage++) {
+            for (int stage = 0; stage <= rules.windowMonths(); stage++) {
                 int clock = cell.month() + stage;
                 boolean kept = vintages.kept(Cube.yearMonth(clock));
                 String source = kept ? Vintages.PUBLISHED : Vintages.BACK_CAST;

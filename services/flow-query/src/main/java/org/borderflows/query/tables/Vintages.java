@@ -25,9 +25,6 @@ import org.borderflows.schema.EstimateVintage;
  * adds, queries read.
  */
 public final class Vintages {
-    /** Months after the crossing month an estimate can still be revised: the 12/16 window (W = 487 days). */
-    static final int STAGES = 16;
-
     /** The revisions table's dimension saying where a row's estimate comes from. */
     static final String VINTAGE = "vintage";
 
@@ -79,7 +76,7 @@ public final class Vintages {
 
     /**
      * The vintage of a month: the estimates of the migration cells as they stand, at a clock on the month's last
-     * day, for the crossing months from {@link #STAGES} months before it to the month itself, and the marker last.
+     * day, for the crossing months from {@link RuleSettings#windowMonths} before it to the month itself, and the marker last.
      * Call inside {@link Cube#read}.
      *
      * @param cells the migration cells with the estimator's and the revisions table's dimensions
@@ -89,7 +86,7 @@ public final class Vintages {
         int last = Cube.monthIndex(vintage);
         Map<List<String>, Estimate> byCell = new HashMap<>();
         for (Cell cell : cells) {
-            if (cell.month() < last - STAGES || cell.month() > last) {
+            if (cell.month() < last - rules.windowMonths() || cell.month() > last) {
                 continue;
             }
             List<String> key = new ArrayList<>(DIMENSIONS.size() + 1);

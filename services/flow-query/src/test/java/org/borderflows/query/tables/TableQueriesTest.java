@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.borderflows.domain.BorderWorkerRule;
 import org.borderflows.domain.RuleSettings;
+import org.borderflows.domain.VisaFreeRegime;
 import org.borderflows.query.CubeLoader;
 import org.borderflows.query.Fixtures;
 import org.borderflows.schema.CrossingOutcome;
@@ -79,6 +81,29 @@ class TableQueriesTest {
                 .containsEntry("stage", "0")
                 .containsEntry("estimate", 2.5)
                 .containsEntry("revision", 0.5);
+    }
+
+    /**
+     * The stages of the revisions table are the months of the 12/16 window: 0-16 for W = 487 days, 0-13 for a
+     * deployment with {@code border-flows.rules.window-days} 400 (13.1 months) and threshold 300.
+     */
+    @Test
+    void revisionStagesSpanTheConfiguredWindow() {
+        loadEstimatorExample();
+        RuleSettings shorter = new RuleSettings(
+                "KAZ", 90, 365, 400, 300, 180, 90, VisaFreeRegime.defaults(), BorderWorkerRule.UN_1998);
+        TableQueries underShorter =
+                new TableQueries(cube, new Protection("k".getBytes(StandardCharsets.UTF_8)), 1, shorter);
+        Query byStage =
+                Query.parse("migration-12-16-revisions", Map.of("from", "2024-11", "to", "2024-11", "by", "stage"));
+
+        assertThat(queries.run(byStage, false).rows())
+                .extracting(row -> row.get("stage"))
+                .containsExactlyInAnyOrder(
+                        "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16");
+        assertThat(underShorter.run(byStage, false).rows())
+                .extracting(row -> row.get("stage"))
+                .containsExactlyInAnyOrder("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.borderflows.platform.config;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import org.borderflows.domain.RuleSettings;
 import org.borderflows.platform.Deployment;
 import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.TravellerPseudonymiser;
@@ -13,6 +14,12 @@ public class PlatformBeans {
     @Singleton
     Deployment deployment(DeploymentConfiguration configuration) {
         return configuration.deployment();
+    }
+
+    /** The rules every service of the deployment runs (RULES.md §3-§7 with this deployment's parameters). */
+    @Singleton
+    RuleSettings ruleSettings(RulesConfiguration rules, DeploymentConfiguration deployment) {
+        return rules.settings(deployment.reportingCountry());
     }
 
     @Singleton

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.PropertySource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.borderflows.domain.RuleSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,6 +125,66 @@ class PlatformConfigurationTest {
                 .hasStackTraceContaining("border-flows.kafka.client-properties-file: cannot read");
         assertThatThrownBy(() -> ApplicationContext.run(pseudonym).close())
                 .hasStackTraceContaining("border-flows.pseudonym.key-file: cannot read the key file");
+    }
+
+    @Test
+    void theRulesKeepTheDocumentedValuesUnlessSetAndReachTheDomainsSettings() {
+        try (ApplicationContext context = ApplicationContext.run(valid())) {
+            RuleSettings rules = context.getBean(RuleSettings.class);
+
+            assertThat(rules).isEqualTo(RuleSettings.defaults("UZB"));
+            assertThat(rules.windowMonths()).isEqualTo(16);
+        }
+        Map<String, Object> properties = valid();
+        properties.put("border-flows.rules.window-days", "400");
+        properties.put("border-flows.rules.threshold-days", "300");
+        properties.put("border-flows.rules.visit-days", "60");
+        try (ApplicationContext context = ApplicationContext.run(properties)) {
+            RuleSettings rules = context.getBean(RuleSettings.class);
+
+            assertThat(rules.windowDays()).isEqualTo(400);
+            assertThat(rules.thresholdDays()).isEqualTo(300);
+            assertThat(rules.allowanceDays()).isEqualTo(100);
+            assertThat(rules.visitDays()).isEqualTo(60);
+            assertThat(rules.longTermDays()).isEqualTo(365);
+            assertThat(rules.windowMonths()).isEqualTo(13); // 400 days = 13.1 months
+        }
+    }
+
+    @Test
+    void theRulesVariablesReachTheKeys() {
+        PropertySource environment = PropertySource.of(
+                "environment",
+                Map.of("BORDER_FLOWS_RULES_WINDOW_DAYS", "450", "BORDER_FLOWS_RULES_AUTHORISED_MAX_DAYS", "60"),
+                PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE);
+
+        try (ApplicationContext context = ApplicationContext.builder()
+                .propertySources(environment)
+                .properties(valid())
+                .start()) {
+            RuleSettings rules = context.getBean(RuleSettings.class);
+
+            assertThat(rules.windowDays()).isEqualTo(450);
+            assertThat(rules.authorisedMaxDays()).isEqualTo(60);
+        }
+        assertThat(RulesConfiguration.fromEnvironment(Map.of("BORDER_FLOWS_RULES_WINDOW_DAYS", "450")))
+                .isEqualTo(new RulesConfiguration(90, 365, 450, 365, 180, 90));
+    }
+
+    @Test
+    void rulesOutOfRangeStopTheContextNamingTheKey() {
+        Map<String, Object> properties = valid();
+        properties.put("border-flows.rules.threshold-days", "487");
+
+        assertThatThrownBy(() -> ApplicationContext.run(properties).close())
+                .hasStackTraceContaining("border-flows.rules.threshold-days: must be below window-days (487), got 487");
+        assertThatThrownBy(() -> new RulesConfiguration(0, null, null, null, null, null))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("border-flows.rules.visit-days: must be a positive number of days, got 0");
+        assertThatThrownBy(() -> new RulesConfiguration(null, null, null, null, 180, 181))
+                .hasMessageStartingWith("border-flows.rules.authorised-max-days: must not exceed");
+        assertThatThrownBy(() -> RulesConfiguration.fromEnvironment(Map.of("BORDER_FLOWS_RULES_WINDOW_DAYS", "16m")))
+                .hasMessageStartingWith("border-flows.rules.window-days: '16m' is not a whole number of days");
     }
 
     @Test
