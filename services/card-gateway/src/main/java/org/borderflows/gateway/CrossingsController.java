@@ -2,7 +2,6 @@ package org.borderflows.gateway;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -58,17 +57,12 @@ public class CrossingsController {
     private final MeterRegistry meters;
 
     public CrossingsController(
-            ApiKeys apiKeys,
-            BatchIngester ingester,
-            Clock clock,
-            @Value("${border-flows.gateway.max-concurrent-requests:4}") int maxConcurrentRequests,
-            @Value("${border-flows.gateway.retry-after-seconds:5}") int retryAfterSeconds,
-            MeterRegistry meters) {
+            ApiKeys apiKeys, BatchIngester ingester, Clock clock, GatewayConfiguration config, MeterRegistry meters) {
         this.apiKeys = apiKeys;
         this.ingester = ingester;
         this.clock = clock;
-        this.inFlight = new Semaphore(maxConcurrentRequests);
-        this.retryAfter = String.valueOf(retryAfterSeconds);
+        this.inFlight = new Semaphore(config.maxConcurrentRequests());
+        this.retryAfter = String.valueOf(config.retryAfterSeconds());
         this.meters = meters;
         this.accepted = Counter.builder("border_flows.cards")
                 .tag("channel", "http")

@@ -3,10 +3,8 @@ package org.borderflows.gateway;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -17,6 +15,7 @@ import org.borderflows.intake.IntakePublisher;
 import org.borderflows.platform.Deployment;
 import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.TravellerPseudonymiser;
+import org.borderflows.platform.config.ValidationConfiguration;
 
 /**
  * Wires the plain intake classes from the {@code border-flows.*} configuration (see application.yml, where
@@ -36,24 +35,24 @@ public class IntakeFactory {
             Deployment deployment,
             TravellerPseudonymiser pseudonymiser,
             Clock clock,
-            @Value("${border-flows.validation.clock-skew:10m}") Duration clockSkew) {
-        return new CardIntake(new CardValidator(deployment, clock, clockSkew), pseudonymiser, clock);
+            ValidationConfiguration validation) {
+        return new CardIntake(new CardValidator(deployment, clock, validation.clockSkew()), pseudonymiser, clock);
     }
 
     /** One durable producer shared by all requests; closed (flushed) at shutdown. */
     @Singleton
     @Bean(preDestroy = "close")
-    IntakePublisher publisher(
-            KafkaSettings settings,
-            @Value("${border-flows.gateway.kafka.max-block:5s}") Duration maxBlock,
-            @Value("${border-flows.gateway.kafka.delivery-timeout:30s}") Duration deliveryTimeout,
-            @Value("${border-flows.gateway.kafka.buffer-memory:67108864}") long bufferMemory) {
+    IntakePublisher publisher(KafkaSettings settings, GatewayConfiguration config) {
         Map<String, String> overrides = new LinkedHashMap<>();
-        overrides.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(maxBlock.toMillis()));
-        long delivery = deliveryTimeout.toMillis();
+        overrides.put(
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                String.valueOf(config.kafka().maxBlock().toMillis()));
+        long delivery = config.kafka().deliveryTimeout().toMillis();
         overrides.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(delivery));
         overrides.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(1000, delivery / 3)));
-        overrides.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(bufferMemory));
+        overrides.put(
+                ProducerConfig.BUFFER_MEMORY_CONFIG,
+                String.valueOf(config.kafka().bufferMemory()));
         return IntakePublisher.create(settings, "card-gateway", overrides);
     }
 
@@ -69,11 +68,11 @@ public class IntakeFactory {
     }
 
     @Singleton
-    BatchIngester batchIngester(
-            CardIntake intake,
-            IntakePublisher publisher,
-            @Value("${border-flows.gateway.max-rejections-listed:10000}") int maxListed,
-            @Value("${border-flows.gateway.kafka.delivery-timeout:30s}") Duration deliveryTimeout) {
-        return new BatchIngester(intake, publisher, maxListed, deliveryTimeout.plusSeconds(5));
+    BatchIngester batchIngester(CardIntake intake, IntakePublisher publisher, GatewayConfiguration config) {
+        return new BatchIngester(
+                intake,
+                publisher,
+                config.maxRejectionsListed(),
+                config.kafka().deliveryTimeout().plusSeconds(5));
     }
 }

@@ -17,6 +17,7 @@ import org.borderflows.platform.config.DeploymentConfiguration;
 import org.borderflows.platform.config.InvalidSettingException;
 import org.borderflows.platform.config.KafkaConfiguration;
 import org.borderflows.platform.config.PseudonymConfiguration;
+import org.borderflows.platform.config.ValidationConfiguration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,20 +79,22 @@ public final class CardLoader implements Callable<Integer> {
         PseudonymConfiguration pseudonym;
         DeploymentConfiguration deployment;
         KafkaConfiguration kafka;
+        ValidationConfiguration validation;
         try {
             pseudonym = PseudonymConfiguration.fromEnvironment();
             deployment = DeploymentConfiguration.fromEnvironment();
             kafka = KafkaConfiguration.fromEnvironment();
+            validation = ValidationConfiguration.fromEnvironment();
             DevelopmentDefaults.fromEnvironment().check("card-loader", pseudonym.developmentKeyInUse());
         } catch (InvalidSettingException | IllegalStateException refused) {
             System.err.println(refused.getMessage());
             return 2;
         }
         Clock clock = Clock.systemUTC();
-        Duration skew = Duration.parse("PT"
-                + System.getenv().getOrDefault("BORDER_FLOWS_CLOCK_SKEW", "10m").toUpperCase(Locale.ROOT));
         CardIntake intake = new CardIntake(
-                new CardValidator(deployment.deployment(), clock, skew), pseudonym.pseudonymiser(), clock);
+                new CardValidator(deployment.deployment(), clock, validation.clockSkew()),
+                pseudonym.pseudonymiser(),
+                clock);
         KafkaSettings settings = kafka.settings();
         try (IntakePublisher publisher = IntakePublisher.create(
                 settings,

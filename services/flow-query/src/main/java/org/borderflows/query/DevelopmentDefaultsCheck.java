@@ -5,11 +5,10 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.annotation.Nullable;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.borderflows.platform.DevelopmentDefaults;
 import org.borderflows.platform.PlainHttp;
+import org.borderflows.platform.security.ServiceUser;
 
 /**
  * At start-up, before the server listens: flow-query refuses the development protection key and the
@@ -25,14 +24,12 @@ final class DevelopmentDefaultsCheck {
             @Nullable @Value("${" + PlainHttp.KEY_STORE_PROPERTY + ":}") String keyStore,
             @Value("${" + PlainHttp.ALLOW_PROPERTY + ":false}") boolean allowPlainHttp,
             QueryConfig config,
-            List<UserConfig> users) {
+            List<ServiceUser> users) {
         List<DevelopmentDefaults.InUse> inUse = new ArrayList<>();
         if (QueryConfig.DEV_PROTECTION_KEY.equals(config.protectionKey())) {
             inUse.add(new DevelopmentDefaults.InUse("flow-query.protection-key", "FLOW_QUERY_PROTECTION_KEY"));
         }
-        Map<String, String> passwords = new LinkedHashMap<>();
-        users.forEach(u -> passwords.put(u.name(), u.password()));
-        inUse.addAll(DevelopmentDefaults.passwords("flow-query.users.", "FLOW_QUERY_", passwords));
+        inUse.addAll(ServiceUser.developmentPasswords(users, "FLOW_QUERY_"));
         DevelopmentDefaults.of(environment.getActiveNames(), allow).check("flow-query", inUse);
         PlainHttp.check("flow-query", https, keyStore, allowPlainHttp, environment.getActiveNames());
     }

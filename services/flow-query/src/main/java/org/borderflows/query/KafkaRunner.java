@@ -3,7 +3,6 @@ package org.borderflows.query;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.async.publisher.Publishers;
@@ -16,13 +15,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.borderflows.platform.Deployment;
 import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.TopicCreator;
+import org.borderflows.platform.streams.StreamsRunner;
 import org.borderflows.query.tables.CellReader;
 import org.borderflows.query.tables.Cube;
 import org.borderflows.query.tables.TableQueries;
@@ -36,18 +34,18 @@ import org.slf4j.LoggerFactory;
  * this instance's reader of the whole table-cells topic into the cube, and the keeper of the estimate vintages. Health is DOWN until the cells
  * and vintages present at start are loaded, or when the aggregator has failed.
  *
- * <p>Meters on {@code /prometheus} (docs/observability.md): the Kafka Streams metrics of the aggregator and the
- * client metrics of the cell reader's consumer ({@code kafka_stream_*}, {@code kafka_consumer_*}), and the
+ * <p>The aggregator has the failure policy and meters of {@link StreamsRunner}. Meters on {@code /prometheus}
+ * (docs/observability.md): the Kafka Streams metrics of the aggregator and the client metrics of the cell reader's
+ * consumer ({@code kafka_stream_*}, {@code kafka_consumer_*}), and the
  * card-to-table freshness {@code border_flows_card_to_table_seconds} (see {@link CellReader}).
  */
 @Context
 @Requires(property = "flow-query.kafka.enabled", value = "true", defaultValue = "true")
 final class KafkaRunner implements HealthIndicator {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaRunner.class);
-    private final KafkaStreams streams;
+    private final StreamsRunner aggregator;
     private final CellReader reader;
     private final VintageKeeper vintages;
-    private final KafkaStreamsMetrics streamsMetrics;
     private final KafkaClientMetrics readerMetrics;
 
     KafkaRunner(
@@ -74,17 +72,11 @@ final class KafkaRunner implements HealthIndicator {
             props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(Math.max(1, kafka.streamThreads())));
             FlowTableTopology.tune(props);
             props.put("auto.offset.reset", "earliest");
-            streams = new KafkaStreams(builder.build(), props);
-            streams.setUncaughtExceptionHandler(e -> {
-                LOG.error("flow-table aggregator failed", e);
-                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-            });
-            streamsMetrics = new KafkaStreamsMetrics(streams);
-            streamsMetrics.bindTo(meters);
-            streams.start();
+            aggregator = new StreamsRunner(
+                            "flow-table aggregator", builder.build(), props, Duration.ofSeconds(10), meters)
+                    .start();
         } else {
-            streams = null;
-            streamsMetrics = null;
+            aggregator = null;
         }
         Timer cardToTable = cardToTableTimer(meters);
         reader = new CellReader(
@@ -118,16 +110,13 @@ final class KafkaRunner implements HealthIndicator {
 
     @Override
     public Publisher<HealthResult> getResult() {
-        boolean streamsOk = streams == null
-                || (streams.state() != KafkaStreams.State.ERROR
-                        && streams.state() != KafkaStreams.State.NOT_RUNNING
-                        && streams.state() != KafkaStreams.State.PENDING_SHUTDOWN);
+        boolean streamsOk = aggregator == null || aggregator.healthy();
         HealthStatus status =
                 streamsOk && reader.isCaughtUp() && vintages.isCaughtUp() ? HealthStatus.UP : HealthStatus.DOWN;
         return Publishers.just(HealthResult.builder("flow-tables", status)
                 .details(Map.of(
                         "aggregator",
-                        streams == null ? "off" : streams.state().name(),
+                        aggregator == null ? "off" : aggregator.state().name(),
                         "cellsLoaded",
                         reader.isCaughtUp(),
                         "vintagesLoaded",
@@ -140,9 +129,8 @@ final class KafkaRunner implements HealthIndicator {
         readerMetrics.close();
         vintages.close();
         reader.close();
-        if (streams != null) {
-            streamsMetrics.close();
-            streams.close(java.time.Duration.ofSeconds(10));
+        if (aggregator != null) {
+            aggregator.close();
         }
     }
 }

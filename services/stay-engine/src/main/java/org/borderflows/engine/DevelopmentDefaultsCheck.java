@@ -5,12 +5,11 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.annotation.Nullable;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.borderflows.platform.DevelopmentDefaults;
 import org.borderflows.platform.PlainHttp;
 import org.borderflows.platform.config.PseudonymConfiguration;
+import org.borderflows.platform.security.ServiceUser;
 
 /**
  * At start-up, before the engine runs: it refuses the development pseudonym key and the {@code *-dev-password} of
@@ -26,11 +25,9 @@ final class DevelopmentDefaultsCheck {
             @Nullable @Value("${" + PlainHttp.KEY_STORE_PROPERTY + ":}") String keyStore,
             @Value("${" + PlainHttp.ALLOW_PROPERTY + ":false}") boolean allowPlainHttp,
             PseudonymConfiguration pseudonym,
-            List<AgencyUser> users) {
+            List<ServiceUser> users) {
         List<DevelopmentDefaults.InUse> inUse = new ArrayList<>(pseudonym.developmentKeyInUse());
-        Map<String, String> passwords = new LinkedHashMap<>();
-        users.forEach(u -> passwords.put(u.name(), u.password()));
-        inUse.addAll(DevelopmentDefaults.passwords("border-flows.security.users.", "BORDER_FLOWS_", passwords));
+        inUse.addAll(ServiceUser.developmentPasswords(users, "BORDER_FLOWS_"));
         DevelopmentDefaults.of(environment.getActiveNames(), allow).check("stay-engine", inUse);
         PlainHttp.check("stay-engine", https, keyStore, allowPlainHttp, environment.getActiveNames());
     }

@@ -4,12 +4,9 @@ import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import jakarta.inject.Singleton;
 import java.util.Map;
-import org.apache.kafka.streams.KafkaStreams;
+import org.borderflows.platform.streams.StreamsRunner;
 
-/**
- * /health reflects the Kafka Streams state: RUNNING and REBALANCING are UP (a rebalance is routine), CREATED
- * is UNKNOWN (starting), anything else (ERROR, PENDING_ERROR, PENDING_SHUTDOWN, NOT_RUNNING) is DOWN.
- */
+/** /health reflects the engine's Kafka Streams application: DOWN once it stops or fails ({@link StreamsRunner#healthy}). */
 @Singleton
 public class KafkaStreamsHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
     private final StayEngine engine;
@@ -20,17 +17,13 @@ public class KafkaStreamsHealthIndicator extends AbstractHealthIndicator<Map<Str
 
     @Override
     protected Map<String, Object> getHealthInformation() {
-        KafkaStreams.State state = engine.streams().state();
-        healthStatus = switch (state) {
-            case RUNNING, REBALANCING -> HealthStatus.UP;
-            case CREATED -> HealthStatus.UNKNOWN;
-            default -> HealthStatus.DOWN;
-        };
+        StreamsRunner runner = engine.runner();
+        healthStatus = runner.healthy() ? HealthStatus.UP : HealthStatus.DOWN;
         return Map.of(
                 "state",
-                state.name(),
+                runner.state().name(),
                 "threads",
-                engine.streams().metadataForLocalThreads().size());
+                runner.streams().metadataForLocalThreads().size());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.borderflows.engine;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
@@ -9,32 +8,30 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
 import org.borderflows.engine.topology.EngineSettings;
 import org.borderflows.engine.topology.StayTopology;
 import org.borderflows.engine.topology.TravellerLookup;
 import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.TopicCreator;
+import org.borderflows.platform.streams.StreamsRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the topology of {@link StayTopology} for as long as the application runs: started eagerly at start-up,
- * closed gracefully (commit, leave the group) on shutdown. Its Kafka Streams metrics, with those of its clients
- * and of its RocksDB stores (the state size: {@code kafka_stream_state_estimate_num_keys},
- * {@code kafka_stream_state_total_sst_files_size}), are on {@code /prometheus} (docs/observability.md).
+ * closed gracefully (commit, leave the group) on shutdown, with the failure policy and meters of
+ * {@link StreamsRunner} (among them the state size: {@code kafka_stream_state_estimate_num_keys},
+ * {@code kafka_stream_state_total_sst_files_size}, docs/observability.md).
  */
 @Context
 public class StayEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StayEngine.class);
 
-    private final KafkaStreams streams;
+    private final StreamsRunner runner;
     private final TravellerLookup lookup;
-    private final KafkaStreamsMetrics metrics;
 
     public StayEngine(
             EngineConfiguration config,
@@ -52,18 +49,10 @@ public class StayEngine implements AutoCloseable {
         Properties props = streamsProperties(kafka.streams(settings.applicationId()), config, applicationServer);
         StreamsBuilder builder = new StreamsBuilder();
         StayTopology.build(builder, settings);
-        this.streams = new KafkaStreams(builder.build(props), props);
-        this.metrics = new KafkaStreamsMetrics(streams);
-        metrics.bindTo(meters);
-        this.lookup = new TravellerLookup(streams, HostInfo.buildFromEndpoint(applicationServer), settings);
-        // A failure stops this instance (health DOWN, tasks move to the others) instead of replacing the thread
-        // and looping over the same record for ever.
-        streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("stay engine stream thread failed; shutting this instance down", e);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
-        streams.start();
-        LOG.info("stay engine {} started, application.server={}", settings.applicationId(), applicationServer);
+        this.runner = new StreamsRunner("stay engine", builder.build(props), props, Duration.ofSeconds(30), meters);
+        this.lookup = new TravellerLookup(runner.streams(), HostInfo.buildFromEndpoint(applicationServer), settings);
+        runner.start();
+        LOG.info("stay engine {}: application.server={}", settings.applicationId(), applicationServer);
     }
 
     /**
@@ -90,8 +79,8 @@ public class StayEngine implements AutoCloseable {
         return props;
     }
 
-    public KafkaStreams streams() {
-        return streams;
+    public StreamsRunner runner() {
+        return runner;
     }
 
     public TravellerLookup lookup() {
@@ -101,8 +90,6 @@ public class StayEngine implements AutoCloseable {
     @PreDestroy
     @Override
     public void close() {
-        LOG.info("closing the stay engine");
-        metrics.close();
-        streams.close(Duration.ofSeconds(30));
+        runner.close();
     }
 }

@@ -123,7 +123,11 @@ public final class GatewaySink implements CardSink {
             }
             Optional<String> retryAfter =
                     code == 429 || code == 503 ? response.headers().firstValue("Retry-After") : Optional.empty();
-            Thread.sleep(retryDelay.before(attempt, retryAfter, Instant.now()).toMillis());
+            long delay = retryDelay.before(attempt, retryAfter, Instant.now()).toMillis();
+            System.err.printf(
+                    "gateway answered %d (Retry-After %s): the batch of %d cards is sent again in %d ms%n",
+                    code, retryAfter.orElse("none"), inBatch, delay);
+            Thread.sleep(delay);
         }
         batch.setLength(0);
         inBatch = 0;

@@ -5,7 +5,6 @@ import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import jakarta.inject.Singleton;
 import java.util.Map;
-import org.apache.kafka.streams.KafkaStreams;
 
 /** {@code /health} reports the inbound intake: DOWN when its Kafka Streams application stopped or failed. */
 @Singleton
@@ -19,13 +18,8 @@ public class InboundHealth extends AbstractHealthIndicator<Map<String, String>> 
 
     @Override
     protected Map<String, String> getHealthInformation() {
-        KafkaStreams.State state = streams.state();
-        healthStatus = state == KafkaStreams.State.RUNNING
-                        || state == KafkaStreams.State.REBALANCING
-                        || state == KafkaStreams.State.CREATED
-                ? HealthStatus.UP
-                : HealthStatus.DOWN;
-        return Map.of("state", state.name());
+        healthStatus = streams.runner().healthy() ? HealthStatus.UP : HealthStatus.DOWN;
+        return Map.of("state", streams.runner().state().name());
     }
 
     @Override

@@ -1,10 +1,8 @@
 package org.borderflows.gateway.inbound;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,56 +10,42 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.borderflows.intake.CardIntake;
 import org.borderflows.platform.KafkaSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.borderflows.platform.streams.StreamsRunner;
 
 /**
  * Runs {@link InboundTopology} (exactly-once v2) inside the gateway from start-up to shutdown, unless
- * {@code border-flows.inbound.enabled} is false. Its Kafka Streams metrics (and those of its consumer and producer:
- * lag, commit latency, rebalances) are on {@code /prometheus} as {@code kafka_stream_*}, {@code kafka_consumer_*},
- * {@code kafka_producer_*} (docs/observability.md).
+ * {@code border-flows.inbound.enabled} is false, with the failure policy and meters of {@link StreamsRunner}.
  */
 @Context
 @Requires(property = "border-flows.inbound.enabled", notEquals = "false")
 public class InboundStreams {
-    private static final Logger LOG = LoggerFactory.getLogger(InboundStreams.class);
-
-    private final KafkaStreams streams;
-    private final KafkaStreamsMetrics metrics;
+    private final StreamsRunner runner;
 
     public InboundStreams(
-            KafkaSettings settings,
-            CardIntake intake,
-            Clock clock,
-            @Value("${border-flows.inbound.application-id:card-gateway-inbound}") String applicationId,
-            @Value("${border-flows.inbound.state-dir:}") String stateDir,
-            @Value("${border-flows.inbound.commit-interval:100ms}") Duration commitInterval,
-            MeterRegistry meters) {
+            KafkaSettings settings, CardIntake intake, Clock clock, InboundConfiguration config, MeterRegistry meters) {
         StreamsBuilder builder = new StreamsBuilder();
         InboundTopology.build(builder, intake, clock);
-        Properties props = settings.streams(applicationId);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.isBlank() ? tempDir() : stateDir);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(commitInterval.toMillis()));
+        Properties props = settings.streams(config.applicationId());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().isBlank() ? tempDir() : config.stateDir());
+        props.put(
+                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                String.valueOf(config.commitInterval().toMillis()));
         props.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
-        streams = new KafkaStreams(builder.build(), props);
-        metrics = new KafkaStreamsMetrics(streams);
-        metrics.bindTo(meters);
-        streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("Inbound intake failed; replacing the stream thread", e);
-            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
-                    .REPLACE_THREAD;
-        });
-        streams.start();
-        LOG.info("Inbound intake started (application.id {})", applicationId);
+        runner = new StreamsRunner(
+                        "inbound intake " + config.applicationId(),
+                        builder.build(),
+                        props,
+                        Duration.ofSeconds(10),
+                        meters)
+                .start();
     }
 
-    public KafkaStreams.State state() {
-        return streams.state();
+    public StreamsRunner runner() {
+        return runner;
     }
 
     private static String tempDir() {
@@ -74,7 +58,6 @@ public class InboundStreams {
 
     @PreDestroy
     void close() {
-        metrics.close();
-        streams.close(Duration.ofSeconds(10));
+        runner.close();
     }
 }

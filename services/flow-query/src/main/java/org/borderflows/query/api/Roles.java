@@ -1,6 +1,6 @@
 package org.borderflows.query.api;
 
-/** Roles of the API users (configured in {@code flow-query.users.<name>.roles}). */
+/** Roles of the API users (configured in {@code border-flows.security.users.<name>.roles}). */
 final class Roles {
     /** The border agency: everything, including per-person lists. */
     static final String AGENCY = "agency";

@@ -8,6 +8,7 @@ import io.micronaut.context.env.PropertySource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
@@ -185,6 +186,29 @@ class PlatformConfigurationTest {
                 .hasMessageStartingWith("border-flows.rules.authorised-max-days: must not exceed");
         assertThatThrownBy(() -> RulesConfiguration.fromEnvironment(Map.of("BORDER_FLOWS_RULES_WINDOW_DAYS", "16m")))
                 .hasMessageStartingWith("border-flows.rules.window-days: '16m' is not a whole number of days");
+    }
+
+    @Test
+    void theClockSkewIsOneSettingForBothIntakes() {
+        Map<String, Object> properties = valid();
+        properties.put("border-flows.validation.clock-skew", "2m");
+        try (ApplicationContext context = ApplicationContext.run(properties)) {
+            assertThat(context.getBean(ValidationConfiguration.class).clockSkew())
+                    .isEqualTo(Duration.ofMinutes(2));
+        }
+        assertThat(ValidationConfiguration.fromEnvironment(Map.of()).clockSkew())
+                .isEqualTo(Duration.ofMinutes(10));
+        assertThat(ValidationConfiguration.fromEnvironment(Map.of("BORDER_FLOWS_CLOCK_SKEW", "30s"))
+                        .clockSkew())
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(ValidationConfiguration.fromEnvironment(Map.of("BORDER_FLOWS_CLOCK_SKEW", "PT5M"))
+                        .clockSkew())
+                .isEqualTo(Duration.ofMinutes(5));
+        assertThatThrownBy(() -> ValidationConfiguration.fromEnvironment(Map.of("BORDER_FLOWS_CLOCK_SKEW", "ten")))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("border-flows.validation.clock-skew: 'ten' is not a duration");
+        assertThatThrownBy(() -> new ValidationConfiguration(Duration.ofMinutes(-1)))
+                .hasMessageStartingWith("border-flows.validation.clock-skew: must not be negative");
     }
 
     @Test
