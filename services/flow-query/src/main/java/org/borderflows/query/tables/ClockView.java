@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import org.borderflows.domain.AtClock;
 import org.borderflows.domain.RuleSettings;
 import org.borderflows.query.tables.Cube.Cell;
+import org.borderflows.query.topology.CellDimension;
 import org.borderflows.query.topology.Contributions;
 import org.borderflows.schema.Purpose;
 import org.borderflows.schema.SpellState;
@@ -36,7 +37,8 @@ final class ClockView {
 
     /** §5: the outcomes of a migration cell are final once the clock is past their final date. */
     boolean outcomeFinal(Cell migration) {
-        return outcomeFinal(finalDate(migration.dim("finalMonth"), migration.dim(Contributions.FINAL_DAY)));
+        return outcomeFinal(finalDate(
+                migration.dim(CellDimension.FINAL_MONTH.key()), migration.dim(CellDimension.FINAL_DAY.key())));
     }
 
     boolean outcomeFinal(LocalDate finalDate) {
@@ -54,13 +56,14 @@ final class ClockView {
     View at(String dataset, Cell cell) {
         switch (dataset) {
             case Contributions.SPELLS, Contributions.LABOUR -> {
-                String startDay = cell.dim(Contributions.START_DAY);
+                String startDay = cell.dim(CellDimension.START_DAY.key());
                 if (Contributions.CLOSED.equals(startDay)) {
                     return cell::dim;
                 }
                 LocalDate start = Cube.yearMonth(cell.month()).atDay(Integer.parseInt(startDay));
-                Purpose purpose =
-                        dataset.equals(Contributions.LABOUR) ? Purpose.WORK : Purpose.valueOf(cell.dim("purpose"));
+                Purpose purpose = dataset.equals(Contributions.LABOUR)
+                        ? Purpose.WORK
+                        : Purpose.valueOf(cell.dim(CellDimension.PURPOSE.key()));
                 AtClock.Classification c = AtClock.classify(SpellState.OPEN, start, null, purpose, clock, rules);
                 if (dataset.equals(Contributions.LABOUR) && !c.labour()) {
                     return null;
@@ -76,7 +79,7 @@ final class ClockView {
                 };
             }
             case Contributions.OVERSTAYS -> {
-                String day = cell.dim(Contributions.DAY);
+                String day = cell.dim(CellDimension.DAY.key());
                 if (Contributions.CLOSED.equals(day)) {
                     return cell::dim;
                 }
@@ -84,7 +87,7 @@ final class ClockView {
                 return began.isAfter(clock) ? null : cell::dim;
             }
             case Contributions.OVERSTAY_RATES -> {
-                String day = cell.dim(Contributions.DAY);
+                String day = cell.dim(CellDimension.DAY.key());
                 if (Contributions.CLOSED.equals(day)) {
                     return cell::dim; // ON_TIME or OUT_OF_COUNTRY: facts of the exit
                 }
@@ -92,7 +95,7 @@ final class ClockView {
                 String departure = AtClock.suspectedOverstay(SpellState.OPEN, latest, clock)
                         ? OverstayRates.IN_COUNTRY
                         : OverstayRates.NOT_DUE;
-                return name -> name.equals(Contributions.DEPARTURE) ? departure : cell.dim(name);
+                return name -> name.equals(CellDimension.DEPARTURE.key()) ? departure : cell.dim(name);
             }
             default -> {
                 return cell::dim;
@@ -103,10 +106,11 @@ final class ClockView {
     /** The dimensions {@link #at} reads besides those asked for. */
     static java.util.List<String> inputs(String dataset) {
         return switch (dataset) {
-            case Contributions.SPELLS -> java.util.List.of(Contributions.START_DAY, "purpose");
-            case Contributions.LABOUR -> java.util.List.of(Contributions.START_DAY);
-            case Contributions.OVERSTAYS -> java.util.List.of(Contributions.DAY);
-            case Contributions.OVERSTAY_RATES -> java.util.List.of(Contributions.DAY, Contributions.DEPARTURE);
+            case Contributions.SPELLS -> java.util.List.of(CellDimension.START_DAY.key(), CellDimension.PURPOSE.key());
+            case Contributions.LABOUR -> java.util.List.of(CellDimension.START_DAY.key());
+            case Contributions.OVERSTAYS -> java.util.List.of(CellDimension.DAY.key());
+            case Contributions.OVERSTAY_RATES ->
+                java.util.List.of(CellDimension.DAY.key(), CellDimension.DEPARTURE.key());
             default -> java.util.List.of();
         };
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import org.borderflows.query.topology.CellDimension;
 import org.borderflows.schema.TableCell;
 
 /**
@@ -28,33 +29,6 @@ import org.borderflows.schema.TableCell;
  * are kept as plain maps.
  */
 public final class Cube {
-    /** Bits per dimension for packing; a dataset with any other dimension is kept as maps. */
-    private static final Map<String, Integer> BITS = Map.ofEntries(
-            Map.entry("ageGroup", 5),
-            Map.entry("direction", 1),
-            Map.entry("residenceStatus", 1),
-            Map.entry("sex", 2),
-            Map.entry("purpose", 3),
-            Map.entry("durationClass", 3),
-            Map.entry("final", 1),
-            Map.entry("kind", 1),
-            Map.entry("labour", 1),
-            Map.entry("ltm", 1),
-            Map.entry("startDay", 6),
-            Map.entry("finalDay", 6),
-            Map.entry("daysToTimeBack", 5),
-            Map.entry("day", 6),
-            Map.entry("flow", 2),
-            Map.entry("type", 1),
-            Map.entry("departure", 2),
-            Map.entry("counted", 1),
-            Map.entry("issue", 3),
-            Map.entry("borderPost", 9),
-            Map.entry("citizenship", 9),
-            Map.entry("reason", 8),
-            Map.entry("finalMonth", 9),
-            Map.entry("endMonth", 9));
-
     private static final int MONTH_BITS = 12;
     private static final int MONTH_BASE = 1990 * 12;
 
@@ -588,7 +562,7 @@ public final class Cube {
             dicts = new Dictionary[names.length];
             int offset = MONTH_BITS;
             for (int i = 0; i < names.length; i++) {
-                int bits = BITS.get(names[i]);
+                int bits = CellDimension.bitsOf(names[i]);
                 offsets[i] = offset;
                 masks[i] = (1L << bits) - 1;
                 dicts[i] = dictionaries.computeIfAbsent(names[i], n -> new Dictionary(bits));
@@ -635,9 +609,9 @@ public final class Cube {
     static boolean packable(Collection<String> names) {
         int bits = MONTH_BITS;
         for (String name : names) {
-            Integer b = BITS.get(name);
-            if (b == null) {
-                return false;
+            int b = CellDimension.bitsOf(name);
+            if (b == 0) {
+                return false; // a dimension that is not packed (CellDimension)
             }
             bits += b;
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.borderflows.query.topology.CellDimension;
 import org.borderflows.query.topology.Contributions;
 import org.borderflows.schema.Direction;
 import org.borderflows.schema.DurationClass;
@@ -59,47 +60,51 @@ public final class Datasets {
 
     static final Dimension MONTH =
             open("month", "Calendar month (YYYY-MM) of the dataset's reference date", "\\d{4}-\\d{2}");
-    static final Dimension BORDER_POST = open("borderPost", "Border post code, e.g. KZ-ALA-AIR", "[A-Za-z0-9_-]{1,40}");
+    static final Dimension BORDER_POST =
+            open(CellDimension.BORDER_POST.key(), "Border post code, e.g. KZ-ALA-AIR", "[A-Za-z0-9_-]{1,40}");
     static final Dimension DIRECTION =
-            closed("direction", "ENTRY (arrival) or EXIT (departure)", names(Direction.values()));
+            closed(CellDimension.DIRECTION.key(), "ENTRY (arrival) or EXIT (departure)", names(Direction.values()));
     static final Dimension RESIDENCE = closed(
-            "residenceStatus",
+            CellDimension.RESIDENCE_STATUS.key(),
             "Residence status before the crossing (RULES.md §3, §5)",
             names(ResidenceStatus.values()));
-    static final Dimension CITIZENSHIP = open("citizenship", "ISO 3166-1 alpha-3 citizenship", "[A-Z]{3}");
-    static final Dimension SEX = closed("sex", "M, F or X", names(Sex.values()));
-    static final Dimension AGE_GROUP =
-            closed("ageGroup", "Age group at the crossing (5-year groups, 85+, UNKNOWN)", ageGroups());
+    static final Dimension CITIZENSHIP =
+            open(CellDimension.CITIZENSHIP.key(), "ISO 3166-1 alpha-3 citizenship", "[A-Z]{3}");
+    static final Dimension SEX = closed(CellDimension.SEX.key(), "M, F or X", names(Sex.values()));
+    static final Dimension AGE_GROUP = closed(
+            CellDimension.AGE_GROUP.key(), "Age group at the crossing (5-year groups, 85+, UNKNOWN)", ageGroups());
     static final Dimension PURPOSE =
-            closed("purpose", "Declared purpose on the (starting) card", names(Purpose.values()));
+            closed(CellDimension.PURPOSE.key(), "Declared purpose on the (starting) card", names(Purpose.values()));
     static final Dimension DURATION = closed(
-            "durationClass",
+            CellDimension.DURATION_CLASS.key(),
             "Duration class of RULES.md §4 (PENDING: open and under 90 days); in spells, BORDER_WORKER: a closed"
                     + " spell that ended while its traveller was a frontier worker (docs/rules.md §4a), counted"
                     + " apart from its duration class",
             durationClasses());
     static final Dimension LABOUR =
-            closed("labour", "Labour migrant / emigrant flag (RULES.md §4)", Set.of("true", "false"));
+            closed(CellDimension.LABOUR.key(), "Labour migrant / emigrant flag (RULES.md §4)", Set.of("true", "false"));
     static final Dimension KIND = closed(
-            "kind", "STAY (non-resident in the country) or ABSENCE (resident abroad)", names(SpellKind.values()));
-    static final Dimension FINAL =
-            closed("final", "true when the duration class can no longer change", Set.of("true", "false"));
+            CellDimension.KIND.key(),
+            "STAY (non-resident in the country) or ABSENCE (resident abroad)",
+            names(SpellKind.values()));
+    static final Dimension FINAL = closed(
+            CellDimension.FINAL.key(), "true when the duration class can no longer change", Set.of("true", "false"));
     static final Dimension FLOW = closed(
-            "flow",
+            CellDimension.FLOW.key(),
             "IN: labour migrant arrival (start of stay); OUT: labour emigrant departure (start of absence);"
                     + " RETURN: returning labour emigrant (end of absence); DEPARTURE: labour migrant leaving",
             Set.of("IN", "OUT", "RETURN", "DEPARTURE"));
     static final Dimension OVERSTAY_TYPE = closed(
-            "type",
+            CellDimension.TYPE.key(),
             "AT_EXIT: exit after the latest authorised exit date (month of exit); IN_COUNTRY: suspected in-country"
                     + " overstay, no exit and the clock is past the date (month the overstay began) (RULES.md §7)",
             Set.of("AT_EXIT", "IN_COUNTRY"));
     static final Dimension ISSUE = closed(
-            "issue",
+            CellDimension.ISSUE.key(),
             "RECEIVED (accepted crossings and rejected records), REJECTED, DUPLICATE, ORPHAN_EXIT, BROKEN_SPELL, LATE",
             issues());
     static final Dimension REASON = open(
-            "reason",
+            CellDimension.REASON.key(),
             "Rejection reason code (FieldError code, e.g. MISSING, BAD_FORMAT); NONE for other issues",
             "[A-Z_]{1,40}");
     static final Dimension STAGE = open(

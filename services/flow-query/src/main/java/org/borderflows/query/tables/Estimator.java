@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.borderflows.domain.AtClock;
 import org.borderflows.domain.RuleSettings;
 import org.borderflows.query.tables.Cube.Cell;
+import org.borderflows.query.topology.CellDimension;
 import org.borderflows.query.topology.Contributions;
 
 /**
@@ -284,7 +285,7 @@ final class Estimator<T> {
 
         @Override
         public Object direction(Cell cell) {
-            return cell.dim("direction");
+            return cell.dim(CellDimension.DIRECTION.key());
         }
 
         @Override
@@ -298,18 +299,18 @@ final class Estimator<T> {
 
         @Override
         public boolean ltm(Cell cell) {
-            return "true".equals(cell.dim("ltm"));
+            return "true".equals(cell.dim(CellDimension.LTM.key()));
         }
 
         @Override
         public LocalDate finalDate(Cell cell) {
-            return MONTHS.computeIfAbsent(cell.dim("finalMonth"), YearMonth::parse)
-                    .atDay(Integer.parseInt(cell.dim(Contributions.FINAL_DAY)));
+            return MONTHS.computeIfAbsent(cell.dim(CellDimension.FINAL_MONTH.key()), YearMonth::parse)
+                    .atDay(Integer.parseInt(cell.dim(CellDimension.FINAL_DAY.key())));
         }
 
         @Override
         public int daysToTimeBack(Cell cell) {
-            return Contributions.daysToTimeBack(cell.dim(Contributions.DAYS_TO_TIME_BACK));
+            return Contributions.daysToTimeBack(cell.dim(CellDimension.DAYS_TO_TIME_BACK.key()));
         }
 
         @Override

@@ -12,6 +12,7 @@ import org.borderflows.domain.AtClock;
 import org.borderflows.platform.Csv;
 import org.borderflows.query.tables.Cube.Cell;
 import org.borderflows.query.tables.Datasets.Dimension;
+import org.borderflows.query.topology.CellDimension;
 import org.borderflows.query.topology.Contributions;
 import org.borderflows.schema.SpellState;
 
@@ -116,15 +117,15 @@ public final class OverstayerList {
             if (!matches(cell, filters)) {
                 continue;
             }
-            LocalDate latest = LocalDate.parse(cell.dim("latestAuthorisedExit"));
+            LocalDate latest = LocalDate.parse(cell.dim(CellDimension.LATEST_AUTHORISED_EXIT.key()));
             if (!AtClock.suspectedOverstay(SpellState.OPEN, latest, asOf)) {
                 continue; // not due yet at the clock (RULES.md §8: derived, never stored)
             }
             Map<String, Object> row = new LinkedHashMap<>();
-            String card = cell.dim("cardNumber");
+            String card = cell.dim(CellDimension.CARD_NUMBER.key());
             row.put("cardNumber", card == null || card.equals(Contributions.CLOSED) ? null : card);
-            row.put("entryBorderPost", cell.dim("borderPost"));
-            row.put("entryDate", cell.dim("entryDate"));
+            row.put("entryBorderPost", cell.dim(CellDimension.BORDER_POST.key()));
+            row.put("entryDate", cell.dim(CellDimension.ENTRY_DATE.key()));
             row.put("latestAuthorisedExit", latest.toString());
             row.put("overstayDays", ChronoUnit.DAYS.between(latest, asOf));
             for (String dim : List.of("citizenship", "purpose", "sex", "ageGroup", "travellerId", "spellId")) {

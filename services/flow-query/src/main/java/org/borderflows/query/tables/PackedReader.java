@@ -3,6 +3,7 @@ package org.borderflows.query.tables;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.borderflows.query.topology.CellDimension;
 import org.borderflows.query.topology.Contributions;
 
 /**
@@ -33,8 +34,8 @@ final class PackedReader implements Estimator.Reader<PackedReader.Entry> {
             }
             levelMasks[level] = mask;
         }
-        this.finalDateMask = packed.mask("finalMonth") | packed.mask(Contributions.FINAL_DAY);
-        this.timeBackMask = packed.mask(Contributions.DAYS_TO_TIME_BACK);
+        this.finalDateMask = packed.mask("finalMonth") | packed.mask(CellDimension.FINAL_DAY.key());
+        this.timeBackMask = packed.mask(CellDimension.DAYS_TO_TIME_BACK.key());
         this.ltmMask = packed.mask("ltm");
         this.directionMask = packed.mask("direction");
         this.ltmTrue = packed.bits("ltm", "true");
@@ -75,14 +76,15 @@ final class PackedReader implements Estimator.Reader<PackedReader.Entry> {
         return finalDates.computeIfAbsent(
                 cell.key() & finalDateMask,
                 bits -> ClockView.finalDate(
-                        packed.decode(cell.key(), "finalMonth"), packed.decode(cell.key(), Contributions.FINAL_DAY)));
+                        packed.decode(cell.key(), "finalMonth"),
+                        packed.decode(cell.key(), CellDimension.FINAL_DAY.key())));
     }
 
     @Override
     public int daysToTimeBack(Entry cell) {
         return daysToTimeBack.computeIfAbsent(
                 cell.key() & timeBackMask,
-                bits -> Contributions.daysToTimeBack(packed.decode(cell.key(), Contributions.DAYS_TO_TIME_BACK)));
+                bits -> Contributions.daysToTimeBack(packed.decode(cell.key(), CellDimension.DAYS_TO_TIME_BACK.key())));
     }
 
     @Override

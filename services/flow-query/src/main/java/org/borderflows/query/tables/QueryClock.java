@@ -3,6 +3,7 @@ package org.borderflows.query.tables;
 import java.time.LocalDate;
 import java.util.Map;
 import org.borderflows.platform.TrafficClock;
+import org.borderflows.query.topology.CellDimension;
 import org.borderflows.query.topology.Contributions;
 
 /**
@@ -24,8 +25,8 @@ final class QueryClock {
             return false;
         }
         LocalDate before = clock();
-        if (dataset.equals(Contributions.QUALITY) && "RECEIVED".equals(dimensions.get("issue"))) {
-            posts.see(dimensions.get("borderPost"), asOf.toEpochDay());
+        if (dataset.equals(Contributions.QUALITY) && "RECEIVED".equals(dimensions.get(CellDimension.ISSUE.key()))) {
+            posts.see(dimensions.get(CellDimension.BORDER_POST.key()), asOf.toEpochDay());
         } else if (latestOfCells == null || asOf.isAfter(latestOfCells)) {
             latestOfCells = asOf;
         }

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import org.borderflows.domain.RuleSettings;
 import org.borderflows.query.tables.Cube.Cell;
 import org.borderflows.query.tables.Datasets.Dimension;
+import org.borderflows.query.topology.CellDimension;
 import org.borderflows.query.topology.Contributions;
 import org.borderflows.schema.EstimateVintage;
 
@@ -150,8 +151,8 @@ public final class TableQueries {
             "ageGroup",
             "ltm",
             "finalMonth",
-            Contributions.FINAL_DAY,
-            Contributions.DAYS_TO_TIME_BACK);
+            CellDimension.FINAL_DAY.key(),
+            CellDimension.DAYS_TO_TIME_BACK.key());
 
     /**
      * The cell dimensions a question reads: its groups and filters, plus what its measure needs (stock: the end
@@ -167,7 +168,7 @@ public final class TableQueries {
         dims.remove(Vintages.VINTAGE);
         switch (q.dataset().name()) {
             case Contributions.STOCK -> dims.add("endMonth");
-            case Contributions.BORDER_WORKERS -> dims.add(Contributions.COUNTED);
+            case Contributions.BORDER_WORKERS -> dims.add(CellDimension.COUNTED.key());
             case Contributions.MIGRATION, Datasets.REVISIONS -> dims.addAll(ESTIMATOR_DIMENSIONS);
             default -> dims.addAll(ClockView.inputs(q.dataset().name()));
         }
@@ -240,7 +241,7 @@ public final class TableQueries {
             if (matches(q, view, cell.month(), Set.of())) {
                 double[] counts = (double[])
                         groups.computeIfAbsent(key(q, view, cell.month(), -1), k -> OverstayRates.DEPARTURES.counts());
-                OverstayRates.DEPARTURES.add(counts, view.dim(Contributions.DEPARTURE), cell.count());
+                OverstayRates.DEPARTURES.add(counts, view.dim(CellDimension.DEPARTURE.key()), cell.count());
             }
         }
         return groups;
@@ -253,7 +254,7 @@ public final class TableQueries {
             if (period.contains(cell.month()) && matches(q, cell::dim, cell.month(), Set.of())) {
                 double[] counts = (double[]) groups.computeIfAbsent(
                         key(q, cell::dim, cell.month(), -1), k -> BorderWorkers.COUNTED.counts());
-                BorderWorkers.COUNTED.add(counts, cell.dim(Contributions.COUNTED), cell.count());
+                BorderWorkers.COUNTED.add(counts, cell.dim(CellDimension.COUNTED.key()), cell.count());
             }
         }
         return groups;
@@ -267,7 +268,7 @@ public final class TableQueries {
         }
         int clockMonth = Cube.monthIndex(YearMonth.from(asOf));
         for (Cell cell : cells) {
-            String end = cell.dim("endMonth");
+            String end = cell.dim(CellDimension.END_MONTH.key());
             int lastPresent = "OPEN".equals(end) ? clockMonth : Cube.monthIndex(YearMonth.parse(end)) - 1;
             int first = Math.max(cell.month(), period.from());
             int last = Math.min(Math.min(lastPresent, period.to()), clockMonth);
@@ -297,7 +298,7 @@ public final class TableQueries {
             if (period.contains(cell.month()) && matches(q, cell::dim, cell.month(), Set.of())) {
                 Estimate acc =
                         (Estimate) groups.computeIfAbsent(key(q, cell::dim, cell.month(), -1), k -> new Estimate());
-                addOutcome(estimator, acc, cell, "true".equals(cell.dim("ltm")));
+                addOutcome(estimator, acc, cell, "true".equals(cell.dim(CellDimension.LTM.key())));
             }
         }
         return groups;
@@ -444,7 +445,7 @@ public final class TableQueries {
             if (!Boolean.TRUE.equals(settled.get(cell.month())) || !matches(q, cell::dim, cell.month(), SKIPPED)) {
                 continue;
             }
-            boolean ltm = "true".equals(cell.dim("ltm"));
+            boolean ltm = "true".equals(cell.dim(CellDimension.LTM.key()));
             for (int stage = 0; stage <= rules.windowMonths(); stage++) {
                 int clock = cell.month() + stage;
                 boolean kept = vintages.kept(Cube.yearMonth(clock));

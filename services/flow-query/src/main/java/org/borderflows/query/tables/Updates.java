@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.borderflows.domain.RuleSettings;
 import org.borderflows.query.tables.Cube.Cell;
+import org.borderflows.query.topology.CellDimension;
 import org.borderflows.query.topology.Contributions;
 import org.borderflows.schema.Direction;
 
@@ -98,7 +99,7 @@ final class Updates {
     /** The cell keys a row sums: its own, or for a net row those of both directions. */
     private static List<List<String>> rowKeys(Query q, Map<String, Object> row) {
         List<String> key = key(q, d -> String.valueOf(row.get(d)));
-        if (!YearEnded.NET.equals(row.get("direction"))) {
+        if (!YearEnded.NET.equals(row.get(CellDimension.DIRECTION.key()))) {
             return List.of(key);
         }
         return List.of(

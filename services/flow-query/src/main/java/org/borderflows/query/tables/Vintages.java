@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.borderflows.domain.RuleSettings;
 import org.borderflows.query.tables.Cube.Cell;
+import org.borderflows.query.topology.CellDimension;
 import org.borderflows.schema.EstimateVintage;
 
 /**
@@ -95,7 +96,10 @@ public final class Vintages {
                 key.add(cell.dim(dim));
             }
             TableQueries.addOutcome(
-                    estimator, byCell.computeIfAbsent(key, k -> new Estimate()), cell, "true".equals(cell.dim("ltm")));
+                    estimator,
+                    byCell.computeIfAbsent(key, k -> new Estimate()),
+                    cell,
+                    "true".equals(cell.dim(CellDimension.LTM.key())));
         }
         String name = vintage.toString();
         List<EstimateVintage> records = new ArrayList<>(byCell.size() + 1);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.borderflows.query.topology.CellDimension;
 import org.borderflows.schema.Direction;
 
 /**
@@ -72,7 +73,7 @@ public final class YearEnded {
 
     /** Net rows need both directions: none is filtered out. */
     private static boolean bothDirections(Query q) {
-        java.util.Set<String> directions = q.filters().get("direction");
+        java.util.Set<String> directions = q.filters().get(CellDimension.DIRECTION.key());
         return directions == null || directions.containsAll(List.of(Direction.ENTRY.name(), Direction.EXIT.name()));
     }
 

@@ -54,9 +54,6 @@ public final class Contributions {
      */
     public static final String BORDER_WORKERS = "border-workers";
 
-    /** What a border-workers cell counts (internal dimension): {@link #WORKER} or {@link #CROSSING}. */
-    public static final String COUNTED = "counted";
-
     public static final String WORKER = "WORKER";
     public static final String CROSSING = "CROSSING";
     /**
@@ -65,13 +62,6 @@ public final class Contributions {
      */
     public static final String BORDER_WORKER_CLASS = "BORDER_WORKER";
 
-    /**
-     * How an expected departure ended, a fact of the stay (internal dimension of {@code overstay-rates}, §7): exit
-     * on or before the latest authorised exit, exit after it, or no exit yet (whether that is an in-country overstay
-     * depends on the clock, which the query derives from {@link #DAY}).
-     */
-    public static final String DEPARTURE = "departure";
-
     public static final String ON_TIME = "ON_TIME";
     public static final String OUT_OF_COUNTRY = "OUT_OF_COUNTRY";
     public static final String NO_EXIT = "NO_EXIT";
@@ -79,26 +69,7 @@ public final class Contributions {
     /** Cells written for a value that carries no processing clock (e.g. a rejection stamped with wall time). */
     public static final LocalDate NO_CLOCK = LocalDate.EPOCH;
 
-    /** Day of the month of the start of an open spell (the query derives its class from it), "-" when closed. */
-    public static final String START_DAY = "startDay";
-    /** Day of the month of a migration outcome's final date (§5: provisional until the clock is past it). */
-    public static final String FINAL_DAY = "finalDay";
-    /**
-     * In the migration cells, the days from a long-term migration to its first time back on the old side (§5's
-     * review, {@code CrossingOutcome.firstTimeBackDate}), in bins of {@link #TIME_BACK_BIN_DAYS} days ("0", "15", ...),
-     * {@link #CLOSED} when it had none. With the final date (crossing + T + time back) it dates the time back, which
-     * the estimator's cohort needs (§6).
-     */
-    public static final String DAYS_TO_TIME_BACK = "daysToTimeBack";
-
     public static final int TIME_BACK_BIN_DAYS = 15;
-
-    /**
-     * Day of the month of a date the clock decides on: in {@code overstays}, the day an in-country overstay begins
-     * (the day after the latest authorised exit, §7); in {@code overstay-rates}, the latest authorised exit of a
-     * stay with no exit yet.
-     */
-    public static final String DAY = "day";
 
     public static final String CLOSED = "-";
 
@@ -107,23 +78,23 @@ public final class Contributions {
     /** A 12/16 outcome: the crossing itself (§9 crossings) and, in the migrating direction, its outcome (§5). */
     public static List<TableCell> of(CrossingOutcome o) {
         Map<String, String> dims = new LinkedHashMap<>();
-        dims.put("borderPost", o.getBorderPost());
-        dims.put("direction", o.getDirection().name());
-        dims.put("residenceStatus", o.getStatusBefore().name());
-        dims.put("citizenship", o.getCitizenship());
-        dims.put("sex", o.getSex().name());
-        dims.put("ageGroup", o.getAgeGroup());
-        dims.put("purpose", o.getPurpose().name());
+        dims.put(CellDimension.BORDER_POST.key(), o.getBorderPost());
+        dims.put(CellDimension.DIRECTION.key(), o.getDirection().name());
+        dims.put(CellDimension.RESIDENCE_STATUS.key(), o.getStatusBefore().name());
+        dims.put(CellDimension.CITIZENSHIP.key(), o.getCitizenship());
+        dims.put(CellDimension.SEX.key(), o.getSex().name());
+        dims.put(CellDimension.AGE_GROUP.key(), o.getAgeGroup());
+        dims.put(CellDimension.PURPOSE.key(), o.getPurpose().name());
         List<TableCell> cells = new ArrayList<>();
         cells.add(Cells.of(CROSSINGS, o.getCrossingDate(), dims, 1, o.getAsOf()));
         if (isMigratingDirection(o)) {
             // The final date lets the query side count final outcomes and estimate provisional ones from the
             // cohort 12 months earlier at the same stage (§6).
             Map<String, String> migration = new LinkedHashMap<>(dims);
-            migration.put("ltm", String.valueOf(o.getLongTermMigration()));
-            migration.put("finalMonth", Cells.month(o.getFinalDate()));
-            migration.put(FINAL_DAY, day(o.getFinalDate()));
-            migration.put(DAYS_TO_TIME_BACK, daysToTimeBack(o));
+            migration.put(CellDimension.LTM.key(), String.valueOf(o.getLongTermMigration()));
+            migration.put(CellDimension.FINAL_MONTH.key(), Cells.month(o.getFinalDate()));
+            migration.put(CellDimension.FINAL_DAY.key(), day(o.getFinalDate()));
+            migration.put(CellDimension.DAYS_TO_TIME_BACK.key(), daysToTimeBack(o));
             cells.add(Cells.of(MIGRATION, o.getCrossingDate(), migration, 1, o.getAsOf()));
         }
         return cells;
@@ -137,7 +108,7 @@ public final class Contributions {
         return String.valueOf(days / TIME_BACK_BIN_DAYS * TIME_BACK_BIN_DAYS);
     }
 
-    /** Reads a {@link #DAYS_TO_TIME_BACK} value: the bin's first day, -1 when there was no time back. */
+    /** Reads a {@link CellDimension#DAYS_TO_TIME_BACK} value: the bin's first day, -1 when there was no time back. */
     public static int daysToTimeBack(String value) {
         return value == null || value.equals(CLOSED) ? -1 : Integer.parseInt(value);
     }
@@ -175,19 +146,21 @@ public final class Contributions {
         boolean labour = closed ? s.getLabour() : s.getPurpose() == Purpose.WORK;
         String startDay = closed ? CLOSED : day(s.getStartDate());
         Map<String, String> person = new LinkedHashMap<>();
-        person.put("citizenship", s.getCitizenship());
-        person.put("sex", s.getSex().name());
-        person.put("ageGroup", s.getAgeGroup());
+        person.put(CellDimension.CITIZENSHIP.key(), s.getCitizenship());
+        person.put(CellDimension.SEX.key(), s.getSex().name());
+        person.put(CellDimension.AGE_GROUP.key(), s.getAgeGroup());
 
         Map<String, String> spell = new LinkedHashMap<>(person);
-        spell.put("kind", s.getKind().name());
-        spell.put("durationClass", durationClass);
-        spell.put("final", classFinal);
-        spell.put("borderPost", s.getStartBorderPost());
-        spell.put("residenceStatus", (stay ? ResidenceStatus.NON_RESIDENT : ResidenceStatus.RESIDENT).name());
-        spell.put("purpose", s.getPurpose().name());
-        spell.put("labour", String.valueOf(closed && s.getLabour()));
-        spell.put(START_DAY, startDay);
+        spell.put(CellDimension.KIND.key(), s.getKind().name());
+        spell.put(CellDimension.DURATION_CLASS.key(), durationClass);
+        spell.put(CellDimension.FINAL.key(), classFinal);
+        spell.put(CellDimension.BORDER_POST.key(), s.getStartBorderPost());
+        spell.put(
+                CellDimension.RESIDENCE_STATUS.key(),
+                (stay ? ResidenceStatus.NON_RESIDENT : ResidenceStatus.RESIDENT).name());
+        spell.put(CellDimension.PURPOSE.key(), s.getPurpose().name());
+        spell.put(CellDimension.LABOUR.key(), String.valueOf(closed && s.getLabour()));
+        spell.put(CellDimension.START_DAY.key(), startDay);
         cells.add(Cells.of(SPELLS, s.getStartDate(), spell, 1, s.getAsOf()));
 
         if (closed && s.getBorderWorker()) {
@@ -196,49 +169,55 @@ public final class Contributions {
         if (stay) {
             // Present at the end of month M when the stay started by M and had not ended by the end of M.
             Map<String, String> stock = new LinkedHashMap<>(person);
-            stock.put("borderPost", s.getStartBorderPost());
-            stock.put("purpose", s.getPurpose().name());
-            stock.put("labour", String.valueOf(s.getLabour()));
-            stock.put("endMonth", closed ? Cells.month(s.getEndDate()) : "OPEN");
+            stock.put(CellDimension.BORDER_POST.key(), s.getStartBorderPost());
+            stock.put(CellDimension.PURPOSE.key(), s.getPurpose().name());
+            stock.put(CellDimension.LABOUR.key(), String.valueOf(s.getLabour()));
+            stock.put(CellDimension.END_MONTH.key(), closed ? Cells.month(s.getEndDate()) : "OPEN");
             cells.add(Cells.of(STOCK, s.getStartDate(), stock, 1, s.getAsOf()));
         }
         if (labour) {
             // open: a labour spell once 90 days old, which the query derives from the start day (§4)
             Map<String, String> start = new LinkedHashMap<>(person);
-            start.put("flow", stay ? "IN" : "OUT");
-            start.put("durationClass", durationClass);
-            start.put("final", classFinal);
-            start.put("borderPost", s.getStartBorderPost());
-            start.put(START_DAY, startDay);
+            start.put(CellDimension.FLOW.key(), stay ? "IN" : "OUT");
+            start.put(CellDimension.DURATION_CLASS.key(), durationClass);
+            start.put(CellDimension.FINAL.key(), classFinal);
+            start.put(CellDimension.BORDER_POST.key(), s.getStartBorderPost());
+            start.put(CellDimension.START_DAY.key(), startDay);
             cells.add(Cells.of(LABOUR, s.getStartDate(), start, 1, s.getAsOf()));
             if (closed) {
                 Map<String, String> end = new LinkedHashMap<>(start);
-                end.put("flow", stay ? "DEPARTURE" : "RETURN");
-                end.put("borderPost", s.getEndBorderPost() == null ? Cells.NONE : s.getEndBorderPost());
+                end.put(CellDimension.FLOW.key(), stay ? "DEPARTURE" : "RETURN");
+                end.put(
+                        CellDimension.BORDER_POST.key(),
+                        s.getEndBorderPost() == null ? Cells.NONE : s.getEndBorderPost());
                 cells.add(Cells.of(LABOUR, s.getEndDate(), end, 1, s.getAsOf()));
             }
         }
         if (stay) {
             Map<String, String> overstay = new LinkedHashMap<>(person);
-            overstay.put("borderPost", s.getStartBorderPost());
-            overstay.put("purpose", s.getPurpose().name());
+            overstay.put(CellDimension.BORDER_POST.key(), s.getStartBorderPost());
+            overstay.put(CellDimension.PURPOSE.key(), s.getPurpose().name());
             if (closed && s.getOverstayDays() != null && s.getOverstayDays() > 0) {
-                overstay.put("type", "AT_EXIT");
-                overstay.put(DAY, CLOSED);
+                overstay.put(CellDimension.TYPE.key(), "AT_EXIT");
+                overstay.put(CellDimension.DAY.key(), CLOSED);
                 cells.add(Cells.of(OVERSTAYS, s.getEndDate(), overstay, 1, s.getAsOf()));
             } else if (!closed && s.getLatestAuthorisedExit() != null) {
                 // §7: a suspected overstay from the day after the latest authorised exit, if no exit comes first
                 LocalDate began = s.getLatestAuthorisedExit().plusDays(1);
-                overstay.put("type", "IN_COUNTRY");
-                overstay.put(DAY, day(began));
+                overstay.put(CellDimension.TYPE.key(), "IN_COUNTRY");
+                overstay.put(CellDimension.DAY.key(), day(began));
                 cells.add(Cells.of(OVERSTAYS, began, overstay, 1, s.getAsOf()));
                 Map<String, String> who = new LinkedHashMap<>(overstay);
-                who.remove("type");
-                who.put("spellId", s.getSpellId());
-                who.put("travellerId", s.getTravellerId());
-                who.put("entryDate", s.getStartDate().toString());
-                who.put("latestAuthorisedExit", s.getLatestAuthorisedExit().toString());
-                who.put("cardNumber", s.getStartCardNumber() == null ? CLOSED : s.getStartCardNumber());
+                who.remove(CellDimension.TYPE.key());
+                who.put(CellDimension.SPELL_ID.key(), s.getSpellId());
+                who.put(CellDimension.TRAVELLER_ID.key(), s.getTravellerId());
+                who.put(CellDimension.ENTRY_DATE.key(), s.getStartDate().toString());
+                who.put(
+                        CellDimension.LATEST_AUTHORISED_EXIT.key(),
+                        s.getLatestAuthorisedExit().toString());
+                who.put(
+                        CellDimension.CARD_NUMBER.key(),
+                        s.getStartCardNumber() == null ? CLOSED : s.getStartCardNumber());
                 cells.add(Cells.of(OVERSTAYERS, s.getStartDate(), who, 1, s.getAsOf()));
             }
             if (s.getLatestAuthorisedExit() != null) {
@@ -251,19 +230,19 @@ public final class Contributions {
     /** A frontier worker's spell: its two crossings and, if it is the first of its month, the worker (§4a). */
     private static List<TableCell> borderWorker(Spell s, Map<String, String> person) {
         Map<String, String> dims = new LinkedHashMap<>();
-        dims.put("citizenship", person.get("citizenship"));
-        dims.put("kind", s.getKind().name());
-        dims.put(COUNTED, CROSSING);
+        dims.put(CellDimension.CITIZENSHIP.key(), person.get(CellDimension.CITIZENSHIP.key()));
+        dims.put(CellDimension.KIND.key(), s.getKind().name());
+        dims.put(CellDimension.COUNTED.key(), CROSSING);
         Map<String, String> start = new LinkedHashMap<>(dims);
-        start.put("borderPost", s.getStartBorderPost());
+        start.put(CellDimension.BORDER_POST.key(), s.getStartBorderPost());
         Map<String, String> end = new LinkedHashMap<>(dims);
-        end.put("borderPost", s.getEndBorderPost() == null ? Cells.NONE : s.getEndBorderPost());
+        end.put(CellDimension.BORDER_POST.key(), s.getEndBorderPost() == null ? Cells.NONE : s.getEndBorderPost());
         List<TableCell> cells = new ArrayList<>();
         cells.add(Cells.of(BORDER_WORKERS, s.getStartDate(), start, 1, s.getAsOf()));
         cells.add(Cells.of(BORDER_WORKERS, s.getEndDate(), end, 1, s.getAsOf()));
         if (s.getFirstBorderWorkerSpellOfMonth()) {
             Map<String, String> worker = new LinkedHashMap<>(end);
-            worker.put(COUNTED, WORKER);
+            worker.put(CellDimension.COUNTED.key(), WORKER);
             cells.add(Cells.of(BORDER_WORKERS, s.getEndDate(), worker, 1, s.getAsOf()));
         }
         return cells;
@@ -277,17 +256,17 @@ public final class Contributions {
      */
     private static TableCell expectedDeparture(Spell s, boolean closed) {
         Map<String, String> dims = new LinkedHashMap<>();
-        dims.put("citizenship", s.getCitizenship());
-        dims.put("purpose", s.getPurpose().name());
-        dims.put("borderPost", s.getStartBorderPost());
+        dims.put(CellDimension.CITIZENSHIP.key(), s.getCitizenship());
+        dims.put(CellDimension.PURPOSE.key(), s.getPurpose().name());
+        dims.put(CellDimension.BORDER_POST.key(), s.getStartBorderPost());
         LocalDate latest = s.getLatestAuthorisedExit();
         if (closed) {
             boolean over = s.getOverstayDays() != null && s.getOverstayDays() > 0;
-            dims.put(DEPARTURE, over ? OUT_OF_COUNTRY : ON_TIME);
-            dims.put(DAY, CLOSED);
+            dims.put(CellDimension.DEPARTURE.key(), over ? OUT_OF_COUNTRY : ON_TIME);
+            dims.put(CellDimension.DAY.key(), CLOSED);
         } else {
-            dims.put(DEPARTURE, NO_EXIT);
-            dims.put(DAY, day(latest));
+            dims.put(CellDimension.DEPARTURE.key(), NO_EXIT);
+            dims.put(CellDimension.DAY.key(), day(latest));
         }
         return Cells.of(OVERSTAY_RATES, latest, dims, 1, s.getAsOf());
     }
@@ -332,9 +311,9 @@ public final class Contributions {
     private static TableCell quality(
             LocalDate day, String issue, String reason, String borderPost, double count, LocalDate asOf) {
         Map<String, String> dims = new LinkedHashMap<>();
-        dims.put("issue", issue);
-        dims.put("reason", reason);
-        dims.put("borderPost", borderPost);
+        dims.put(CellDimension.ISSUE.key(), issue);
+        dims.put(CellDimension.REASON.key(), reason);
+        dims.put(CellDimension.BORDER_POST.key(), borderPost);
         return Cells.of(QUALITY, day, dims, count, asOf);
     }
 }
