@@ -132,7 +132,7 @@ class VintagesIT {
     /** The crossings in the instance's 12/16 cells. */
     private static double outcomes(TableQueries q) {
         return q.cube().read(() -> q.cube().cells("migration-12-16").stream()
-                .mapToDouble(org.borderflows.query.tables.Cube.Cell::count)
+                .mapToDouble(org.borderflows.query.tables.Cell::count)
                 .sum());
     }
 

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import org.borderflows.domain.AtClock;
 import org.borderflows.domain.RuleSettings;
-import org.borderflows.query.tables.Cube.Cell;
 import org.borderflows.query.topology.CellDimension;
 import org.borderflows.query.topology.Contributions;
 import org.borderflows.schema.Purpose;

@@ -2,19 +2,15 @@ package org.borderflows.query.tables;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.AbstractCollection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
-import org.borderflows.query.topology.CellDimension;
 import org.borderflows.schema.TableCell;
 
 /**
@@ -27,78 +23,12 @@ import org.borderflows.schema.TableCell;
  * count, in an open-addressing hash table: about 30 bytes per cell instead of several hundred for maps of
  * strings. Cells that do not fit (the per-person overstayer list, a dictionary overflow, an unexpected shape)
  * are kept as plain maps.
+ *
+ * <p>Its parts: this class is the store (the lock, the versions, applying cells, the clock, the queries' entry
+ * points); {@link CellSchema} and {@link Dictionary} the packing; {@link DatasetCells} one dataset's cells and
+ * rollups; {@link Cell} one cell as queries read it.
  */
 public final class Cube {
-    private static final int MONTH_BITS = 12;
-    private static final int MONTH_BASE = 1990 * 12;
-
-    /** One cell: month (see {@link #monthIndex}), dimension values, count. */
-    public static final class Cell {
-        private final Schema schema;
-        private final long packed;
-        private final long projection;
-        private final int month;
-        private final Map<String, String> dims;
-        private final double count;
-
-        private Cell(Schema schema, long packed, long projection, double count) {
-            this.schema = schema;
-            this.packed = packed;
-            this.projection = projection;
-            this.month = (int) (packed & ((1L << MONTH_BITS) - 1)) + MONTH_BASE;
-            this.dims = null;
-            this.count = count;
-        }
-
-        private Cell(int month, Map<String, String> dims, double count) {
-            this.schema = null;
-            this.packed = 0;
-            this.projection = -1L;
-            this.month = month;
-            this.dims = dims;
-            this.count = count;
-        }
-
-        public int month() {
-            return month;
-        }
-
-        public double count() {
-            return count;
-        }
-
-        /**
-         * The value of a dimension (null if the dataset has no such dimension). A cell of a rollup ({@link
-         * #cells(String, Collection)}) only knows the dimensions it was asked for: asking for another one is a
-         * programming error and throws.
-         */
-        public String dim(String name) {
-            if (schema == null) {
-                return dims.get(name);
-            }
-            int i = schema.index(name);
-            if (i < 0) {
-                return null;
-            }
-            if (((projection >>> schema.offsets[i]) & schema.masks[i]) != schema.masks[i]) {
-                throw new IllegalStateException("dimension " + name + " is not in this rollup");
-            }
-            return schema.dicts[i].value((int) ((packed >>> schema.offsets[i]) & schema.masks[i]));
-        }
-
-        public Map<String, String> dims() {
-            if (schema == null) {
-                return dims;
-            }
-            Map<String, String> out = new TreeMap<>();
-            for (int i = 0; i < schema.names.length; i++) {
-                if (((projection >>> schema.offsets[i]) & schema.masks[i]) == schema.masks[i]) {
-                    out.put(schema.names[i], schema.decode(packed, schema.names[i]));
-                }
-            }
-            return out;
-        }
-    }
 
     /** A walk over packed entries (cells or rollup groups): key and count. */
     interface Entries {
@@ -121,10 +51,7 @@ public final class Cube {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, seconds));
     }
 
-    /** Rollups kept per dataset at most; the least recently used one gives way to a new one. */
-    static final int MAX_ROLLUPS = 24;
-
-    private final Map<String, Dataset> byDataset = new ConcurrentHashMap<>();
+    private final Map<String, DatasetCells> byDataset = new ConcurrentHashMap<>();
     private final Map<String, Dictionary> dictionaries = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final AtomicLong version = new AtomicLong();
@@ -154,7 +81,7 @@ public final class Cube {
         try {
             int bar = key.indexOf('|');
             String datasetName = key.substring(0, bar);
-            Dataset dataset = byDataset.computeIfAbsent(datasetName, d -> new Dataset());
+            DatasetCells dataset = byDataset.computeIfAbsent(datasetName, d -> new DatasetCells(dictionaries, strings));
             changed.add(datasetName);
             dataset.lastChangeMillis = Math.max(dataset.lastChangeMillis, changedAtMillis);
             if (value == null) {
@@ -234,13 +161,13 @@ public final class Cube {
      * for a deleted cell). Call inside {@link #read}.
      */
     public List<Cell> changedAfter(String dataset, long afterMillis) {
-        Dataset d = byDataset.get(dataset);
+        DatasetCells d = byDataset.get(dataset);
         return d == null ? List.of() : d.changedAfter(afterMillis);
     }
 
     /** When a cell of a dataset last changed (Long.MIN_VALUE if never). */
     public long lastChangeMillis(String dataset) {
-        Dataset d = byDataset.get(dataset);
+        DatasetCells d = byDataset.get(dataset);
         return d == null ? Long.MIN_VALUE : d.lastChangeMillis;
     }
 
@@ -261,7 +188,7 @@ public final class Cube {
 
     /** The cells of a dataset; iterate inside {@link #read} (or from the writer thread). */
     public Collection<Cell> cells(String dataset) {
-        Dataset d = byDataset.get(dataset);
+        DatasetCells d = byDataset.get(dataset);
         return d == null ? List.of() : d.view();
     }
 
@@ -274,11 +201,11 @@ public final class Cube {
      * {@link #read}.
      */
     public Collection<Cell> cells(String dataset, Collection<String> dims) {
-        Dataset d = byDataset.get(dataset);
+        DatasetCells d = byDataset.get(dataset);
         if (d == null) {
             return List.of();
         }
-        Rollup r = d.rollup(dims);
+        DatasetCells.Rollup r = d.rollup(dims);
         return r == null ? d.view() : d.view(r);
     }
 
@@ -293,15 +220,15 @@ public final class Cube {
      */
     public Map<List<String>, double[]> groupedCounts(
             String datasetName, int from, int to, Map<String, java.util.Set<String>> filters, List<String> by) {
-        Dataset d = byDataset.get(datasetName);
+        DatasetCells d = byDataset.get(datasetName);
         if (d == null) {
             return Map.of();
         }
-        Schema s = d.schema;
+        CellSchema s = d.schema;
         if (s == null || !d.others.isEmpty()) {
             return null;
         }
-        long monthMask = (1L << MONTH_BITS) - 1;
+        long monthMask = CellSchema.MONTH_MASK;
         java.util.Set<String> months = filters.get("month");
         List<long[]> checks = new ArrayList<>(); // {offset, mask} per filter
         List<boolean[]> allowed = new ArrayList<>();
@@ -337,12 +264,12 @@ public final class Cube {
         }
         java.util.Set<String> used = new java.util.HashSet<>(by);
         used.addAll(filters.keySet());
-        Rollup rollup = d.rollup(used);
+        DatasetCells.Rollup rollup = d.rollup(used);
         LongDoubleMap groups = new LongDoubleMap();
         cells:
         for (Entries c = rollup == null ? d.packed.entries() : rollup.sums.entries(); c.next(); ) {
             long key = c.key();
-            int month = (int) (key & monthMask) + MONTH_BASE;
+            int month = (int) (key & monthMask) + CellSchema.MONTH_BASE;
             if (month < from || month > to) {
                 continue;
             }
@@ -367,7 +294,7 @@ public final class Cube {
             for (String dim : by) {
                 values.add(
                         dim.equals("month")
-                                ? yearMonth((int) (group & monthMask) + MONTH_BASE)
+                                ? yearMonth((int) (group & monthMask) + CellSchema.MONTH_BASE)
                                         .toString()
                                 : s.decode(group, dim));
             }
@@ -382,7 +309,7 @@ public final class Cube {
      * {@link #read}.
      */
     Packed packed(String datasetName, Collection<String> dims) {
-        Dataset d = byDataset.get(datasetName);
+        DatasetCells d = byDataset.get(datasetName);
         if (d == null || d.schema == null || !d.others.isEmpty()) {
             return null;
         }
@@ -391,17 +318,17 @@ public final class Cube {
                 return null;
             }
         }
-        Rollup r = d.rollup(dims);
+        DatasetCells.Rollup r = d.rollup(dims);
         return new Packed(d.schema, r == null ? d.packed.entries() : r.sums.entries());
     }
 
     /** Packed cells of one dataset: their entries and how to read the codes in a key. */
     final class Packed {
-        static final long MONTH_MASK = (1L << MONTH_BITS) - 1;
-        private final Schema schema;
+        static final long MONTH_MASK = CellSchema.MONTH_MASK;
+        private final CellSchema schema;
         final Entries entries;
 
-        private Packed(Schema schema, Entries entries) {
+        private Packed(CellSchema schema, Entries entries) {
             this.schema = schema;
             this.entries = entries;
         }
@@ -424,13 +351,14 @@ public final class Cube {
 
         String decode(long key, String dim) {
             return dim.equals("month")
-                    ? yearMonth((int) (key & MONTH_MASK) + MONTH_BASE).toString()
+                    ? yearMonth((int) (key & MONTH_MASK) + CellSchema.MONTH_BASE)
+                            .toString()
                     : schema.decode(key, dim);
         }
 
         /** Month index (see {@link #monthIndex}) of a key. */
         int month(long key) {
-            return (int) (key & MONTH_MASK) + MONTH_BASE;
+            return (int) (key & MONTH_MASK) + CellSchema.MONTH_BASE;
         }
 
         /** The key with its month moved by {@code months}, or -1 if out of the packed range. */
@@ -485,7 +413,7 @@ public final class Cube {
 
     /** The first and last month index (see {@link #monthIndex}) with a cell of the dataset, or null. In {@link #read}. */
     public int[] monthRange(String dataset) {
-        Dataset d = byDataset.get(dataset);
+        DatasetCells d = byDataset.get(dataset);
         return d == null ? null : d.monthRange();
     }
 
@@ -498,7 +426,8 @@ public final class Cube {
     }
 
     public int size() {
-        return read(() -> byDataset.values().stream().mapToInt(Dataset::size).sum());
+        return read(
+                () -> byDataset.values().stream().mapToInt(DatasetCells::size).sum());
     }
 
     /** Months counted from year 0, so that month arithmetic is integer arithmetic. */
@@ -510,400 +439,6 @@ public final class Cube {
         return YearMonth.of(Math.floorDiv(index, 12), Math.floorMod(index, 12) + 1);
     }
 
-    /** Values of one dimension and their codes (codes are assigned in order of first appearance). */
-    private static final class Dictionary {
-        private final int maxCodes;
-        private final Map<String, Integer> codes = new ConcurrentHashMap<>();
-        private volatile String[] values = new String[16];
-        private int size;
-
-        Dictionary(int bits) {
-            this.maxCodes = 1 << bits;
-        }
-
-        /** The code of a value, adding it if new; -1 when the dictionary is full. */
-        int code(String value) {
-            Integer code = codes.get(value);
-            if (code != null) {
-                return code;
-            }
-            if (size >= maxCodes) {
-                return -1;
-            }
-            if (size == values.length) {
-                values = java.util.Arrays.copyOf(values, values.length * 2);
-            }
-            values[size] = value;
-            codes.put(value, size);
-            return size++;
-        }
-
-        int existing(String value) {
-            Integer code = codes.get(value);
-            return code == null ? -1 : code;
-        }
-
-        String value(int code) {
-            return values[code];
-        }
-    }
-
-    /** Bit layout of a dataset's cells: dimension names (sorted), offsets and dictionaries. */
-    private final class Schema {
-        final String[] names;
-        final int[] offsets;
-        final long[] masks;
-        final Dictionary[] dicts;
-
-        Schema(List<String> sortedNames) {
-            names = sortedNames.toArray(String[]::new);
-            offsets = new int[names.length];
-            masks = new long[names.length];
-            dicts = new Dictionary[names.length];
-            int offset = MONTH_BITS;
-            for (int i = 0; i < names.length; i++) {
-                int bits = CellDimension.bitsOf(names[i]);
-                offsets[i] = offset;
-                masks[i] = (1L << bits) - 1;
-                dicts[i] = dictionaries.computeIfAbsent(names[i], n -> new Dictionary(bits));
-                offset += bits;
-            }
-        }
-
-        int index(String name) {
-            for (int i = 0; i < names.length; i++) {
-                if (names[i].equals(name)) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        String decode(long packed, String name) {
-            int i = index(name);
-            return i < 0 ? null : dicts[i].value((int) ((packed >>> offsets[i]) & masks[i]));
-        }
-
-        /** The packed key, or -1 when the cell does not fit (month out of range, unknown shape, full dictionary). */
-        long pack(int month, Map<String, String> dims, boolean add) {
-            int m = month - MONTH_BASE;
-            if (m < 0 || m >= (1 << MONTH_BITS) || dims.size() != names.length) {
-                return -1;
-            }
-            long packed = m;
-            for (int i = 0; i < names.length; i++) {
-                String value = dims.get(names[i]);
-                if (value == null) {
-                    return -1;
-                }
-                int code = add ? dicts[i].code(value) : dicts[i].existing(value);
-                if (code < 0) {
-                    return -1;
-                }
-                packed |= ((long) code) << offsets[i];
-            }
-            return packed;
-        }
-    }
-
-    static boolean packable(Collection<String> names) {
-        int bits = MONTH_BITS;
-        for (String name : names) {
-            int b = CellDimension.bitsOf(name);
-            if (b == 0) {
-                return false; // a dimension that is not packed (CellDimension)
-            }
-            bits += b;
-        }
-        return bits <= 63;
-    }
-
-    /** The cells of one dataset: packed ones in a hash table, the others in a map. */
-    private final class Dataset {
-        private Schema schema;
-        private boolean schemaChosen;
-        /** The packed cells: key to count, stamped with when each last changed ({@link #stamp}). */
-        private final LongDoubleMap packed = new LongDoubleMap(true);
-
-        private final Map<String, Cell> others = new ConcurrentHashMap<>();
-        private final Map<Long, Rollup> rollups = new ConcurrentHashMap<>();
-        private final java.util.Set<Long> tooLarge = ConcurrentHashMap.newKeySet();
-        private final int[] cellsInMonth = new int[1 << MONTH_BITS]; // packed cells per month
-        /** When each deleted packed cell was deleted ({@link #stamp}, as a double). */
-        private final LongDoubleMap deletedAt = new LongDoubleMap();
-        /** The same for the cells kept as maps: the cell (count 0 once deleted) and when it last changed. */
-        private final Map<String, Change> othersChanged = new ConcurrentHashMap<>();
-
-        private volatile long lastChangeMillis = Long.MIN_VALUE;
-
-        private record Change(Cell cell, long atMillis) {}
-
-        List<Cell> changedAfter(long afterMillis) {
-            List<Cell> out = new ArrayList<>();
-            int after = stamp(afterMillis + 1) - 1; // a stamp above it: changed in a second ending after the instant
-            packed.forEachStampedAfter(after, (key, count) -> out.add(new Cell(schema, key, -1L, count)));
-            for (Entries e = deletedAt.entries(); e.next(); ) {
-                if (e.value() > after) {
-                    out.add(new Cell(schema, e.key(), -1L, 0));
-                }
-            }
-            for (Change c : othersChanged.values()) {
-                if (c.atMillis() > afterMillis) {
-                    out.add(c.cell());
-                }
-            }
-            return out;
-        }
-
-        /** The first and last month index with a cell, or null when there is none. */
-        int[] monthRange() {
-            int first = Integer.MAX_VALUE;
-            int last = Integer.MIN_VALUE;
-            for (int m = 0; m < cellsInMonth.length; m++) {
-                if (cellsInMonth[m] > 0) {
-                    first = Math.min(first, m + MONTH_BASE);
-                    last = Math.max(last, m + MONTH_BASE);
-                }
-            }
-            for (Cell c : others.values()) {
-                first = Math.min(first, c.month());
-                last = Math.max(last, c.month());
-            }
-            return first == Integer.MAX_VALUE ? null : new int[] {first, last};
-        }
-
-        void put(String key, int month, Map<String, String> dims, double count, long changedAtMillis) {
-            Schema s = schemaFor(dims);
-            long p = s == null ? -1 : s.pack(month, dims, true);
-            if (p >= 0) {
-                double old = packed.get(p);
-                packed.put(p, count, stamp(changedAtMillis));
-                if (Double.isNaN(old)) {
-                    deletedAt.remove(p);
-                }
-                boolean added = Double.isNaN(old);
-                if (added) {
-                    cellsInMonth[(int) (p & ((1L << MONTH_BITS) - 1))]++;
-                }
-                for (Rollup r : rollups.values()) {
-                    r.sums.add(p & r.mask, added ? count : count - old, added ? 1 : 0);
-                }
-            } else {
-                Cell cell = new Cell(month, canonical(dims), count);
-                others.put(key, cell);
-                othersChanged.put(key, new Change(cell, changedAtMillis));
-            }
-        }
-
-        void remove(String key, long changedAtMillis) {
-            Cell removed = others.remove(key);
-            if (removed != null) {
-                othersChanged.put(key, new Change(new Cell(removed.month(), removed.dims, 0), changedAtMillis));
-                return;
-            }
-            if (schema == null) {
-                return;
-            }
-            // key = dataset|YYYY-MM|name=value;name=value (the aggregator's Cells.key)
-            String[] parts = key.split("\\|", 3);
-            Map<String, String> dims = new TreeMap<>();
-            if (parts.length == 3 && !parts[2].isEmpty()) {
-                for (String pair : parts[2].split(";")) {
-                    int eq = pair.indexOf('=');
-                    if (eq > 0) {
-                        dims.put(pair.substring(0, eq), pair.substring(eq + 1));
-                    }
-                }
-            }
-            long p = schema.pack(monthIndex(YearMonth.parse(parts[1])), dims, false);
-            if (p >= 0) {
-                double old = packed.get(p);
-                if (Double.isNaN(old)) {
-                    return;
-                }
-                packed.remove(p);
-                deletedAt.put(p, stamp(changedAtMillis));
-                cellsInMonth[(int) (p & ((1L << MONTH_BITS) - 1))]--;
-                for (Rollup r : rollups.values()) {
-                    r.sums.add(p & r.mask, -old, -1);
-                }
-            }
-        }
-
-        /**
-         * The rollup over {@code dims} (plus month), built on first use; null when the cells themselves must be
-         * walked (maps, a dimension the cells lack, or a rollup that would not be at least 4 times smaller).
-         */
-        Rollup rollup(Collection<String> dims) {
-            Schema s = schema;
-            if (s == null || !others.isEmpty()) {
-                return null;
-            }
-            long mask = (1L << MONTH_BITS) - 1;
-            for (String dim : dims) {
-                if (dim.equals("month")) {
-                    continue;
-                }
-                int i = s.index(dim);
-                if (i < 0) {
-                    return null;
-                }
-                mask |= s.masks[i] << s.offsets[i];
-            }
-            Rollup r = rollups.get(mask);
-            if (r == null) {
-                if (tooLarge.contains(mask)) {
-                    return null;
-                }
-                synchronized (this) { // readers share the read lock: build each rollup once
-                    r = rollups.get(mask);
-                    if (r == null) {
-                        r = build(mask);
-                        if (r == null) {
-                            return null;
-                        }
-                    }
-                }
-            }
-            r.lastUsed = System.nanoTime();
-            return r;
-        }
-
-        private Rollup build(long mask) {
-            LongSumMap sums = new LongSumMap(Math.min(packed.size(), 1 << 16));
-            int limit = packed.size() / 4;
-            for (Entries e = packed.entries(); e.next(); ) {
-                sums.add(e.key() & mask, e.value(), 1);
-                if (sums.size() > limit && sums.size() > 1024) {
-                    tooLarge.add(mask);
-                    return null;
-                }
-            }
-            if (rollups.size() >= MAX_ROLLUPS) {
-                rollups.values().stream()
-                        .min(java.util.Comparator.comparingLong(x -> x.lastUsed))
-                        .ifPresent(oldest -> rollups.remove(oldest.mask));
-            }
-            Rollup r = new Rollup(mask, sums);
-            rollups.put(mask, r);
-            return r;
-        }
-
-        Collection<Cell> view(Rollup r) {
-            Schema s = schema;
-            return new AbstractCollection<>() {
-                @Override
-                public Iterator<Cell> iterator() {
-                    Entries e = r.sums.entries();
-                    return new Iterator<>() {
-                        private boolean ready;
-                        private boolean more;
-
-                        @Override
-                        public boolean hasNext() {
-                            if (!ready) {
-                                more = e.next();
-                                ready = true;
-                            }
-                            return more;
-                        }
-
-                        @Override
-                        public Cell next() {
-                            if (!hasNext()) {
-                                throw new NoSuchElementException();
-                            }
-                            ready = false;
-                            return new Cell(s, e.key(), r.mask, e.value());
-                        }
-                    };
-                }
-
-                @Override
-                public int size() {
-                    return r.sums.size();
-                }
-            };
-        }
-
-        private Schema schemaFor(Map<String, String> dims) {
-            if (!schemaChosen) {
-                schemaChosen = true;
-                List<String> names = new ArrayList<>(new TreeMap<>(dims).keySet());
-                schema = packable(names) ? new Schema(names) : null;
-            }
-            return schema;
-        }
-
-        int size() {
-            return packed.size() + others.size();
-        }
-
-        Collection<Cell> view() {
-            Schema s = schema;
-            return new AbstractCollection<>() {
-                @Override
-                public Iterator<Cell> iterator() {
-                    Iterator<Cell> rest = others.values().iterator();
-                    LongDoubleMap.Cursor cursor = packed.cursor();
-                    return new Iterator<>() {
-                        @Override
-                        public boolean hasNext() {
-                            return cursor.hasNext() || rest.hasNext();
-                        }
-
-                        @Override
-                        public Cell next() {
-                            if (cursor.hasNext()) {
-                                cursor.advance();
-                                return new Cell(s, cursor.key(), -1L, cursor.value());
-                            }
-                            if (rest.hasNext()) {
-                                return rest.next();
-                            }
-                            throw new NoSuchElementException();
-                        }
-                    };
-                }
-
-                @Override
-                public int size() {
-                    return Dataset.this.size();
-                }
-            };
-        }
-    }
-
-    /** Sums of a dataset's packed cells grouped by the bits of {@code mask} (month and some dimensions). */
-    private static final class Rollup {
-        final long mask;
-        final LongSumMap sums;
-        volatile long lastUsed;
-
-        Rollup(long mask, LongSumMap sums) {
-            this.mask = mask;
-            this.sums = sums;
-        }
-    }
-
+    /** Shared instances of short dimension strings for the cells kept as maps, across datasets. */
     private final Map<String, String> strings = new ConcurrentHashMap<>();
-
-    /** Shared instances of short dimension strings for the cells kept as maps. */
-    private Map<String, String> canonical(Map<String, String> dims) {
-        @SuppressWarnings("unchecked")
-        Map.Entry<String, String>[] entries = new Map.Entry[dims.size()];
-        int i = 0;
-        for (Map.Entry<String, String> e : dims.entrySet()) {
-            entries[i++] = Map.entry(shared(e.getKey()), shared(e.getValue()));
-        }
-        return Map.ofEntries(entries);
-    }
-
-    private String shared(String s) {
-        if (s.length() > 24) {
-            return s;
-        }
-        String known = strings.putIfAbsent(s, s);
-        return known == null ? s : known;
-    }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.borderflows.domain.AtClock;
 import org.borderflows.domain.RuleSettings;
-import org.borderflows.query.tables.Cube.Cell;
 import org.borderflows.query.topology.CellDimension;
 import org.borderflows.query.topology.Contributions;
 

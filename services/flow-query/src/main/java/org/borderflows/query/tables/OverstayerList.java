@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.borderflows.domain.AtClock;
 import org.borderflows.platform.Csv;
-import org.borderflows.query.tables.Cube.Cell;
 import org.borderflows.query.tables.Datasets.Dimension;
 import org.borderflows.query.topology.CellDimension;
 import org.borderflows.query.topology.Contributions;

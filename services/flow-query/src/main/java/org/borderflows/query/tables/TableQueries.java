@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.borderflows.domain.RuleSettings;
-import org.borderflows.query.tables.Cube.Cell;
 import org.borderflows.query.tables.Datasets.Dimension;
 import org.borderflows.query.topology.CellDimension;
 import org.borderflows.query.topology.Contributions;

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.borderflows.domain.RuleSettings;
-import org.borderflows.query.tables.Cube.Cell;
 import org.borderflows.query.topology.CellDimension;
 import org.borderflows.query.topology.Contributions;
 import org.borderflows.schema.Direction;

@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.borderflows.domain.RuleSettings;
-import org.borderflows.query.tables.Cube.Cell;
 import org.borderflows.query.topology.CellDimension;
 import org.borderflows.schema.EstimateVintage;
 

@@ -63,12 +63,14 @@ class CellPackingTest {
                         Contributions.QUALITY);
         assertThat(cells)
                 .filteredOn(c -> !c.getDataset().equals(Contributions.OVERSTAYERS))
-                .allSatisfy(c -> assertThat(Cube.packable(c.getDimensions().keySet()))
-                        .as("%s %s", c.getDataset(), c.getDimensions().keySet())
-                        .isTrue());
+                .allSatisfy(
+                        c -> assertThat(CellSchema.packable(c.getDimensions().keySet()))
+                                .as("%s %s", c.getDataset(), c.getDimensions().keySet())
+                                .isTrue());
         assertThat(cells)
                 .filteredOn(c -> c.getDataset().equals(Contributions.OVERSTAYERS))
-                .allSatisfy(c ->
-                        assertThat(Cube.packable(c.getDimensions().keySet())).isFalse());
+                .allSatisfy(
+                        c -> assertThat(CellSchema.packable(c.getDimensions().keySet()))
+                                .isFalse());
     }
 }

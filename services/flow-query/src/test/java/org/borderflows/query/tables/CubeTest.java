@@ -33,7 +33,7 @@ class CubeTest {
         TableCell cell = crossing(3, "KZ-KOR-ROAD", "UZB", 7);
         cube.apply(Cells.key(cell), cell);
 
-        Cube.Cell read = cube.read(() -> cube.cells("crossings").iterator().next());
+        Cell read = cube.read(() -> cube.cells("crossings").iterator().next());
 
         assertThat(Cube.yearMonth(read.month())).hasToString("2025-03");
         assertThat(read.dims()).isEqualTo(cell.getDimensions());
@@ -123,7 +123,7 @@ class CubeTest {
         TableCell cell = crossing(3, "KZ-KOR-ROAD", "UZB", 7);
         cube.apply(Cells.key(cell), cell);
 
-        Cube.Cell rolled = cube.read(
+        Cell rolled = cube.read(
                 () -> cube.cells("crossings", List.of("citizenship")).iterator().next());
 
         assertThat(rolled.dim("citizenship")).isEqualTo("UZB");
@@ -166,9 +166,9 @@ class CubeTest {
         return cube.read(() -> group(cube.cells("crossings"), dims));
     }
 
-    private static Map<List<String>, Double> group(Iterable<Cube.Cell> cells, List<String> dims) {
+    private static Map<List<String>, Double> group(Iterable<Cell> cells, List<String> dims) {
         Map<List<String>, Double> out = new HashMap<>();
-        for (Cube.Cell c : cells) {
+        for (Cell c : cells) {
             List<String> key = new ArrayList<>();
             key.add(String.valueOf(c.month()));
             for (String d : dims) {

@@ -75,11 +75,11 @@ class RevisionSpreadTest {
                 .build());
         cube.commit();
         var cells = cube.cells(Contributions.MIGRATION, TableQueries.ESTIMATOR_DIMENSIONS);
-        Cube.Cell now = cells.stream()
+        Cell now = cells.stream()
                 .filter(c -> c.month() == Cube.monthIndex(java.time.YearMonth.of(2026, 6)))
                 .findFirst()
                 .orElseThrow();
-        Estimator<Cube.Cell> estimator = Estimator.ofCells(cells, CLOCK, RuleSettings.defaults("KAZ"), 20);
+        Estimator<Cell> estimator = Estimator.ofCells(cells, CLOCK, RuleSettings.defaults("KAZ"), 20);
         Estimator.Rate rate = estimator.rate(now);
         assertThat(rate.revisionSpread()).isCloseTo(Math.sqrt(0.135), within(1e-9));
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.borderflows.query.api.QueryService;
+import org.borderflows.query.tables.Cell;
 import org.borderflows.query.tables.Cube;
 import org.borderflows.query.topology.Cells;
 import org.borderflows.schema.TableCell;
@@ -261,9 +262,9 @@ public final class QueryLatencyBench {
 
     private static void updates(Cube cube, int perSecond) {
         SplittableRandom random = new SplittableRandom(7);
-        List<Cube.Cell> sample = cube.read(() -> {
-            List<Cube.Cell> cells = new ArrayList<>();
-            for (Cube.Cell c : cube.cells("crossings")) {
+        List<Cell> sample = cube.read(() -> {
+            List<Cell> cells = new ArrayList<>();
+            for (Cell c : cube.cells("crossings")) {
                 if (cells.size() == 10_000) {
                     break;
                 }
@@ -274,7 +275,7 @@ public final class QueryLatencyBench {
         while (!Thread.currentThread().isInterrupted()) {
             cube.write(() -> {
                 for (int i = 0; i < perSecond / 10 && !sample.isEmpty(); i++) {
-                    Cube.Cell cell = sample.get(random.nextInt(sample.size()));
+                    Cell cell = sample.get(random.nextInt(sample.size()));
                     TableCell value = Cells.of(
                             "crossings",
                             Cube.yearMonth(cell.month()).atDay(1),
