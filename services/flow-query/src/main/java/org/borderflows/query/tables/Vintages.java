@@ -94,7 +94,7 @@ public final class Vintages {
             for (String dim : DIMENSIONS) {
                 key.add(cell.dim(dim));
             }
-            TableQueries.addOutcome(
+            MigrationTable.addOutcome(
                     estimator,
                     byCell.computeIfAbsent(key, k -> new Estimate()),
                     cell,
@@ -135,7 +135,7 @@ public final class Vintages {
 
     /** The migration cells' dimensions a vintage reads. */
     static List<String> cellDimensions() {
-        List<String> dims = new ArrayList<>(TableQueries.ESTIMATOR_DIMENSIONS);
+        List<String> dims = new ArrayList<>(MigrationTable.ESTIMATOR_DIMENSIONS);
         for (String d : DIMENSIONS) {
             if (!dims.contains(d)) {
                 dims.add(d);

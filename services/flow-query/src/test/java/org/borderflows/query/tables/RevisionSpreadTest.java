@@ -41,7 +41,7 @@ class RevisionSpreadTest {
 
     private RevisionSpread measured() {
         return RevisionSpread.measure(
-                cube.cells(Contributions.MIGRATION, TableQueries.ESTIMATOR_DIMENSIONS),
+                cube.cells(Contributions.MIGRATION, MigrationTable.ESTIMATOR_DIMENSIONS),
                 new Estimator.CellReader(),
                 CLOCK,
                 RuleSettings.defaults("KAZ"),
@@ -74,7 +74,7 @@ class RevisionSpreadTest {
         load.add(Fixtures.arrival("now", LocalDate.of(2026, 6, 10), true, LocalDate.of(2027, 6, 10), CLOCK)
                 .build());
         cube.commit();
-        var cells = cube.cells(Contributions.MIGRATION, TableQueries.ESTIMATOR_DIMENSIONS);
+        var cells = cube.cells(Contributions.MIGRATION, MigrationTable.ESTIMATOR_DIMENSIONS);
         Cell now = cells.stream()
                 .filter(c -> c.month() == Cube.monthIndex(java.time.YearMonth.of(2026, 6)))
                 .findFirst()
