@@ -21,6 +21,10 @@ import org.borderflows.schema.Transport;
  *
  * <p>Messages quote the offending value (shortened) so a border post can fix it, except for document_number,
  * whose value never appears in a message (RULES.md §2).
+ *
+ * <p>Longer than most classes here on purpose: it is the §1 checklist, {@link #validate} walking the record's fields
+ * in order, a few lines each, then the shared checks; it reads top to bottom against the specification, and split,
+ * the rules of one record would be scattered.
  */
 public final class CardValidator {
     /** RULES.md §1: crossed_at not before 1990 (as a crossing date in the reporting country). */

@@ -23,7 +23,8 @@ import java.util.Locale;
  * size streams through a buffer of that size.
  *
  * <p>Hand-written rather than a library because this is the hot loop of the loader: one pass over a char
- * buffer, substrings cut directly from it, no regular expressions.
+ * buffer, substrings cut directly from it, no regular expressions. That one state machine over one buffer is why the
+ * class is longer than most.
  */
 public final class CsvCardReader implements CardReader {
     /** Longest row accepted, in characters. */

@@ -21,6 +21,9 @@ import org.borderflows.schema.Transport;
  * <p>The itineraries follow the seasons of Central Asian traffic: tourists mostly in summer and at New Year,
  * seasonal workers arriving in spring and leaving before winter, students in late August, nationals working
  * abroad for months at a time.
+ *
+ * <p>Longer than most classes here because it is the catalogue of personas, one itinerary method each, side by side
+ * so their shares and seasons can be compared and tuned together.
  */
 public final class PopulationGenerator {
     static final String REPORTING = "KAZ";

@@ -304,11 +304,11 @@ public final class Cube {
     }
 
     /**
-     * Packed access to a dataset's cells (or the rollup over {@code dims}) for the fast paths of the 12/16
+     * PackedCells access to a dataset's cells (or the rollup over {@code dims}) for the fast paths of the 12/16
      * estimates; null when the dataset has cells kept as maps or lacks one of the dimensions. Use inside
      * {@link #read}.
      */
-    Packed packed(String datasetName, Collection<String> dims) {
+    PackedCells packed(String datasetName, Collection<String> dims) {
         DatasetCells d = byDataset.get(datasetName);
         if (d == null || d.schema == null || !d.others.isEmpty()) {
             return null;
@@ -319,96 +319,7 @@ public final class Cube {
             }
         }
         DatasetCells.Rollup r = d.rollup(dims);
-        return new Packed(d.schema, r == null ? d.packed.entries() : r.sums.entries());
-    }
-
-    /** Packed cells of one dataset: their entries and how to read the codes in a key. */
-    final class Packed {
-        static final long MONTH_MASK = CellSchema.MONTH_MASK;
-        private final CellSchema schema;
-        final Entries entries;
-
-        private Packed(CellSchema schema, Entries entries) {
-            this.schema = schema;
-            this.entries = entries;
-        }
-
-        /** The bits of a dimension ("month": the month bits). */
-        long mask(String dim) {
-            if (dim.equals("month")) {
-                return MONTH_MASK;
-            }
-            int i = schema.index(dim);
-            return schema.masks[i] << schema.offsets[i];
-        }
-
-        /** The key bits a value of a dimension has (its code in place), or -1 if the value is unknown. */
-        long bits(String dim, String value) {
-            int i = schema.index(dim);
-            int code = schema.dicts[i].existing(value);
-            return code < 0 ? -1 : ((long) code) << schema.offsets[i];
-        }
-
-        String decode(long key, String dim) {
-            return dim.equals("month")
-                    ? yearMonth((int) (key & MONTH_MASK) + CellSchema.MONTH_BASE)
-                            .toString()
-                    : schema.decode(key, dim);
-        }
-
-        /** Month index (see {@link #monthIndex}) of a key. */
-        int month(long key) {
-            return (int) (key & MONTH_MASK) + CellSchema.MONTH_BASE;
-        }
-
-        /** The key with its month moved by {@code months}, or -1 if out of the packed range. */
-        long shiftMonth(long key, int months) {
-            long m = (key & MONTH_MASK) + months;
-            return m < 0 || m > MONTH_MASK ? -1 : (key & ~MONTH_MASK) | m;
-        }
-
-        /**
-         * A test of a key against filters (dimension or "month" to accepted values), comparing codes; dimensions
-         * in {@code skip} are not tested.
-         */
-        java.util.function.LongPredicate filter(
-                Map<String, java.util.Set<String>> filters, java.util.Set<String> skip) {
-            List<long[]> checks = new ArrayList<>(); // {mask, accepted bits...}
-            java.util.Set<String> months = null;
-            for (Map.Entry<String, java.util.Set<String>> f : filters.entrySet()) {
-                if (skip.contains(f.getKey())) {
-                    continue;
-                }
-                if (f.getKey().equals("month")) {
-                    months = f.getValue();
-                    continue;
-                }
-                long[] check = new long[1 + f.getValue().size()];
-                check[0] = mask(f.getKey());
-                int n = 1;
-                for (String value : f.getValue()) {
-                    long b = bits(f.getKey(), value);
-                    check[n++] = b < 0 ? -2 : b; // -2 never equals masked bits
-                }
-                checks.add(check);
-            }
-            java.util.Set<String> monthFilter = months;
-            long[][] tests = checks.toArray(long[][]::new);
-            return key -> {
-                for (long[] t : tests) {
-                    long v = key & t[0];
-                    boolean ok = false;
-                    for (int i = 1; i < t.length && !ok; i++) {
-                        ok = t[i] == v;
-                    }
-                    if (!ok) {
-                        return false;
-                    }
-                }
-                return monthFilter == null
-                        || monthFilter.contains(yearMonth(month(key)).toString());
-            };
-        }
+        return new PackedCells(d.schema, r == null ? d.packed.entries() : r.sums.entries());
     }
 
     /** The first and last month index (see {@link #monthIndex}) with a cell of the dataset, or null. In {@link #read}. */

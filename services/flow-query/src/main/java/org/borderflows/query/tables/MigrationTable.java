@@ -52,8 +52,8 @@ final class MigrationTable {
         if (atClock == null) {
             return groups;
         }
-        Cube.Packed packed = cube.packed(Contributions.MIGRATION, TableQueries.dimensionsUsed(q));
-        Cube.Packed cohorts = cube.packed(Contributions.MIGRATION, ESTIMATOR_DIMENSIONS);
+        PackedCells packed = cube.packed(Contributions.MIGRATION, TableQueries.dimensionsUsed(q));
+        PackedCells cohorts = cube.packed(Contributions.MIGRATION, ESTIMATOR_DIMENSIONS);
         if (packed != null && cohorts != null) {
             return migrationPacked(q, packed, period, packedEstimator(cohorts, atClock));
         }
@@ -70,7 +70,7 @@ final class MigrationTable {
 
     /** The migration rows over packed cells: codes compared, no cell decoded (same figures as the cell path). */
     private static Map<List<String>, Object> migrationPacked(
-            Query q, Cube.Packed cells, TableQueries.Period period, Estimator<PackedReader.Entry> estimator) {
+            Query q, PackedCells cells, TableQueries.Period period, Estimator<PackedReader.Entry> estimator) {
         long groupMask = 0;
         for (String dim : q.by()) {
             groupMask |= cells.mask(dim);
@@ -124,7 +124,7 @@ final class MigrationTable {
     }
 
     @SuppressWarnings("unchecked")
-    private Estimator<PackedReader.Entry> packedEstimator(Cube.Packed cells, ClockView atClock) {
+    private Estimator<PackedReader.Entry> packedEstimator(PackedCells cells, ClockView atClock) {
         CachedEstimator cached = cachedEstimator(atClock, true);
         if (cached != null) {
             return (Estimator<PackedReader.Entry>) cached.estimator();

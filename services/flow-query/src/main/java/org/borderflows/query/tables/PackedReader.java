@@ -7,7 +7,7 @@ import org.borderflows.query.topology.CellDimension;
 import org.borderflows.query.topology.Contributions;
 
 /**
- * The estimator's view of packed migration cells ({@link Cube.Packed}): groups are the key's month and level bits,
+ * The estimator's view of packed migration cells ({@link PackedCells}): groups are the key's month and level bits,
  * no cell is decoded but its final date (once per distinct final date). The key's count is read beside it, so an
  * entry is a key and a count.
  */
@@ -15,7 +15,7 @@ final class PackedReader implements Estimator.Reader<PackedReader.Entry> {
     /** One packed cell: its key and count. */
     record Entry(long key, double count) {}
 
-    private final Cube.Packed packed;
+    private final PackedCells packed;
     private final long[] levelMasks = new long[Estimator.LEVELS.size()];
     private final long finalDateMask;
     private final long directionMask;
@@ -25,10 +25,10 @@ final class PackedReader implements Estimator.Reader<PackedReader.Entry> {
     private final long timeBackMask;
     private final Map<Long, Integer> daysToTimeBack = new ConcurrentHashMap<>();
 
-    PackedReader(Cube.Packed packed) {
+    PackedReader(PackedCells packed) {
         this.packed = packed;
         for (int level = 0; level < levelMasks.length; level++) {
-            long mask = Cube.Packed.MONTH_MASK;
+            long mask = PackedCells.MONTH_MASK;
             for (String dim : Estimator.LEVELS.get(level)) {
                 mask |= packed.mask(dim);
             }
