@@ -69,12 +69,27 @@ public class StayEngine implements AutoCloseable {
             StreamsConfig.MAX_TASK_IDLE_MS_CONFIG,
             String.valueOf(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED));
 
+    /**
+     * The producer of the engine's outputs (spells, outcomes, statuses, findings, changelogs): batches of up to 256 KiB
+     * gathered for up to 20 ms, compressed with LZ4. Outputs become visible only at a commit anyway, so lingering
+     * costs no freshness, and a replay writes several records per card. The engine benchmark runs both of its apps
+     * with these (docs/benchmarks.md).
+     */
+    public static final Map<String, String> PRODUCER_DEFAULTS = Map.of(
+            StreamsConfig.producerPrefix("linger.ms"),
+            "20",
+            StreamsConfig.producerPrefix("batch.size"),
+            String.valueOf(256 * 1024),
+            StreamsConfig.producerPrefix("compression.type"),
+            "lz4");
+
     /** Anything set in the client properties file or under border-flows.kafka.properties wins over the engine defaults. */
     static Properties streamsProperties(Properties base, EngineConfiguration config, String applicationServer) {
         Properties props = new Properties();
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         props.putAll(ENGINE_DEFAULTS);
+        props.putAll(PRODUCER_DEFAULTS);
         props.putAll(base);
         return props;
     }

@@ -66,6 +66,8 @@ class EngineConfigurationTest {
                     .containsEntry("max.poll.records", "700")
                     .containsEntry("max.task.idle.ms", "-1")
                     .containsEntry("application.server", "engine-0.engine:8082")
+                    .containsEntry("producer.compression.type", "lz4")
+                    .containsEntry("producer.linger.ms", "20")
                     .containsEntry("processing.guarantee", "exactly_once_v2");
             assertThat(context.getBean(EngineSettings.class).deployment().timeZone())
                     .isEqualTo(ZoneId.of("Asia/Aqtobe"));

@@ -21,6 +21,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
+import org.borderflows.engine.StayEngine;
 import org.borderflows.engine.topology.EngineSettings;
 import org.borderflows.engine.topology.StayTopology;
 import org.borderflows.platform.Deployment;
@@ -61,13 +62,12 @@ public final class BenchStreams {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, System.getenv().getOrDefault("BENCH_THREADS", "2"));
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, String.valueOf(64L * 1024 * 1024));
         props.put(StreamsConfig.consumerPrefix("max.poll.records"), "5000");
-        props.put(StreamsConfig.producerPrefix("linger.ms"), "20");
-        props.put(StreamsConfig.producerPrefix("batch.size"), String.valueOf(256 * 1024));
+        props.putAll(StayEngine.PRODUCER_DEFAULTS); // every app of the comparison writes as the engine does
         props.put("auto.offset.reset", "earliest");
 
         StreamsBuilder builder = new StreamsBuilder();
         if (mode.equals("engine")) {
-            props.putAll(org.borderflows.engine.StayEngine.ENGINE_DEFAULTS);
+            props.putAll(StayEngine.ENGINE_DEFAULTS);
         }
         // Both apps commit at the same interval (a backfill tunes for throughput; the engine's 250 ms default is
         // for freshness): border-flows.kafka.properties.commit.interval.ms sets it on a real engine.
@@ -105,11 +105,12 @@ public final class BenchStreams {
                 admin.createTopics(List.of(topic)).all().get();
             }
             System.out.printf(
-                    "config threads=%s commit_ms=%s linger_ms=%s batch_size=%s cache_bytes=%s%n",
+                    "config threads=%s commit_ms=%s linger_ms=%s batch_size=%s compression=%s cache_bytes=%s%n",
                     props.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG),
                     props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG),
                     props.get(StreamsConfig.producerPrefix("linger.ms")),
                     props.get(StreamsConfig.producerPrefix("batch.size")),
+                    props.get(StreamsConfig.producerPrefix("compression.type")),
                     props.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG));
             Map<TopicPartition, Long> ends = Backfill.endOffsets(admin, List.of(input));
             long total = ends.values().stream().mapToLong(Long::longValue).sum();
