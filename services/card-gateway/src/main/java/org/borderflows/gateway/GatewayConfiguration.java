@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
+import org.borderflows.platform.config.ServiceKeys;
 
 /**
  * The gateway's own keys, {@code border-flows.gateway.*} (defaults and variables in application.yml, documented in
@@ -25,15 +26,16 @@ public record GatewayConfiguration(
         @Nullable Integer maxRejectionsListed,
         @Nullable Kafka kafka) {
     static final String PREFIX = "border-flows.gateway";
+    private static final ServiceKeys KEYS = new ServiceKeys(PREFIX);
 
     public GatewayConfiguration {
         if (maxConcurrentRequests == null || maxConcurrentRequests < 0) {
-            throw invalid("max-concurrent-requests", "must be 0 or more, got " + maxConcurrentRequests);
+            throw KEYS.invalid("max-concurrent-requests", "must be 0 or more, got " + maxConcurrentRequests);
         }
         atLeastOne(retryAfterSeconds, "retry-after-seconds");
         atLeastOne(maxRejectionsListed, "max-rejections-listed");
         if (kafka == null) {
-            throw invalid("kafka.delivery-timeout", "not set");
+            throw KEYS.invalid("kafka.delivery-timeout", "not set");
         }
     }
 
@@ -50,24 +52,20 @@ public record GatewayConfiguration(
             positive(maxBlock, "kafka.max-block");
             positive(deliveryTimeout, "kafka.delivery-timeout");
             if (bufferMemory == null || bufferMemory < 1) {
-                throw invalid("kafka.buffer-memory", "must be a positive number of bytes, got " + bufferMemory);
+                throw KEYS.invalid("kafka.buffer-memory", "must be a positive number of bytes, got " + bufferMemory);
             }
         }
     }
 
     private static void atLeastOne(Integer value, String key) {
         if (value == null || value < 1) {
-            throw invalid(key, "must be at least 1, got " + value);
+            throw KEYS.invalid(key, "must be at least 1, got " + value);
         }
     }
 
     private static void positive(Duration value, String key) {
         if (value == null || value.isNegative() || value.isZero()) {
-            throw invalid(key, "must be a positive duration, got " + value);
+            throw KEYS.invalid(key, "must be a positive duration, got " + value);
         }
-    }
-
-    private static IllegalArgumentException invalid(String key, String problem) {
-        return new IllegalArgumentException(PREFIX + "." + key + ": " + problem);
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.borderflows.domain.RuleSettings;
 import org.borderflows.engine.topology.EngineSettings;
 import org.borderflows.platform.Deployment;
+import org.borderflows.platform.config.ServiceKeys;
 
 /**
  * The engine's own keys, {@code border-flows.engine.*} (defaults and variables in application.yml, documented in
@@ -33,18 +34,19 @@ public record EngineConfiguration(
         boolean createTopics,
         @Nullable Calculator calculator) {
     static final String PREFIX = "border-flows.engine";
+    private static final ServiceKeys KEYS = new ServiceKeys(PREFIX);
 
     public EngineConfiguration {
-        require(applicationId, "application-id");
-        require(stateDir, "state-dir");
-        require(horizonDays, "horizon-days");
-        require(catchUpBehind, "catch-up-behind");
-        require(calculator, "calculator.max-travellers");
+        KEYS.require(applicationId, "application-id");
+        KEYS.require(stateDir, "state-dir");
+        KEYS.require(horizonDays, "horizon-days");
+        KEYS.require(catchUpBehind, "catch-up-behind");
+        KEYS.require(calculator, "calculator.max-travellers");
         if (horizonDays < 0) {
-            throw invalid("horizon-days", "must not be negative, got " + horizonDays);
+            throw KEYS.invalid("horizon-days", "must not be negative, got " + horizonDays);
         }
         if (catchUpBehind.isNegative()) {
-            throw invalid("catch-up-behind", "must not be negative, got " + catchUpBehind);
+            throw KEYS.invalid("catch-up-behind", "must not be negative, got " + catchUpBehind);
         }
         applicationServer = applicationServer == null || applicationServer.isBlank() ? null : applicationServer.trim();
     }
@@ -53,9 +55,9 @@ public record EngineConfiguration(
     @ConfigurationProperties("calculator")
     public record Calculator(@Nullable Integer maxTravellers) {
         public Calculator {
-            require(maxTravellers, "calculator.max-travellers");
+            KEYS.require(maxTravellers, "calculator.max-travellers");
             if (maxTravellers < 1) {
-                throw invalid("calculator.max-travellers", "must be at least 1, got " + maxTravellers);
+                throw KEYS.invalid("calculator.max-travellers", "must be at least 1, got " + maxTravellers);
             }
         }
     }
@@ -68,15 +70,5 @@ public record EngineConfiguration(
     /** host:port other instances use to reach this one (Kafka Streams {@code application.server}). */
     public String reachableAt(int serverPort) {
         return applicationServer != null ? applicationServer : "localhost:" + serverPort;
-    }
-
-    private static void require(Object value, String key) {
-        if (value == null || value instanceof String s && s.isBlank()) {
-            throw invalid(key, "not set");
-        }
-    }
-
-    private static IllegalArgumentException invalid(String key, String problem) {
-        return new IllegalArgumentException(PREFIX + "." + key + ": " + problem);
     }
 }

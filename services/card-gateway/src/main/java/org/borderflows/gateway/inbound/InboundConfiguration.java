@@ -3,6 +3,7 @@ package org.borderflows.gateway.inbound;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
+import org.borderflows.platform.config.ServiceKeys;
 
 /**
  * The Kafka-native intake's keys, {@code border-flows.inbound.*} (defaults and variables in application.yml, documented
@@ -15,13 +16,12 @@ import java.time.Duration;
 @ConfigurationProperties("border-flows.inbound")
 public record InboundConfiguration(
         @Nullable String applicationId, @Nullable String stateDir, @Nullable Duration commitInterval) {
+    private static final ServiceKeys KEYS = new ServiceKeys("border-flows.inbound");
+
     public InboundConfiguration {
-        if (applicationId == null || applicationId.isBlank()) {
-            throw new IllegalArgumentException("border-flows.inbound.application-id: not set");
-        }
+        KEYS.require(applicationId, "application-id");
         if (commitInterval == null || commitInterval.isNegative() || commitInterval.isZero()) {
-            throw new IllegalArgumentException(
-                    "border-flows.inbound.commit-interval: must be a positive duration, got " + commitInterval);
+            throw KEYS.invalid("commit-interval", "must be a positive duration, got " + commitInterval);
         }
         stateDir = stateDir == null ? "" : stateDir.trim();
     }
