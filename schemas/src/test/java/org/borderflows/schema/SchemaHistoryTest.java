@@ -133,8 +133,8 @@ class SchemaHistoryTest {
                 .setCitizenship("TJK")
                 .setPurpose(Purpose.WORK)
                 .setIntendedStayDays(180)
-                .setIntake(
-                        new Intake(IntakeChannel.HTTP, "KZ-ALA-AIR", java.time.Instant.parse("2026-03-01T03:16:00Z")))
+                .setIntake(new Intake(
+                        IntakeChannel.HTTP, "KZ-ALA-AIR", java.time.Instant.parse("2026-03-01T03:16:00Z"), null))
                 .build();
         AvroSerde<Crossing> serde = AvroSerde.of(Crossing.class);
         byte[] bytes = serde.serialize("crossings", crossing);

@@ -10,10 +10,17 @@ import org.borderflows.schema.IntakeChannel;
  * @param submitter API client, file submitter or Kafka producer name (never a secret)
  * @param posts the border posts the submitter may report for (RULES.md §1 border_post; NOT_OWN_POST otherwise)
  * @param receivedAt when the batch arrived; stamped on every accepted crossing
+ * @param archiveLoad the archive load the batch belongs to (RULES.md §8), null for live traffic
  */
-public record Submission(IntakeChannel channel, String submitter, PostPermission posts, Instant receivedAt) {
+public record Submission(
+        IntakeChannel channel, String submitter, PostPermission posts, Instant receivedAt, String archiveLoad) {
+    /** Live traffic: not part of an archive load. */
+    public Submission(IntakeChannel channel, String submitter, PostPermission posts, Instant receivedAt) {
+        this(channel, submitter, posts, receivedAt, null);
+    }
+
     /** The Avro intake stamp shared by every crossing of the batch. */
     public Intake intake() {
-        return new Intake(channel, submitter, receivedAt);
+        return new Intake(channel, submitter, receivedAt, archiveLoad);
     }
 }

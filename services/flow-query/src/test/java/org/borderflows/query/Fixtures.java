@@ -117,7 +117,7 @@ public final class Fixtures {
                 .setSex(Sex.M)
                 .setCitizenship("TJK")
                 .setPurpose(Purpose.WORK)
-                .setIntake(new Intake(IntakeChannel.HTTP, "KZ-ALA-AIR", Instant.parse("2026-03-01T03:16:00Z")))
+                .setIntake(new Intake(IntakeChannel.HTTP, "KZ-ALA-AIR", Instant.parse("2026-03-01T03:16:00Z"), null))
                 .build();
     }
 

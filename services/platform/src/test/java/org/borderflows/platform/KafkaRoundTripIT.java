@@ -119,7 +119,7 @@ class KafkaRoundTripIT {
                 .setSex(Sex.M)
                 .setCitizenship("TJK")
                 .setPurpose(Purpose.WORK)
-                .setIntake(new Intake(IntakeChannel.HTTP, "KZ-ALA-AIR", Instant.parse("2026-03-01T03:16:00Z")))
+                .setIntake(new Intake(IntakeChannel.HTTP, "KZ-ALA-AIR", Instant.parse("2026-03-01T03:16:00Z"), null))
                 .build();
     }
 }

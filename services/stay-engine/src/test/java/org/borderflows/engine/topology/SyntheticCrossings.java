@@ -97,7 +97,7 @@ public final class SyntheticCrossings {
                             post.endsWith("AIR")
                                     ? Transport.AIR
                                     : post.endsWith("RAIL") ? Transport.RAIL : Transport.ROAD)
-                    .setIntake(new Intake(IntakeChannel.KAFKA, post, at))
+                    .setIntake(new Intake(IntakeChannel.KAFKA, post, at, null))
                     .build());
             direction = direction == Direction.ENTRY ? Direction.EXIT : Direction.ENTRY;
             int kind = random.nextInt(20);
