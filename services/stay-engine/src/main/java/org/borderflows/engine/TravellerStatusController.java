@@ -66,7 +66,8 @@ public class TravellerStatusController {
 
     HttpResponse<?> respond(TravellerLookup.Result result) {
         if (result instanceof TravellerLookup.Found found) {
-            return HttpResponse.ok(TravellerStatusView.of(found.evaluate(rules), found.clock(), rules));
+            return HttpResponse.ok(
+                    TravellerStatusView.of(found.evaluate(rules), found.clock(), rules, found.archiveLoad()));
         }
         if (result instanceof TravellerLookup.Unknown) {
             return HttpResponse.notFound(new Problem("no crossing is known for this traveller"));

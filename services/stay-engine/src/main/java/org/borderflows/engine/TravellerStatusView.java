@@ -19,6 +19,10 @@ import org.borderflows.schema.TravellerStatus;
  * <p>{@code status} is the 12/16-month rule's residence status after the latest crossing, a statistical outcome,
  * not a permit: it is provisional until the clock is past {@code statusFinalAfter} (§5), and {@code statusMeaning}
  * says so in words. An open spell's class is provisional until {@code classFinalFrom} (§4).
+ *
+ * <p>{@code archiveLoadInProgress} names an archive load that holds crossings of this traveller and is still
+ * running (RULES.md §8): the history is incomplete until it has caught up, and {@code statusMeaning} says that an
+ * open stay or overstay shown may be closed by an archived exit still to come.
  */
 @Serdeable
 public record TravellerStatusView(
@@ -37,7 +41,8 @@ public record TravellerStatusView(
         List<CrossingView> crossings,
         boolean statusFinal,
         LocalDate statusFinalAfter,
-        String statusMeaning) {
+        String statusMeaning,
+        String archiveLoadInProgress) {
 
     @Serdeable
     public record OpenSpell(
@@ -64,6 +69,11 @@ public record TravellerStatusView(
             boolean provisional) {}
 
     static TravellerStatusView of(Evaluation evaluation, LocalDate clock, RuleSettings rules) {
+        return of(evaluation, clock, rules, null);
+    }
+
+    /** The view while {@code archiveLoad} (null: none) still loads crossings of the traveller. */
+    static TravellerStatusView of(Evaluation evaluation, LocalDate clock, RuleSettings rules, String archiveLoad) {
         TravellerStatus s = evaluation.status();
         OpenSpell open = evaluation.spells().stream()
                 .filter(sp -> sp.getState() == SpellState.OPEN)
@@ -90,10 +100,18 @@ public record TravellerStatusView(
                 s.getOverstayDays(),
                 s.getSuspectedOverstay(),
                 crossings,
-                statusFinal,
+                statusFinal && archiveLoad == null,
                 statusFinalAfter,
-                meaning(s.getStatus().name(), statusFinal, statusFinalAfter));
+                archiveLoad == null
+                        ? meaning(s.getStatus().name(), statusFinal, statusFinalAfter)
+                        : ARCHIVE_IN_PROGRESS.formatted(archiveLoad)
+                                + meaning(s.getStatus().name(), false, statusFinalAfter),
+                archiveLoad);
     }
+
+    private static final String ARCHIVE_IN_PROGRESS = "incomplete: the archive load '%s' with crossings of this"
+            + " traveller is still running (RULES.md §8), and an open stay or overstay shown here may be closed by an"
+            + " archived exit still to come; ";
 
     /** The status in words: what it is, what it is not, and whether it can still change. */
     static String meaning(String status, boolean statusFinal, LocalDate finalAfter) {

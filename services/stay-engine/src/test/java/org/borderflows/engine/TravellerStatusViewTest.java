@@ -68,4 +68,24 @@ class TravellerStatusViewTest {
         assertThat(v.statusMeaning()).contains("final").doesNotContain("provisional");
         assertThat(v.openSpell()).isNull();
     }
+
+    /** RULES.md §8: while an archive load with the traveller's crossings runs, the answer says it is incomplete. */
+    @Test
+    void anAnswerDuringAnArchiveLoadSaysTheHistoryIsIncomplete() {
+        // the archive's entry of Saturday 1 March 2025 is in, its exit not yet: read on 5 December 2026
+        LocalDate clock = LocalDate.of(2026, 12, 5);
+        TravellerStatusView v = TravellerStatusView.of(
+                TravellerTimeline.evaluate(null, List.of(tourist("e1", Direction.ENTRY, MARCH_1)), clock, KAZ),
+                clock,
+                KAZ,
+                "archive-2025");
+
+        assertThat(v.archiveLoadInProgress()).isEqualTo("archive-2025");
+        assertThat(v.statusFinal()).isFalse();
+        assertThat(v.statusMeaning())
+                .startsWith("incomplete: the archive load 'archive-2025'")
+                .contains("may be closed by an archived exit still to come");
+        assertThat(view(clock, tourist("e1", Direction.ENTRY, MARCH_1)).archiveLoadInProgress())
+                .isNull();
+    }
 }

@@ -25,10 +25,10 @@ import org.borderflows.schema.Crossing;
  * <pre>
  *  crossings (key travellerId, event time = crossedAt) ──► TravellerProcessor ──► spells            (key spellId)
  *                                                              │  ▲               crossing-outcomes (key eventId)
- *       stores: travellers, clock, deferred            ◄───────┘  │               traveller-status  (key travellerId)
- *                                                                 │               quality-events    (key issue:eventId)
- *  engine-clock (ticks of every task, from earliest) ──► ClockProcessor           late-crossings    (key travellerId)
- *                                                                                 engine-clock      (to ALL partitions)
+ *       stores: travellers, clock, deferred,           ◄───────┘  │               traveller-status  (key travellerId)
+ *               archive-holds                                     │               quality-events    (key issue:eventId)
+ *  engine-clock (ticks of every task and archive       ──► ClockProcessor         late-crossings    (key travellerId)
+ *                completions, from earliest)                                      engine-clock      (to ALL partitions)
  * </pre>
  *
  * <p>Both sources are in one sub-topology (they share the clock store), so task N reads partition N of crossings
@@ -45,6 +45,9 @@ public final class StayTopology {
     /** Per task: the travellers whose values wait while the task catches up ({@link CatchUp}), in chunks. */
     static final String DEFERRED_STORE = "deferred";
 
+    /** Per task: travellers held for an archive load in progress ({@link ArchiveHolds}). Key travellerId. */
+    static final String ARCHIVE_HOLDS_STORE = "archive-holds";
+
     /** Runs the travellers processor's output writing before each commit ({@link BeforeCommit}). */
     static final String BEFORE_COMMIT = "outputs-before-commit";
 
@@ -59,6 +62,8 @@ public final class StayTopology {
                         .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(DEFERRED_STORE), Serdes.Long(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ARCHIVE_HOLDS_STORE), Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(BeforeCommit.store(BEFORE_COMMIT));
 
         KStream<String, Crossing> crossings = builder.stream(
@@ -88,6 +93,7 @@ public final class StayTopology {
                         TRAVELLERS_STORE,
                         CLOCK_STORE,
                         DEFERRED_STORE,
+                        ARCHIVE_HOLDS_STORE,
                         BEFORE_COMMIT)
                 .split(Named.as("output-"))
                 .branch(

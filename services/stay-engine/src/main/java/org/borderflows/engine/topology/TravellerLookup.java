@@ -37,8 +37,12 @@ public final class TravellerLookup {
     /** What a lookup found. */
     public sealed interface Result {}
 
-    /** This instance owns the key and knows the traveller: its kept history and the partition's clock. */
-    public record Found(TravellerCarry carry, List<CrossingFact> crossings, LocalDate clock) implements Result {
+    /**
+     * This instance owns the key and knows the traveller: its kept history and the partition's clock, and the archive
+     * load the traveller is held for while it is in progress (RULES.md §8, {@link ArchiveHolds}), else null.
+     */
+    public record Found(TravellerCarry carry, List<CrossingFact> crossings, LocalDate clock, String archiveLoad)
+            implements Result {
         /** Everything the rules say at the partition's clock. */
         public Evaluation evaluate(RuleSettings rules) {
             return TravellerTimeline.evaluate(carry, crossings, clock, rules);
@@ -89,7 +93,18 @@ public final class TravellerLookup {
             ReadOnlyKeyValueStore<String, Long> clocks = streams.store(StoreQueryParameters.fromNameAndType(
                             StayTopology.CLOCK_STORE, QueryableStoreTypes.<String, Long>keyValueStore())
                     .withPartition(partition));
-            return read(travellerId, store.get(travellerId), clocks.get(StayTopology.CLOCK_KEY), settings);
+            ReadOnlyKeyValueStore<String, byte[]> holds = streams.store(StoreQueryParameters.fromNameAndType(
+                            StayTopology.ARCHIVE_HOLDS_STORE, QueryableStoreTypes.<String, byte[]>keyValueStore())
+                    .withPartition(partition));
+            Result found = read(travellerId, store.get(travellerId), clocks.get(StayTopology.CLOCK_KEY), settings);
+            byte[] hold = holds.get(travellerId);
+            return found instanceof Found f && hold != null
+                    ? new Found(
+                            f.carry(),
+                            f.crossings(),
+                            f.clock(),
+                            ArchiveHolds.decode(hold).load())
+                    : found;
         } catch (InvalidStateStoreException e) {
             return new Unavailable(e.getMessage());
         }
@@ -105,7 +120,7 @@ public final class TravellerLookup {
         }
         TravellerState state = TravellerState.decode(travellerId, stored);
         LocalDate clock = clockMs == null ? state.latestDate : settings.clockDate(clockMs);
-        return new Found(state.carry, List.copyOf(state.crossings), clock);
+        return new Found(state.carry, List.copyOf(state.crossings), clock, null);
     }
 
     /** A forwarded request: the traveller as this instance finds it, never pointing elsewhere again. */

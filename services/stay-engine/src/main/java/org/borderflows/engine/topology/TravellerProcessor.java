@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -24,7 +25,8 @@ import org.borderflows.schema.QualityIssue;
  * {@link TravellerTimeline#evaluate} (RULES.md §3-§5, §7), and writes only the values whose facts changed. Its parts:
  * {@link TaskClock} (the processing clock and its broadcast), {@link HeldStates} (states held per commit),
  * {@link OutputChanges} (what changed, tombstones), {@link OutputBuffer} (values held per commit, latest per key),
- * {@link CatchUp} (travellers whose values wait while the task is far behind its input).
+ * {@link CatchUp} (travellers whose values wait while the task is far behind its input), {@link ArchiveHolds}
+ * (travellers held for an archive load in progress).
  *
  * <p><b>Facts, not time</b> (RULES.md §8): a value is written when a crossing, a correction or a late record changes
  * its facts and dates, never because the clock passed a threshold. Its clock-dependent fields (an open spell's
@@ -40,6 +42,9 @@ import org.borderflows.schema.QualityIssue;
  * <p>Runbook of one crossing:
  *
  * <ol>
+ *   <li>a crossing of an archive load in progress, or any crossing of a traveller held for one, joins the history
+ *       and nothing is written until the load is complete ({@link ArchiveHolds}, RULES.md §8: an archive beside
+ *       live traffic is classified against its own progress); then the traveller is evaluated and written once;
  *   <li>a crossing dated more than the horizon before the traveller's latest crossing is late: it is not applied,
  *       it goes to {@code late-crossings} with a LATE finding;
  *   <li>otherwise it joins the history (in any order: the rules sort, and count duplicates once), the history is
@@ -93,6 +98,7 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     private HeldStates states;
     private TaskClock clock;
     private CatchUp catchUp;
+    private ArchiveHolds holds;
     /** Live again or input exhausted: everything waiting is published, chunk by chunk. */
     private boolean draining;
 
@@ -119,11 +125,16 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         this.outputs.reset(holding);
         this.catchUp =
                 new CatchUp(context.getStateStore(StayTopology.DEFERRED_STORE), holding, context.currentSystemTimeMs());
+        this.holds = new ArchiveHolds(
+                context.getStateStore(StayTopology.ARCHIVE_HOLDS_STORE),
+                context.getStateStore(StayTopology.CLOCK_STORE));
         this.draining = false;
         this.crossingSinceIdleCheck = false;
-        if (!settings.catchUpBehind().isZero()) {
-            context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::checkIdle);
-        }
+        // also when no record comes: a commit follows a punctuation
+        context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, wallMs -> {
+            checkIdle();
+            releaseArchived(PUBLISH_BUDGET);
+        });
     }
 
     @Override
@@ -138,6 +149,8 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
             broadcast(clock.ownTime());
         }
         crossingSinceIdleCheck = true;
+        long offset = context.recordMetadata().map(m -> m.offset()).orElse(-1L);
+        holds.processed(offset);
         long wallMs = context.currentSystemTimeMs();
         boolean catchingUp =
                 settings.catchingUp(crossing.getIntake().getReceivedAt().toEpochMilli(), wallMs);
@@ -150,6 +163,12 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         TravellerState state = states.load(travellerId);
         if (state == null) {
             state = TravellerState.empty();
+        }
+        String load = crossing.getIntake().getArchiveLoad();
+        ArchiveHolds.Hold hold = holds.get(travellerId);
+        if (load != null || hold != null) {
+            applyHeld(crossing, fact, state, hold, load, offset, today, now);
+            return;
         }
         if (isLate(state, fact)) {
             rejectLate(crossing, today, now);
@@ -177,6 +196,83 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         states.hold(travellerId, state);
     }
 
+    /**
+     * RULES.md §8, an archive beside live traffic: a crossing of an archive load in progress, or any crossing of a
+     * traveller held for one, joins the history; nothing is evaluated or written until the load is complete
+     * ({@link ArchiveHolds}), and the history is not pruned meanwhile (pruning judges finality, which the
+     * archive's crossings still to come may change). An archived crossing's lateness is judged against the
+     * traveller's latest crossing of the same load, not against live crossings of later years.
+     */
+    private void applyHeld(
+            Crossing crossing,
+            CrossingFact fact,
+            TravellerState state,
+            ArchiveHolds.Hold hold,
+            String load,
+            long offset,
+            LocalDate today,
+            long now) {
+        boolean late = load == null ? isLate(state, fact) : isLateInArchive(state, hold, load, fact);
+        if (late) {
+            rejectLate(crossing, today, now);
+            return;
+        }
+        state.crossings.add(fact);
+        if (state.latestDate == null || fact.date().isAfter(state.latestDate)) {
+            state.latestDate = fact.date();
+        }
+        if (load != null) {
+            holds.hold(crossing.getTravellerId(), hold, load, offset, fact.date());
+        }
+        states.hold(crossing.getTravellerId(), state);
+    }
+
+    /**
+     * RULES.md §9 late records, for an archived crossing: more than the horizon before the traveller's latest
+     * crossing of the same load, or dated before the crossings kept after a carry (the carry stands for pruned
+     * crossings the new one would have to come before).
+     */
+    private boolean isLateInArchive(TravellerState state, ArchiveHolds.Hold hold, String load, CrossingFact fact) {
+        if (hold != null
+                && hold.load().equals(load)
+                && fact.date().isBefore(hold.latestArchived().minusDays(settings.horizonDays()))) {
+            return true;
+        }
+        return state.carry != null
+                && state.crossings.stream().allMatch(kept -> fact.date().isBefore(kept.date()));
+    }
+
+    /** Writes the travellers whose archive load is complete ({@link ArchiveHolds}), for at most {@code budget}. */
+    private void releaseArchived(Duration budget) {
+        long until = System.nanoTime() + budget.toNanos();
+        List<String> released;
+        do {
+            released = holds.releaseComplete(CatchUp.CHUNK);
+            for (String travellerId : released) {
+                TravellerState state = states.load(travellerId);
+                if (state != null) {
+                    long now = clockFor(state);
+                    LocalDate today = settings.clockDate(now);
+                    publish(travellerId, state, today, now);
+                    if (state.crossings.size() > PRUNE_ABOVE) {
+                        prune(travellerId, state, false, today, now);
+                    }
+                    states.hold(travellerId, state);
+                }
+            }
+        } while (released.size() == CatchUp.CHUNK && System.nanoTime() < until);
+    }
+
+    /** The processing clock; before the clock store holds one, the traveller's own latest date. */
+    private long clockFor(TravellerState state) {
+        return clock.now() != Long.MIN_VALUE
+                ? clock.now()
+                : state.latestDate
+                        .atStartOfDay(settings.deployment().timeZone())
+                        .toInstant()
+                        .toEpochMilli();
+    }
+
     private Evaluation evaluate(TravellerState state, LocalDate today) {
         return TravellerTimeline.evaluate(state.carry, state.crossings, today, settings.rules());
     }
@@ -192,14 +288,8 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     private void publishOldestChunk() {
         for (String travellerId : catchUp.takeOldest()) {
             TravellerState state = states.load(travellerId);
-            if (state != null) {
-                // the clock store holds a clock from the first crossing on; a traveller's own date is the fallback
-                long now = clock.now() != Long.MIN_VALUE
-                        ? clock.now()
-                        : state.latestDate
-                                .atStartOfDay(settings.deployment().timeZone())
-                                .toInstant()
-                                .toEpochMilli();
+            if (state != null && holds.get(travellerId) == null) { // a held traveller is written on release
+                long now = clockFor(state);
                 publish(travellerId, state, settings.clockDate(now), now);
                 states.hold(travellerId, state);
             }
@@ -213,7 +303,7 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
      * Wall-clock check while catching up: when no crossing came since the last check, the input is exhausted and
      * everything waiting is published, for up to {@link #PUBLISH_BUDGET} now and in the commits that follow.
      */
-    private void checkIdle(long wallMs) {
+    private void checkIdle() {
         if (!catchUp.isEmpty() && !crossingSinceIdleCheck) {
             draining = true;
         }
@@ -296,6 +386,8 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
                 published++) {
             publishOldestChunk();
         }
+        releaseArchived(Duration.ZERO);
+        holds.storePosition();
         catchUp.logBeforeCommit();
         states.storeAll();
         outputs.flush();

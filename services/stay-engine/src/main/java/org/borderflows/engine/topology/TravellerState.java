@@ -22,8 +22,8 @@ import org.borderflows.schema.Sex;
  *   <li>{@code carry} and {@code crossings}: the input of the rules, bounded by {@code TravellerTimeline.prune}
  *       (crossings whose outputs are final and that no rule window or the re-ordering horizon can reach again
  *       are folded into the carry);
- *   <li>{@code latestDate}: the latest crossing date ever applied (the status query's clock when the clock store
- *       has none; lateness is judged at the task's own clock, not per traveller);
+ *   <li>{@code latestDate}: the latest crossing date ever applied (lateness is judged against it, RULES.md §9; the
+ *       status query's clock when the clock store has none);
  *   <li>{@code emitted}: a 64-bit hash of every value last written per output key, so only changes are written
  *       and outputs that disappear are retracted with a tombstone.
  * </ul>

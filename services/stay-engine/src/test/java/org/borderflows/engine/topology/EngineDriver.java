@@ -17,6 +17,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
+import org.borderflows.platform.ArchiveLoad;
 import org.borderflows.platform.Deployment;
 import org.borderflows.platform.Topic;
 import org.borderflows.schema.AvroSerde;
@@ -48,6 +49,8 @@ final class EngineDriver implements AutoCloseable {
     private final Map<Topic, TestOutputTopic<String, ?>> outputs = new LinkedHashMap<>();
     private final Map<Topic, Map<String, Object>> tables = new LinkedHashMap<>();
     private final Map<Topic, List<KeyValue<String, Object>>> logs = new LinkedHashMap<>();
+    private final Map<String, Long> lastArchiveOffset = new LinkedHashMap<>();
+    private long crossingsSent;
 
     EngineDriver() {
         this(EngineSettings.defaults(APP, KAZ).withCatchUpBehind(java.time.Duration.ZERO));
@@ -106,7 +109,7 @@ final class EngineDriver implements AutoCloseable {
                 .setSex(Sex.F)
                 .setCitizenship(citizenship)
                 .setPurpose(purpose)
-                .setIntake(new Intake(IntakeChannel.HTTP, "KZ-ALA-AIR", at))
+                .setIntake(new Intake(IntakeChannel.HTTP, "KZ-ALA-AIR", at, null))
                 .build();
     }
 
@@ -123,21 +126,48 @@ final class EngineDriver implements AutoCloseable {
         Instant at = c.getCrossingDate().atTime(time).atZone(KAZ.timeZone()).toInstant();
         return Crossing.newBuilder(c)
                 .setCrossedAt(at)
-                .setIntake(new Intake(IntakeChannel.HTTP, c.getBorderPost(), at))
+                .setIntake(new Intake(IntakeChannel.HTTP, c.getBorderPost(), at, null))
                 .build();
     }
 
     EngineDriver send(Crossing... cs) {
         for (Crossing c : cs) {
             crossings.pipeInput(new TestRecord<>(c.getTravellerId(), c, c.getCrossedAt()));
+            long offset = crossingsSent++;
+            if (c.getIntake().getArchiveLoad() != null) {
+                lastArchiveOffset.put(c.getIntake().getArchiveLoad(), offset);
+            }
         }
+        return this;
+    }
+
+    /** The same crossing as a card of the archive load {@code load} (card-loader --archive). */
+    static Crossing archived(Crossing c, String load) {
+        Intake intake = c.getIntake();
+        return Crossing.newBuilder(c)
+                .setIntake(new Intake(IntakeChannel.FILE, "file:" + load, intake.getReceivedAt(), load))
+                .build();
+    }
+
+    /** The loader's completion record of {@code load}: the offset of its last crossing sent (RULES.md §8). */
+    EngineDriver archiveComplete(String load) {
+        return completionAt(load, lastArchiveOffset.getOrDefault(load, -1L));
+    }
+
+    /** A completion record of {@code load} naming {@code lastOffset} in the crossings partition. */
+    EngineDriver completionAt(String load, long lastOffset) {
+        clock.pipeInput(new TestRecord<>(ArchiveLoad.completionKey(load), lastOffset, WALL_CLOCK));
         return this;
     }
 
     /** The same crossing received by the intake at {@code receivedAt} (wall clock). */
     static Crossing receivedAt(Crossing c, Instant receivedAt) {
         return Crossing.newBuilder(c)
-                .setIntake(new Intake(c.getIntake().getChannel(), c.getIntake().getSubmitter(), receivedAt))
+                .setIntake(new Intake(
+                        c.getIntake().getChannel(),
+                        c.getIntake().getSubmitter(),
+                        receivedAt,
+                        c.getIntake().getArchiveLoad()))
                 .build();
     }
 

@@ -40,12 +40,16 @@ class TaskReviveTest {
         for (KeyValueStore<?, ?> store : kept) {
             context.addStateStore(store);
         }
-        for (String name : List.of(StayTopology.DEFERRED_STORE, StayTopology.CLOCK_STORE)) {
+        for (String name :
+                List.of(StayTopology.DEFERRED_STORE, StayTopology.CLOCK_STORE, StayTopology.ARCHIVE_HOLDS_STORE)) {
             if (Arrays.stream(kept).noneMatch(s -> s.name().equals(name))) {
                 context.addStateStore(
-                        name.equals(StayTopology.CLOCK_STORE)
-                                ? store(context, name, Serdes.String(), Serdes.Long())
-                                : store(context, name, Serdes.Long(), Serdes.ByteArray()));
+                        switch (name) {
+                            case StayTopology.CLOCK_STORE -> store(context, name, Serdes.String(), Serdes.Long());
+                            case StayTopology.ARCHIVE_HOLDS_STORE ->
+                                store(context, name, Serdes.String(), Serdes.ByteArray());
+                            default -> store(context, name, Serdes.Long(), Serdes.ByteArray());
+                        });
             }
         }
         context.setCurrentSystemTimeMs(EngineDriver.WALL_CLOCK.toEpochMilli());
