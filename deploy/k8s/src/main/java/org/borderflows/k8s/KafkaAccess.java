@@ -39,7 +39,9 @@ public record KafkaAccess(String user, Set<Topic> reads, Set<Topic> writes, Opti
                     Set.of(CARD_RECORDS_INBOUND),
                     Set.of(CROSSINGS, REJECTED_RECORDS),
                     Optional.of("card-gateway-inbound")),
-            new KafkaAccess("card-loader", Set.of(), Set.of(CROSSINGS, REJECTED_RECORDS), Optional.empty()),
+            // engine-clock: an archive load's completion records (card-loader --archive, RULES.md §8)
+            new KafkaAccess(
+                    "card-loader", Set.of(), Set.of(CROSSINGS, REJECTED_RECORDS, ENGINE_CLOCK), Optional.empty()),
             new KafkaAccess(
                     "stay-engine",
                     Set.of(CROSSINGS, ENGINE_CLOCK),

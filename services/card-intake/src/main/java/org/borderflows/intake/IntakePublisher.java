@@ -1,5 +1,6 @@
 package org.borderflows.intake;
 
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -7,6 +8,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.borderflows.platform.ArchiveLoad;
 import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.Topic;
 import org.borderflows.schema.Crossing;
@@ -68,12 +70,39 @@ public final class IntakePublisher implements AutoCloseable {
     }
 
     /**
+     * Tells the stay engine that the archive load {@code load} is complete (RULES.md §8, {@link ArchiveLoad}): per
+     * partition of the crossings topic, the offset of the load's last crossing there, as a completion record on
+     * the engine-clock topic's partition of the same number. Send it only once Kafka acknowledged every crossing
+     * of the load ({@code lastOffsets} from that batch); acknowledgements are tracked in {@code batch}.
+     */
+    public void publishArchiveCompletion(String load, Map<Integer, Long> lastOffsets, PublishBatch batch) {
+        String key = ArchiveLoad.completionKey(load);
+        lastOffsets.forEach((partition, offset) -> {
+            byte[] value = ByteBuffer.allocate(Long.BYTES).putLong(offset).array(); // as Serdes.Long writes it
+            batch.sending();
+            try {
+                producer.send(
+                        new ProducerRecord<>(Topic.ENGINE_CLOCK.topicName(), partition, key, value),
+                        batch.completionCallback);
+            } catch (RuntimeException e) {
+                batch.abandoned(e);
+            }
+        });
+    }
+
+    /**
      * Fetches the metadata of both output topics (blocking up to the producer's max.block.ms), so a missing
      * topic or an unreachable cluster is reported before any record is read. Throws the producer's exception.
      */
     public void checkTopics() {
         producer.partitionsFor(crossingsTopic);
         producer.partitionsFor(rejectedTopic);
+    }
+
+    /** {@link #checkTopics()} for an archive load, which also writes completion records to engine-clock. */
+    public void checkArchiveTopics() {
+        checkTopics();
+        producer.partitionsFor(Topic.ENGINE_CLOCK.topicName());
     }
 
     /**

@@ -1,9 +1,10 @@
 package org.borderflows.intake;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.Callback;
-import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * Acknowledgement tracking for the records one request or file sends: how many were sent, acknowledged by
@@ -16,28 +17,36 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 public final class PublishBatch {
     private final AtomicLong acknowledgedCrossings = new AtomicLong();
     private final AtomicLong acknowledgedRejections = new AtomicLong();
+    private final AtomicLong acknowledgedCompletions = new AtomicLong();
+    /** Per partition of the crossings topic, the offset of the last crossing acknowledged. */
+    private final Map<Integer, Long> lastCrossingOffsets = new ConcurrentHashMap<>();
+
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private final Object lock = new Object();
     private volatile Exception failure;
 
-    final Callback crossingCallback = (metadata, exception) -> complete(metadata, exception, true);
-    final Callback rejectionCallback = (metadata, exception) -> complete(metadata, exception, false);
+    final Callback crossingCallback = (metadata, exception) -> {
+        if (exception == null && metadata != null) {
+            lastCrossingOffsets.merge(metadata.partition(), metadata.offset(), Math::max);
+        }
+        complete(exception, acknowledgedCrossings);
+    };
+    final Callback rejectionCallback = (metadata, exception) -> complete(exception, acknowledgedRejections);
+    final Callback completionCallback = (metadata, exception) -> complete(exception, acknowledgedCompletions);
 
     void sending() {
         pending.incrementAndGet();
         sent.incrementAndGet();
     }
 
-    private void complete(RecordMetadata metadata, Exception exception, boolean crossing) {
+    private void complete(Exception exception, AtomicLong acknowledged) {
         if (exception != null) {
             if (failure == null) {
                 failure = exception;
             }
-        } else if (crossing) {
-            acknowledgedCrossings.incrementAndGet();
         } else {
-            acknowledgedRejections.incrementAndGet();
+            acknowledged.incrementAndGet();
         }
         if (pending.decrementAndGet() == 0) {
             synchronized (lock) {
@@ -48,7 +57,7 @@ public final class PublishBatch {
 
     /** A record counted by {@link #sending()} that never reached the producer. */
     void abandoned(Exception exception) {
-        complete(null, exception, false);
+        complete(exception, acknowledgedRejections);
     }
 
     /** Records a failure that happened before a record could be handed to the producer. */
@@ -75,6 +84,11 @@ public final class PublishBatch {
     /** Crossings Kafka has acknowledged so far. */
     public long acknowledgedCrossings() {
         return acknowledgedCrossings.get();
+    }
+
+    /** Per partition of the crossings topic, the offset of the last crossing Kafka acknowledged. */
+    public Map<Integer, Long> lastCrossingOffsets() {
+        return Map.copyOf(lastCrossingOffsets);
     }
 
     /** Rejections Kafka has acknowledged so far. */

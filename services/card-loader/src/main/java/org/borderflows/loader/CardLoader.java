@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code card-loader [--format csv|ndjson] [--submitter NAME] FILE}: publishes a card file straight to Kafka.
+ * {@code card-loader [--format csv|ndjson] [--submitter NAME] [--archive] FILE}: publishes a card file straight to Kafka.
  * Kafka, deployment and pseudonym key come from the environment, like every border-flows component:
  * KAFKA_BOOTSTRAP_SERVERS, KAFKA_CLIENT_PROPERTIES, BORDER_FLOWS_REPORTING_COUNTRY, BORDER_FLOWS_TIME_ZONE,
  * BORDER_FLOWS_PSEUDONYM_KEY_FILE / BORDER_FLOWS_PSEUDONYM_KEY, BORDER_FLOWS_CLOCK_SKEW.
@@ -47,10 +47,25 @@ public final class CardLoader implements Callable<Integer> {
     @Option(names = "--submitter", description = "Name recorded as the submitter of the cards (default: file:<name>)")
     String submitter;
 
+    @Option(
+            names = "--archive",
+            description = "The file is an archive loaded beside live traffic (RULES.md §8): the stay engine holds its"
+                    + " travellers until the whole file is in, then classifies them as if the archive had been loaded"
+                    + " first. The load is named by the submitter; a failed run is completed by running it again.")
+    boolean archive;
+
+    @Option(
+            names = "--release-archive",
+            paramLabel = "LOAD",
+            description = "Instead of loading a file: mark the archive load LOAD complete as of every crossing written"
+                    + " so far (a load abandoned after a failed run, or an engine replayed after engine-clock's"
+                    + " retention), so the stay engine releases its travellers.")
+    String releaseArchive;
+
     @Option(names = "--no-progress", description = "Do not draw the progress bar on stderr")
     boolean noProgress;
 
-    @Parameters(paramLabel = "FILE", description = "The card file")
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "The card file")
     Path file;
 
     public static void main(String[] args) {
@@ -59,6 +74,13 @@ public final class CardLoader implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (releaseArchive != null) {
+            return release();
+        }
+        if (file == null) {
+            System.err.println("card-loader: name the card FILE to load (--help for the options)");
+            return 2;
+        }
         if (!Files.isRegularFile(file)) {
             System.err.println("card-loader: no such file: " + file);
             return 2;
@@ -101,21 +123,62 @@ public final class CardLoader implements Callable<Integer> {
                 "card-loader",
                 Map.of("linger.ms", "20", "buffer.memory", String.valueOf(64L << 20), "max.block.ms", "30000"))) {
             try {
-                publisher.checkTopics();
+                if (archive) {
+                    publisher.checkArchiveTopics();
+                } else {
+                    publisher.checkTopics();
+                }
             } catch (RuntimeException e) {
-                System.err.println("card-loader: cannot reach the topics crossings and rejected-records at "
-                        + settings.bootstrapServers() + ": " + e.getMessage());
+                System.err.println("card-loader: cannot reach the topics crossings and rejected-records"
+                        + (archive ? " and engine-clock" : "") + " at " + settings.bootstrapServers() + ": "
+                        + e.getMessage());
                 return 1;
             }
             FileLoader.Summary summary = new FileLoader(intake, publisher, clock, Duration.ofMinutes(5))
-                    .load(file, cardFormat, name, noProgress ? null : System.err);
+                    .load(file, cardFormat, name, archive ? name : null, noProgress ? null : System.err);
             print(summary);
+            if (archive && summary.durable()) {
+                System.out.println("  archive load '" + name + "' complete: the stay engine publishes its travellers");
+            } else if (archive) {
+                System.out.println("  archive load '" + name + "' NOT complete: its travellers stay held until the"
+                        + " same file is loaded again with --archive (and the same --submitter)");
+            }
             return summary.durable() ? 0 : 1;
         }
     }
 
+    private int release() throws InterruptedException {
+        KafkaSettings settings;
+        try {
+            settings = KafkaConfiguration.fromEnvironment().settings();
+        } catch (InvalidSettingException refused) {
+            System.err.println(refused.getMessage());
+            return 2;
+        }
+        try (IntakePublisher publisher = IntakePublisher.create(settings, "card-loader", Map.of())) {
+            boolean done = ArchiveRelease.release(settings, publisher, releaseArchive, Duration.ofSeconds(60));
+            System.out.println(
+                    done
+                            ? "card-loader: archive load '" + releaseArchive + "' released as of every crossing"
+                                    + " written so far"
+                            : "card-loader: the release of '" + releaseArchive
+                                    + "' was not acknowledged: run it again");
+            return done ? 0 : 1;
+        } catch (RuntimeException e) {
+            System.err.println("card-loader: cannot release '" + releaseArchive + "' at " + settings.bootstrapServers()
+                    + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
     private void print(FileLoader.Summary s) {
-        System.out.printf(Locale.ROOT, "card-loader: %s (%s, submitter %s)%n", file, format(s), submitter(s));
+        System.out.printf(
+                Locale.ROOT,
+                "card-loader: %s (%s, submitter %s%s)%n",
+                file,
+                format(s),
+                submitter(s),
+                archive ? ", archive load" : "");
         System.out.printf(Locale.ROOT, "  records   %,d%n", s.records());
         System.out.printf(Locale.ROOT, "  accepted  %,d  -> topic crossings%n", s.accepted());
         // (when not durable, "accepted" counts validation only: the records may not all be on the topics)

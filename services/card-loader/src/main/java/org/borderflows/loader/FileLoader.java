@@ -60,9 +60,21 @@ public final class FileLoader {
 
     public Summary load(Path file, CardFormat format, String submitter, PrintStream progressOut)
             throws IOException, InterruptedException {
+        return load(file, format, submitter, null, progressOut);
+    }
+
+    /**
+     * Loads the file as the archive load {@code archiveLoad} (null: live traffic), RULES.md §8: every crossing is
+     * stamped with the load's name, and once Kafka has acknowledged all of them the loader writes the load's
+     * completion records ({@link IntakePublisher#publishArchiveCompletion}), which release the travellers the stay
+     * engine held for it. A run that is not durable writes none: its travellers stay held until the same load is
+     * run again to the end.
+     */
+    public Summary load(Path file, CardFormat format, String submitter, String archiveLoad, PrintStream progressOut)
+            throws IOException, InterruptedException {
         long started = System.nanoTime();
-        Submission submission =
-                new Submission(IntakeChannel.FILE, submitter, PostPermission.ALL, Instant.ofEpochMilli(clock.millis()));
+        Submission submission = new Submission(
+                IntakeChannel.FILE, submitter, PostPermission.ALL, Instant.ofEpochMilli(clock.millis()), archiveLoad);
         PublishBatch batch = new PublishBatch();
         long accepted = 0;
         long rejected = 0;
@@ -93,6 +105,11 @@ public final class FileLoader {
             }
             publisher.flush();
             boolean durable = batch.awaitAll(acknowledgementTimeout);
+            if (durable && archiveLoad != null) {
+                publisher.publishArchiveCompletion(archiveLoad, batch.lastCrossingOffsets(), batch);
+                publisher.flush();
+                durable = batch.awaitAll(acknowledgementTimeout);
+            }
             if (!durable) {
                 failure = batch.failure() == null
                         ? "Kafka did not acknowledge every record within " + acknowledgementTimeout

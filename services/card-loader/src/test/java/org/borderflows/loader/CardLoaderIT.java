@@ -3,6 +3,7 @@ package org.borderflows.loader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
@@ -27,11 +29,14 @@ import org.borderflows.intake.CardFormat;
 import org.borderflows.intake.CardIntake;
 import org.borderflows.intake.CardValidator;
 import org.borderflows.intake.IntakePublisher;
+import org.borderflows.platform.ArchiveLoad;
 import org.borderflows.platform.Deployment;
 import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.Topic;
 import org.borderflows.platform.TopicCreator;
 import org.borderflows.platform.TravellerPseudonymiser;
+import org.borderflows.schema.AvroSerde;
+import org.borderflows.schema.Crossing;
 import org.borderflows.testkit.KafkaTestCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -174,6 +179,75 @@ class CardLoaderIT {
             assertThat(everything).noneMatch(bytes -> contains(bytes, needle));
         }
         assertThat(Files.readString(RejectionFile.pathFor(file))).doesNotContain("ZQ9");
+    }
+
+    /**
+     * RULES.md §8: an archive load stamps its crossings with its name and ends, once Kafka acknowledged them all,
+     * with a completion record per crossings partition naming the offset of its last crossing there; a release
+     * names the last offset of every partition.
+     */
+    @Test
+    void anArchiveLoadEndsWithACompletionRecordPerPartitionNamingItsLastCrossing() throws Exception {
+        Path file = dir.resolve("archive-2024.csv");
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        for (int i = 0; i < 60; i++) {
+            csv.append(row(i, "H" + (6000000 + i)).replace("loader-", "archive-"))
+                    .append('\n');
+        }
+        Files.writeString(file, csv);
+        Clock clock = Clock.systemUTC();
+        CardIntake intake = new CardIntake(
+                new CardValidator(Deployment.DEFAULT, clock, Duration.ofMinutes(10)),
+                TravellerPseudonymiser.development(),
+                clock);
+
+        FileLoader.Summary summary = new FileLoader(intake, publisher, clock, Duration.ofSeconds(60))
+                .load(file, CardFormat.CSV, "file:archive-2024.csv", "file:archive-2024.csv", null);
+        assertThat(summary.durable()).as(summary.failure()).isTrue();
+
+        Map<Integer, Long> lastArchived = new TreeMap<>();
+        for (ConsumerRecord<byte[], Crossing> r : kafka.readAll(
+                Topic.CROSSINGS.topicName(), Integer.MAX_VALUE, Duration.ofSeconds(3), CardLoaderIT::crossing)) {
+            if (r.value() != null
+                    && "file:archive-2024.csv".equals(r.value().getIntake().getArchiveLoad())) {
+                lastArchived.merge(r.partition(), r.offset(), Math::max);
+            }
+        }
+        assertThat(lastArchived).as("partitions the load wrote to").hasSizeGreaterThan(1);
+        assertThat(completions("file:archive-2024.csv")).isEqualTo(lastArchived);
+
+        assertThat(ArchiveRelease.release(
+                        KafkaSettings.of(kafka.bootstrapServers()), publisher, "abandoned", Duration.ofSeconds(30)))
+                .isTrue();
+        Map<Integer, Long> lastOfAll = new TreeMap<>();
+        try (Admin admin = kafka.admin()) {
+            org.borderflows.testkit.Backfill.endOffsets(admin, List.of(Topic.CROSSINGS.topicName()))
+                    .forEach((partition, end) -> {
+                        if (end > 0) {
+                            lastOfAll.put(partition.partition(), end - 1);
+                        }
+                    });
+        }
+        assertThat(completions("abandoned")).isEqualTo(lastOfAll);
+    }
+
+    private static Crossing crossing(byte[] value) {
+        return value.length == 0
+                ? null
+                : AvroSerde.of(Crossing.class).deserializer().deserialize("", value);
+    }
+
+    /** The completion records of {@code load} on engine-clock: partition to the offset each names. */
+    private static Map<Integer, Long> completions(String load) {
+        Map<Integer, Long> out = new TreeMap<>();
+        for (ConsumerRecord<byte[], Long> r : kafka.readAll(
+                Topic.ENGINE_CLOCK.topicName(), Integer.MAX_VALUE, Duration.ofSeconds(3), v -> ByteBuffer.wrap(v)
+                        .getLong())) {
+            if (ArchiveLoad.completionKey(load).equals(new String(r.key(), StandardCharsets.UTF_8))) {
+                out.put(r.partition(), r.value());
+            }
+        }
+        return out;
     }
 
     /** Keys, values and headers of every record of every topic on the cluster, internal ones included. */

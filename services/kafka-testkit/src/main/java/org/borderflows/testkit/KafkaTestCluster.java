@@ -131,6 +131,11 @@ public final class KafkaTestCluster implements AutoCloseable {
      * until the delivery timeout. Readers of these topics must skip the empty values.
      */
     public void warmUp(Collection<String> topics) {
+        warmUp(topics, new byte[0]);
+    }
+
+    /** {@link #warmUp(Collection)} with {@code value} (null: a tombstone, which Avro readers skip as "no record"). */
+    public void warmUp(Collection<String> topics, byte[] value) {
         Properties props = clientProperties();
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -140,7 +145,7 @@ public final class KafkaTestCluster implements AutoCloseable {
                 for (PartitionInfo partition : producer.partitionsFor(topic)) {
                     for (int attempt = 1; ; attempt++) {
                         try {
-                            producer.send(new ProducerRecord<>(topic, partition.partition(), null, new byte[0]))
+                            producer.send(new ProducerRecord<>(topic, partition.partition(), null, value))
                                     .get();
                             break;
                         } catch (java.util.concurrent.ExecutionException e) {
