@@ -77,6 +77,17 @@ final class ClockView {
                     default -> cell.dim(name);
                 };
             }
+            case Contributions.STOCK -> {
+                String startDay = cell.dim(CellDimension.START_DAY.key());
+                if (startDay == null || startDay.isEmpty() || Contributions.CLOSED.equals(startDay)) {
+                    return cell::dim; // closed, not WORK, or a cell of an aggregator before stock had start days
+                }
+                LocalDate start = Cube.yearMonth(cell.month()).atDay(Integer.parseInt(startDay));
+                String labour =
+                        String.valueOf(AtClock.classify(SpellState.OPEN, start, null, Purpose.WORK, clock, rules)
+                                .labour());
+                return name -> name.equals(CellDimension.LABOUR.key()) ? labour : cell.dim(name);
+            }
             case Contributions.OVERSTAYS -> {
                 String day = cell.dim(CellDimension.DAY.key());
                 if (Contributions.CLOSED.equals(day)) {
@@ -106,7 +117,7 @@ final class ClockView {
     static java.util.List<String> inputs(String dataset) {
         return switch (dataset) {
             case Contributions.SPELLS -> java.util.List.of(CellDimension.START_DAY.key(), CellDimension.PURPOSE.key());
-            case Contributions.LABOUR -> java.util.List.of(CellDimension.START_DAY.key());
+            case Contributions.LABOUR, Contributions.STOCK -> java.util.List.of(CellDimension.START_DAY.key());
             case Contributions.OVERSTAYS -> java.util.List.of(CellDimension.DAY.key());
             case Contributions.OVERSTAY_RATES ->
                 java.util.List.of(CellDimension.DAY.key(), CellDimension.DEPARTURE.key());

@@ -105,7 +105,7 @@ public final class TableQueries {
         ClockView atClock = asOf == null ? null : new ClockView(asOf, rules);
         Map<List<String>, Object> monthly =
                 switch (name) {
-                    case Contributions.STOCK -> stock(q, cells, summed, asOf);
+                    case Contributions.STOCK -> stock(q, cells, summed, atClock);
                     case Contributions.MIGRATION -> migrationTable.migration(q, cells, summed, atClock);
                     case Datasets.REVISIONS -> migrationTable.revisions(q, cells, summed, atClock);
                     case Contributions.OVERSTAY_RATES -> overstayRates(q, cells, summed, atClock);
@@ -153,7 +153,10 @@ public final class TableQueries {
         dims.remove("stage");
         dims.remove(Vintages.VINTAGE);
         switch (q.dataset().name()) {
-            case Contributions.STOCK -> dims.add("endMonth");
+            case Contributions.STOCK -> {
+                dims.add(CellDimension.END_MONTH.key());
+                dims.addAll(ClockView.inputs(Contributions.STOCK));
+            }
             case Contributions.BORDER_WORKERS -> dims.add(CellDimension.COUNTED.key());
             case Contributions.MIGRATION, Datasets.REVISIONS -> dims.addAll(MigrationTable.ESTIMATOR_DIMENSIONS);
             default -> dims.addAll(ClockView.inputs(q.dataset().name()));
@@ -247,21 +250,22 @@ public final class TableQueries {
     }
 
     /** Non-residents present at the end of month M: stays started by M, not ended in or before M (§9). */
-    private Map<List<String>, Object> stock(Query q, Collection<Cell> cells, Period period, LocalDate asOf) {
+    /** Stays present at the end of each month up to the clock; an open WORK stay's labour flag at the clock. */
+    private Map<List<String>, Object> stock(Query q, Collection<Cell> cells, Period period, ClockView atClock) {
         Map<List<String>, Object> groups = new HashMap<>();
-        if (asOf == null) {
+        if (atClock == null) {
             return groups;
         }
-        int clockMonth = Cube.monthIndex(YearMonth.from(asOf));
+        int clockMonth = Cube.monthIndex(YearMonth.from(atClock.clock()));
         for (Cell cell : cells) {
+            ClockView.View view = atClock.at(Contributions.STOCK, cell);
             String end = cell.dim(CellDimension.END_MONTH.key());
             int lastPresent = "OPEN".equals(end) ? clockMonth : Cube.monthIndex(YearMonth.parse(end)) - 1;
             int first = Math.max(cell.month(), period.from());
             int last = Math.min(Math.min(lastPresent, period.to()), clockMonth);
             for (int m = first; m <= last; m++) {
-                if (matches(q, cell::dim, m, Set.of())) {
-                    ((double[]) groups.computeIfAbsent(key(q, cell::dim, m, -1), k -> new double[1]))[0] +=
-                            cell.count();
+                if (matches(q, view, m, Set.of())) {
+                    ((double[]) groups.computeIfAbsent(key(q, view, m, -1), k -> new double[1]))[0] += cell.count();
                 }
             }
         }

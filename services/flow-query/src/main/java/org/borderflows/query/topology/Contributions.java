@@ -128,7 +128,8 @@ public final class Contributions {
     /**
      * A spell: its class (§4), the stock of stays (§9), labour flows (§4) and overstays (§7). An open spell's class,
      * labour flag and overstay depend on the clock: its cells carry its start day (and for a stay under the
-     * authorised-stay regime, the day its overstay would begin) instead, with class PENDING and labour false.
+     * authorised-stay regime, the day its overstay would begin) instead, with class PENDING and labour false. In the
+     * stock only an open WORK stay can still become labour, so only its cells carry the start day.
      */
     public static List<TableCell> of(Spell s) {
         List<TableCell> cells = new ArrayList<>();
@@ -171,7 +172,10 @@ public final class Contributions {
             Map<String, String> stock = new LinkedHashMap<>(person);
             stock.put(CellDimension.BORDER_POST.key(), s.getStartBorderPost());
             stock.put(CellDimension.PURPOSE.key(), s.getPurpose().name());
-            stock.put(CellDimension.LABOUR.key(), String.valueOf(s.getLabour()));
+            stock.put(CellDimension.LABOUR.key(), String.valueOf(closed && s.getLabour()));
+            stock.put(
+                    CellDimension.START_DAY.key(),
+                    !closed && s.getPurpose() == Purpose.WORK ? day(s.getStartDate()) : CLOSED);
             stock.put(CellDimension.END_MONTH.key(), closed ? Cells.month(s.getEndDate()) : "OPEN");
             cells.add(Cells.of(STOCK, s.getStartDate(), stock, 1, s.getAsOf()));
         }

@@ -99,6 +99,26 @@ class TablesAtTheClockTest {
                         "final"));
     }
 
+    /**
+     * RULES.md §4, §9: the stock counts the open WORK stay at the end of January, February and March 2025; it is a
+     * labour migrant's stay once 90 days old (Tuesday 1 April 2025), in every month's row, at the clock: not as the
+     * engine wrote it on 1 January.
+     */
+    @Test
+    void theStockCountsAnOpenWorkStayAsLabourFromDay90AtTheClock() {
+        openWorkStayOfNewYear2025();
+
+        clockAt(LocalDate.of(2025, 3, 31));
+        assertThat(rows("stock", "by", "month,labour", "from", "2025-01", "to", "2025-03"))
+                .extracting(row -> row.get("month") + " " + row.get("labour"))
+                .containsExactly("2025-01 false", "2025-02 false", "2025-03 false");
+
+        clockAt(LocalDate.of(2025, 4, 1));
+        assertThat(rows("stock", "by", "month,labour", "from", "2025-01", "to", "2025-04"))
+                .extracting(row -> row.get("month") + " " + row.get("labour") + " " + row.get("count"))
+                .containsExactly("2025-01 true 1", "2025-02 true 1", "2025-03 true 1", "2025-04 true 1");
+    }
+
     @Test
     void anOpenStayIsAFinalLongTermSpellAfterAYear() {
         openWorkStayOfNewYear2025();
