@@ -25,7 +25,6 @@ import org.borderflows.query.tables.OverstayerList;
 import org.borderflows.query.tables.Query;
 import org.borderflows.query.tables.Table;
 import org.borderflows.query.tables.TableQueries;
-import org.borderflows.query.topology.Contributions;
 
 /**
  * The query service behind the controllers: validates, answers from the cube, renders JSON or CSV and caches
@@ -144,7 +143,7 @@ public class QueryService {
         }
         Query query = question.query();
         String key = question.key();
-        String dataset = name.equals(Datasets.REVISIONS) ? Contributions.MIGRATION : name;
+        String dataset = query.dataset().cells();
         long now = nanoTime.getAsLong();
         long version = queries.cube().version(dataset);
         Cached hit = cache.get(key);

@@ -6,8 +6,9 @@ import java.util.Set;
 import org.borderflows.query.sdmx.Structure.Component;
 import org.borderflows.query.tables.Frequency;
 import org.borderflows.query.tables.Query;
+import org.borderflows.query.tables.Reading;
 import org.borderflows.query.tables.YearEnded;
-import org.borderflows.query.topology.Contributions;
+import org.borderflows.query.topology.CellDimension;
 
 /**
  * The SDMX REST data query asking the same question as a query API table question: the inverse of {@link
@@ -78,9 +79,9 @@ public final class DataLink {
         }
         List<String> codes = new ArrayList<>(values.stream().map(Codes::id).toList());
         if (grouped
-                && dimension.equals("direction")
+                && dimension.equals(CellDimension.DIRECTION.key())
                 && query.yearEnded()
-                && query.dataset().name().equals(Contributions.MIGRATION)
+                && query.dataset().reading() == Reading.MIGRATION
                 && values.containsAll(List.of("ENTRY", "EXIT"))) {
             codes.add(YearEnded.NET);
         }

@@ -17,6 +17,7 @@ import org.borderflows.query.tables.BadQueryException;
 import org.borderflows.query.tables.Datasets.Dimension;
 import org.borderflows.query.tables.Frequency;
 import org.borderflows.query.tables.Query;
+import org.borderflows.query.topology.CellDimension;
 
 /**
  * An SDMX REST data query turned into a table question of the query API: the key selects, per dimension in DSD
@@ -133,7 +134,7 @@ public record DataRequest(
         Set<String> values = new LinkedHashSet<>();
         for (String code : position.split("\\+", -1)) {
             String value = source.values() != null ? dim.codelist().value(code) : code;
-            if (code.equals(Codes.NET) && source.name().equals("direction")) {
+            if (code.equals(Codes.NET) && source.name().equals(CellDimension.DIRECTION.key())) {
                 values.add(Codes.NET); // the net rows of year-ended 12/16 totals: kept from the rows by direction
                 continue;
             }
@@ -229,7 +230,7 @@ public record DataRequest(
                 Frequency frequency = Codes.frequency(freq.id(), t == null ? Codes.NOT_TRANSFORMED : t);
                 String refusal = frequency == null
                         ? "a year-ended total is monthly (FREQ M)"
-                        : frequency.refusal(structure.dataset().name());
+                        : frequency.refusal(structure.dataset());
                 if (refusal == null) {
                     out.add(new Grain(freq.id(), t, frequency));
                 } else if (freqs != null && (t == null || transformations != null)) {
@@ -250,7 +251,7 @@ public record DataRequest(
      */
     public Map<String, String> tableParameters(Frequency frequency) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        List<String> by = new ArrayList<>(List.of("month"));
+        List<String> by = new ArrayList<>(List.of(Query.MONTH));
         for (int i = 0; i < selections.size(); i++) {
             Set<String> selection = selections.get(i);
             Component dim = structure.dimensions().get(i);

@@ -94,7 +94,7 @@ public record DataSet(DataRequest request, LocalDate asOf, boolean isProtected, 
                     codes.add(Codes.id(value));
                 }
             }
-            codes.add(String.valueOf(row.get("month")));
+            codes.add(String.valueOf(row.get(Query.MONTH)));
             Object value = row.get(structure.measure().source());
             Map<String, Object> attributes = new LinkedHashMap<>();
             attributes.put(Structure.OBS_STATUS, status(exact));

@@ -10,6 +10,7 @@ import org.borderflows.query.tables.BadQueryException;
 import org.borderflows.query.tables.Datasets;
 import org.borderflows.query.tables.Datasets.Dataset;
 import org.borderflows.query.tables.Query;
+import org.borderflows.query.tables.Reading;
 import org.borderflows.query.tables.Table;
 import org.borderflows.query.tables.TableQueries;
 
@@ -61,7 +62,7 @@ public final class SdmxService {
                 .toList();
         Set<String> values = new TreeSet<>();
         for (Dataset d : holding) {
-            if (d.name().equals(Datasets.REVISIONS) && holding.size() > 1) {
+            if (d.reading() == Reading.REVISIONS && holding.size() > 1) {
                 continue;
             }
             Table table = queries.run(Query.parse(d.name(), Map.of("by", dimension)), false);

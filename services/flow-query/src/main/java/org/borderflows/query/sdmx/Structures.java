@@ -15,6 +15,8 @@ import org.borderflows.query.tables.Datasets.Dimension;
 import org.borderflows.query.tables.Datasets.Measure;
 import org.borderflows.query.tables.Frequency;
 import org.borderflows.query.tables.Labels;
+import org.borderflows.query.tables.Query;
+import org.borderflows.query.topology.CellDimension;
 
 /**
  * Every SDMX structure, derived from the {@link Datasets} catalogue (the one definition of datasets, dimensions,
@@ -51,12 +53,12 @@ public final class Structures {
         for (Dataset dataset : Datasets.all()) {
             List<Component> dimensions = new ArrayList<>();
             dimensions.add(new Component(Structure.FREQ, concepts.get(Structure.FREQ), null, Codes.FREQ));
-            if (Frequency.YEAR_ENDED.refusal(dataset.name()) == null) {
+            if (Frequency.YEAR_ENDED.refusal(dataset) == null) {
                 dimensions.add(new Component(
                         Structure.TRANSFORMATION, concepts.get(Structure.TRANSFORMATION), null, Codes.TRANSFORMATION));
             }
             for (Dimension dim : dataset.dimensions()) {
-                if (dim.name().equals("month")) {
+                if (dim.name().equals(Query.MONTH)) {
                     continue;
                 }
                 String id = Codes.upperSnake(dim.name());
@@ -94,7 +96,10 @@ public final class Structures {
         for (String value : ordered) {
             codes.add(new Codelist.Code(Codes.id(value), Labels.of(dim.name(), value), value));
         }
-        if (dim.name().equals("direction")) { // year-ended 12/16 totals by direction also have the net figure
+        if (dim.name()
+                .equals(
+                        CellDimension.DIRECTION
+                                .key())) { // year-ended 12/16 totals by direction also have the net figure
             codes.add(new Codelist.Code(Codes.NET, Labels.of(dim.name(), Codes.NET), Codes.NET));
         }
         codes.add(new Codelist.Code(Codes.TOTAL, "Total", Codes.TOTAL));

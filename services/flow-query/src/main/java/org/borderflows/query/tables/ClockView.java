@@ -70,12 +70,11 @@ final class ClockView {
                 String durationClass = c.durationClass().name();
                 String classFinal = String.valueOf(c.classFinal());
                 String labour = String.valueOf(c.labour());
-                return name -> switch (name) {
-                    case "durationClass" -> durationClass;
-                    case "final" -> classFinal;
-                    case "labour" -> labour;
-                    default -> cell.dim(name);
-                };
+                return name -> name.equals(CellDimension.DURATION_CLASS.key())
+                        ? durationClass
+                        : name.equals(CellDimension.FINAL.key())
+                                ? classFinal
+                                : name.equals(CellDimension.LABOUR.key()) ? labour : cell.dim(name);
             }
             case Contributions.STOCK -> {
                 String startDay = cell.dim(CellDimension.START_DAY.key());

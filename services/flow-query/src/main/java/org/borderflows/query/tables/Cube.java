@@ -229,11 +229,11 @@ public final class Cube {
             return null;
         }
         long monthMask = CellSchema.MONTH_MASK;
-        java.util.Set<String> months = filters.get("month");
+        java.util.Set<String> months = filters.get(Query.MONTH);
         List<long[]> checks = new ArrayList<>(); // {offset, mask} per filter
         List<boolean[]> allowed = new ArrayList<>();
         for (Map.Entry<String, java.util.Set<String>> f : filters.entrySet()) {
-            if (f.getKey().equals("month")) {
+            if (f.getKey().equals(Query.MONTH)) {
                 continue;
             }
             int i = s.index(f.getKey());
@@ -252,7 +252,7 @@ public final class Cube {
         }
         long groupMask = 0;
         for (String dim : by) {
-            if (dim.equals("month")) {
+            if (dim.equals(Query.MONTH)) {
                 groupMask |= monthMask;
             } else {
                 int i = s.index(dim);
@@ -293,7 +293,7 @@ public final class Cube {
             List<String> values = new ArrayList<>(by.size());
             for (String dim : by) {
                 values.add(
-                        dim.equals("month")
+                        dim.equals(Query.MONTH)
                                 ? yearMonth((int) (group & monthMask) + CellSchema.MONTH_BASE)
                                         .toString()
                                 : s.decode(group, dim));
@@ -314,7 +314,7 @@ public final class Cube {
             return null;
         }
         for (String dim : dims) {
-            if (!dim.equals("month") && d.schema.index(dim) < 0) {
+            if (!dim.equals(Query.MONTH) && d.schema.index(dim) < 0) {
                 return null;
             }
         }

@@ -151,7 +151,7 @@ final class DatasetCells {
         }
         long mask = CellSchema.MONTH_MASK;
         for (String dim : dims) {
-            if (dim.equals("month")) {
+            if (dim.equals(Query.MONTH)) {
                 continue;
             }
             int i = s.index(dim);

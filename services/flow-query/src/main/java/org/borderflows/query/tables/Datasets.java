@@ -34,7 +34,21 @@ public final class Datasets {
 
     public record Measure(String name, String description) {}
 
-    public record Dataset(String name, String description, List<Dimension> dimensions, List<Measure> measures) {
+    /**
+     * A published dataset: its catalogue text, dimensions (with their value sets; their packing is the cell
+     * dimension's, {@link CellDimension}) and measures; how its cells answer a question ({@link Reading}); the
+     * dataset whose cells it reads ({@code cells}: its own, or the 12/16 cells for the revisions); whether it is a
+     * flow (RULES.md §9: flows alone have year-ended totals). Which cells an engine value contributes to is
+     * {@link Contributions}, under the same name.
+     */
+    public record Dataset(
+            String name,
+            String description,
+            List<Dimension> dimensions,
+            List<Measure> measures,
+            Reading reading,
+            String cells,
+            boolean flow) {
         public Dimension dimension(String name) {
             return dimensions.stream()
                     .filter(d -> d.name().equals(name))
@@ -59,7 +73,7 @@ public final class Datasets {
     public static final String REVISIONS = "migration-12-16-revisions";
 
     static final Dimension MONTH =
-            open("month", "Calendar month (YYYY-MM) of the dataset's reference date", "\\d{4}-\\d{2}");
+            open(Query.MONTH, "Calendar month (YYYY-MM) of the dataset's reference date", "\\d{4}-\\d{2}");
     static final Dimension BORDER_POST =
             open(CellDimension.BORDER_POST.key(), "Border post code, e.g. KZ-ALA-AIR", "[A-Za-z0-9_-]{1,40}");
     static final Dimension DIRECTION =
@@ -108,7 +122,7 @@ public final class Datasets {
             "Rejection reason code (FieldError code, e.g. MISSING, BAD_FORMAT); NONE for other issues",
             "[A-Z_]{1,40}");
     static final Dimension STAGE = open(
-            "stage",
+            Query.STAGE,
             "Months after the crossing month at which the provisional estimate was made (0 to the 12/16 window in months, 16)",
             "\\d{1,2}");
 
@@ -129,7 +143,10 @@ public final class Datasets {
                 "Arrivals (ENTRY) and departures (EXIT) by month of crossing, with the residence status before"
                         + " the crossing (RULES.md §9)",
                 List.of(MONTH, BORDER_POST, DIRECTION, RESIDENCE, CITIZENSHIP, SEX, AGE_GROUP, PURPOSE),
-                count));
+                count,
+                Reading.COUNTS,
+                Contributions.CROSSINGS,
+                true));
         add(new Dataset(
                 Contributions.SPELLS,
                 "Stays and absences by month of start, duration class (PENDING included) and whether the class is"
@@ -146,7 +163,10 @@ public final class Datasets {
                         AGE_GROUP,
                         PURPOSE,
                         LABOUR),
-                count));
+                count,
+                Reading.COUNTS,
+                Contributions.SPELLS,
+                true));
         add(new Dataset(
                 Contributions.MIGRATION,
                 "Long-term migrant arrivals and departures under the 12/16-month rule by month of crossing: final"
@@ -168,7 +188,10 @@ public final class Datasets {
                                 "lower",
                                 "Lower bound of the 95% prediction interval of the final count (beta-binomial"
                                         + " variance plus the rate's change in a year)"),
-                        new Measure("upper", "Upper bound of the 95% prediction interval of the final count"))));
+                        new Measure("upper", "Upper bound of the 95% prediction interval of the final count")),
+                Reading.MIGRATION,
+                Contributions.MIGRATION,
+                true));
         add(new Dataset(
                 REVISIONS,
                 "How provisional 12/16 estimates published 0-16 months (the window) after the crossing month compared with the"
@@ -179,25 +202,37 @@ public final class Datasets {
                         new Measure("estimate", "Estimate published at that stage (see vintage)"),
                         new Measure("lower", "Lower bound of that estimate's 95% interval"),
                         new Measure("upper", "Upper bound of that estimate's 95% interval"),
-                        new Measure("revision", "finalCount - estimate"))));
+                        new Measure("revision", "finalCount - estimate")),
+                Reading.REVISIONS,
+                Contributions.MIGRATION,
+                false));
         add(new Dataset(
                 Contributions.STOCK,
                 "Non-residents present at the end of each month: stays started by then and not ended within the"
                         + " month (open stays), up to the processing clock",
                 List.of(MONTH, BORDER_POST, CITIZENSHIP, SEX, AGE_GROUP, PURPOSE, LABOUR),
-                count));
+                count,
+                Reading.STOCK,
+                Contributions.STOCK,
+                false));
         add(new Dataset(
                 Contributions.LABOUR,
                 "Labour migrants in and labour emigrants out by month of start, and their departures/returns by"
                         + " month of end (RULES.md §4)",
                 List.of(MONTH, FLOW, DURATION, FINAL, BORDER_POST, CITIZENSHIP, SEX, AGE_GROUP),
-                count));
+                count,
+                Reading.COUNTS,
+                Contributions.LABOUR,
+                true));
         add(new Dataset(
                 Contributions.OVERSTAYS,
                 "Overstays of the 90/180-day rule by month (RULES.md §7); per-person lists are for the border"
                         + " agency only (GET /api/v1/overstayers)",
                 List.of(MONTH, OVERSTAY_TYPE, BORDER_POST, CITIZENSHIP, SEX, AGE_GROUP, PURPOSE),
-                count));
+                count,
+                Reading.COUNTS,
+                Contributions.OVERSTAYS,
+                true));
         add(new Dataset(
                 Contributions.OVERSTAY_RATES,
                 "Expected departures of stays under the 90/180-day regime by month of their latest authorised exit"
@@ -206,7 +241,10 @@ public final class Datasets {
                         + " the clock's hold stays not due yet (ask with to=); a row is provisional until its months"
                         + " are over",
                 List.of(MONTH, BORDER_POST, CITIZENSHIP, PURPOSE),
-                OverstayRates.MEASURES));
+                OverstayRates.MEASURES,
+                Reading.OVERSTAY_RATES,
+                Contributions.OVERSTAY_RATES,
+                true));
         add(new Dataset(
                 Contributions.BORDER_WORKERS,
                 "Frontier (border) workers and their crossings by month (docs/rules.md §4a, UN 1998): a worker is"
@@ -214,13 +252,19 @@ public final class Datasets {
                         + " post where the first such spell of the month ended; STAY: foreign workers commuting in,"
                         + " ABSENCE: residents commuting out",
                 List.of(MONTH, KIND, BORDER_POST, CITIZENSHIP),
-                BorderWorkers.MEASURES));
+                BorderWorkers.MEASURES,
+                Reading.BORDER_WORKERS,
+                Contributions.BORDER_WORKERS,
+                true));
         add(new Dataset(
                 Contributions.QUALITY,
                 "Data quality by month: records received, rejected by reason, duplicates, orphan exits, broken"
                         + " spells, late records (RULES.md §3, §9)",
                 List.of(MONTH, ISSUE, REASON, BORDER_POST),
-                count));
+                count,
+                Reading.COUNTS,
+                Contributions.QUALITY,
+                false));
     }
 
     private Datasets() {}

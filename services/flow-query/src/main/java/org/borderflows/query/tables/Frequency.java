@@ -2,9 +2,7 @@ package org.borderflows.query.tables;
 
 import java.time.YearMonth;
 import java.util.Arrays;
-import java.util.Set;
 import java.util.stream.Collectors;
-import org.borderflows.query.topology.Contributions;
 
 /**
  * The time grain of a table's rows (RULES.md §9: "every table is also available by quarter and year, and as
@@ -19,16 +17,6 @@ public enum Frequency {
     QUARTER("quarter", 3),
     YEAR("year", 12),
     YEAR_ENDED("year-ended", 1);
-
-    /** The flow datasets (RULES.md §9), which alone have year-ended totals; a stock or a revision table does not. */
-    private static final Set<String> FLOWS = Set.of(
-            Contributions.CROSSINGS,
-            Contributions.SPELLS,
-            Contributions.MIGRATION,
-            Contributions.LABOUR,
-            Contributions.OVERSTAYS,
-            Contributions.OVERSTAY_RATES,
-            Contributions.BORDER_WORKERS);
 
     private final String parameter;
     private final int months;
@@ -63,14 +51,14 @@ public enum Frequency {
     }
 
     /** Why this frequency is not published for a dataset, or null when it is. */
-    public String refusal(String dataset) {
+    public String refusal(Datasets.Dataset dataset) {
         if (this == MONTH) {
             return null;
         }
-        if (dataset.equals(Datasets.REVISIONS)) {
+        if (dataset.reading() == Reading.REVISIONS) {
             return "the revisions table compares estimates by crossing month only (frequency=month)";
         }
-        if (this == YEAR_ENDED && !FLOWS.contains(dataset)) {
+        if (this == YEAR_ENDED && !dataset.flow()) {
             return "year-ended totals are published for the flow datasets only (" + String.join(", ", flows()) + ")";
         }
         return null;
@@ -78,7 +66,11 @@ public enum Frequency {
 
     /** The flow datasets, sorted. */
     public static java.util.List<String> flows() {
-        return FLOWS.stream().sorted().toList();
+        return Datasets.all().stream()
+                .filter(Datasets.Dataset::flow)
+                .map(Datasets.Dataset::name)
+                .sorted()
+                .toList();
     }
 
     /** The first month index (see {@link Cube#monthIndex}) of the period holding a month. */

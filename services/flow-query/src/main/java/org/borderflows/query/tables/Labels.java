@@ -41,7 +41,7 @@ public final class Labels {
 
     /** The name of a row value; periods are read with the row's frequency. */
     public static String of(String dimension, String value, Frequency frequency) {
-        if (dimension.equals("month")) {
+        if (dimension.equals(Query.MONTH)) {
             return period(value, frequency);
         }
         return of(dimension, value);
@@ -56,7 +56,7 @@ public final class Labels {
         return switch (dimension) {
             case "citizenship" -> COUNTRIES.getOrDefault(value, value);
             case "ageGroup" -> value + " years";
-            case "stage" -> value + (value.equals("1") ? " month" : " months") + " after the crossing month";
+            case Query.STAGE -> value + (value.equals("1") ? " month" : " months") + " after the crossing month";
             case "borderPost" -> value;
             default ->
                 value.equals("true")

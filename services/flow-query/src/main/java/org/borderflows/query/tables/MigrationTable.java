@@ -200,7 +200,7 @@ final class MigrationTable {
                 settled.merge(cell.month(), atClock.outcomeFinal(cell), Boolean::logicalAnd);
             }
         }
-        Set<String> stages = q.filters().get("stage");
+        Set<String> stages = q.filters().get(Query.STAGE);
         Set<String> sources = q.filters().get(Vintages.VINTAGE);
         Map<Integer, Estimator<Cell>> estimators = new HashMap<>();
         Collection<Cell> cohorts = cube.cells(Contributions.MIGRATION, ESTIMATOR_DIMENSIONS);
@@ -248,7 +248,7 @@ final class MigrationTable {
     }
 
     /** Filters of the revisions table that are not cell dimensions. */
-    private static final Set<String> SKIPPED = Set.of("stage", Vintages.VINTAGE);
+    private static final Set<String> SKIPPED = Set.of(Query.STAGE, Vintages.VINTAGE);
 
     static final class Revision {
         final Estimate atStage = new Estimate();

@@ -20,7 +20,7 @@ final class PackedCells {
 
     /** The bits of a dimension ("month": the month bits). */
     long mask(String dim) {
-        if (dim.equals("month")) {
+        if (dim.equals(Query.MONTH)) {
             return MONTH_MASK;
         }
         int i = schema.index(dim);
@@ -35,7 +35,7 @@ final class PackedCells {
     }
 
     String decode(long key, String dim) {
-        return dim.equals("month")
+        return dim.equals(Query.MONTH)
                 ? Cube.yearMonth((int) (key & MONTH_MASK) + CellSchema.MONTH_BASE)
                         .toString()
                 : schema.decode(key, dim);
@@ -63,7 +63,7 @@ final class PackedCells {
             if (skip.contains(f.getKey())) {
                 continue;
             }
-            if (f.getKey().equals("month")) {
+            if (f.getKey().equals(Query.MONTH)) {
                 months = f.getValue();
                 continue;
             }

@@ -17,7 +17,7 @@ final class PeriodTotals {
 
     /** Flow rows: each month's row added to the row of its period (the month value replaced by the period label). */
     static Map<List<String>, Object> sums(Query q, Map<List<String>, Object> monthly) {
-        int monthAt = q.by().indexOf("month");
+        int monthAt = q.by().indexOf(Query.MONTH);
         if (monthAt < 0) {
             return monthly; // already the total over whole periods
         }
@@ -30,7 +30,7 @@ final class PeriodTotals {
 
     /** Stock rows: the value at the last month of each period, or at the clock's month for the current period. */
     static Map<List<String>, Object> atPeriodEnd(Query q, Map<List<String>, Object> monthly, int clockMonth) {
-        int monthAt = q.by().indexOf("month");
+        int monthAt = q.by().indexOf(Query.MONTH);
         if (monthAt < 0) {
             return monthly;
         }

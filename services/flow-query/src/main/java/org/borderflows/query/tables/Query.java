@@ -27,6 +27,12 @@ public record Query(
         Frequency frequency,
         boolean labels) {
     /** {@code frequency=month} (default), {@code quarter}, {@code year} or {@code year-ended}, see {@link Frequency}. */
+    /** The period dimension of every dataset (YYYY-MM; a quarter, a year with those frequencies). */
+    public static final String MONTH = "month";
+
+    /** The dimension of the revisions table: months after the crossing month at which an estimate was made. */
+    public static final String STAGE = "stage";
+
     public static final String FREQUENCY = "frequency";
 
     /** {@code labels=id} (default: codes only) or {@code labels=both} (codes and their names). */
@@ -104,11 +110,11 @@ public record Query(
 
     private static Frequency frequency(Dataset dataset, List<String> by, String value) {
         Frequency frequency = Frequency.parse(value);
-        String refusal = frequency.refusal(dataset.name());
+        String refusal = frequency.refusal(dataset);
         if (refusal != null) {
             throw new BadQueryException(FREQUENCY, refusal + "; " + dataset.name() + " is by month");
         }
-        if (frequency == Frequency.YEAR_ENDED && !by.contains("month")) {
+        if (frequency == Frequency.YEAR_ENDED && !by.contains(MONTH)) {
             throw new BadQueryException(
                     FREQUENCY, "year-ended totals need month in by (the month each total ends with)");
         }

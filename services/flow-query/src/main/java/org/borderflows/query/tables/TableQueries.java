@@ -76,9 +76,9 @@ public final class TableQueries {
     private Table runLocked(Query q, boolean protect) {
         LocalDate asOf = cube.asOf();
         String name = q.dataset().name();
-        Collection<Cell> cells =
-                cube.cells(name.equals(Datasets.REVISIONS) ? Contributions.MIGRATION : name, dimensionsUsed(q));
-        int[] range = cube.monthRange(name.equals(Datasets.REVISIONS) ? Contributions.MIGRATION : name);
+        Reading reading = q.dataset().reading();
+        Collection<Cell> cells = cube.cells(q.dataset().cells(), dimensionsUsed(q));
+        int[] range = cube.monthRange(q.dataset().cells());
         YearMonth from = q.from() != null ? q.from() : range == null ? null : Cube.yearMonth(range[0]);
         YearMonth to = q.to() != null
                 ? q.to()
@@ -104,13 +104,14 @@ public final class TableQueries {
         Period summed = frequency == Frequency.YEAR_ENDED ? period.yearEndedFrom() : period;
         ClockView atClock = asOf == null ? null : new ClockView(asOf, rules);
         Map<List<String>, Object> monthly =
-                switch (name) {
-                    case Contributions.STOCK -> stock(q, cells, summed, atClock);
-                    case Contributions.MIGRATION -> migrationTable.migration(q, cells, summed, atClock);
-                    case Datasets.REVISIONS -> migrationTable.revisions(q, cells, summed, atClock);
-                    case Contributions.OVERSTAY_RATES -> overstayRates(q, cells, summed, atClock);
-                    case Contributions.BORDER_WORKERS -> borderWorkers(q, cells, summed);
-                    default -> ClockView.derives(name) ? countsAt(q, cells, summed, atClock) : counts(q, cells, summed);
+                switch (reading) {
+                    case COUNTS ->
+                        ClockView.derives(name) ? countsAt(q, cells, summed, atClock) : counts(q, cells, summed);
+                    case STOCK -> stock(q, cells, summed, atClock);
+                    case MIGRATION -> migrationTable.migration(q, cells, summed, atClock);
+                    case REVISIONS -> migrationTable.revisions(q, cells, summed, atClock);
+                    case OVERSTAY_RATES -> overstayRates(q, cells, summed, atClock);
+                    case BORDER_WORKERS -> borderWorkers(q, cells, summed);
                 };
         int clockMonth = asOf == null ? Integer.MAX_VALUE : Cube.monthIndex(YearMonth.from(asOf));
         Map<List<String>, Object> groups =
@@ -118,7 +119,7 @@ public final class TableQueries {
                     case MONTH -> monthly;
                     case YEAR_ENDED -> YearEnded.of(q, monthly, period.from(), period.to());
                     case QUARTER, YEAR ->
-                        name.equals(Contributions.STOCK)
+                        reading == Reading.STOCK
                                 ? PeriodTotals.atPeriodEnd(q, monthly, clockMonth)
                                 : PeriodTotals.sums(q, monthly);
                 };
@@ -149,18 +150,16 @@ public final class TableQueries {
     static java.util.Set<String> dimensionsUsed(Query q) {
         java.util.Set<String> dims = new java.util.HashSet<>(q.by());
         dims.addAll(q.filters().keySet());
-        dims.remove("month");
-        dims.remove("stage");
+        dims.remove(Query.MONTH);
+        dims.remove(Query.STAGE);
         dims.remove(Vintages.VINTAGE);
-        switch (q.dataset().name()) {
-            case Contributions.STOCK -> {
-                dims.add(CellDimension.END_MONTH.key());
-                dims.addAll(ClockView.inputs(Contributions.STOCK));
-            }
-            case Contributions.BORDER_WORKERS -> dims.add(CellDimension.COUNTED.key());
-            case Contributions.MIGRATION, Datasets.REVISIONS -> dims.addAll(MigrationTable.ESTIMATOR_DIMENSIONS);
-            default -> dims.addAll(ClockView.inputs(q.dataset().name()));
+        switch (q.dataset().reading()) {
+            case STOCK -> dims.add(CellDimension.END_MONTH.key());
+            case BORDER_WORKERS -> dims.add(CellDimension.COUNTED.key());
+            case MIGRATION, REVISIONS -> dims.addAll(MigrationTable.ESTIMATOR_DIMENSIONS);
+            case COUNTS, OVERSTAY_RATES -> {}
         }
+        dims.addAll(ClockView.inputs(q.dataset().name()));
         return dims;
     }
 
@@ -277,7 +276,8 @@ public final class TableQueries {
             if (skip.contains(f.getKey())) {
                 continue;
             }
-            String value = f.getKey().equals("month") ? Cube.yearMonth(month).toString() : cell.dim(f.getKey());
+            String value =
+                    f.getKey().equals(Query.MONTH) ? Cube.yearMonth(month).toString() : cell.dim(f.getKey());
             if (!f.getValue().contains(value)) {
                 return false;
             }
@@ -294,8 +294,8 @@ public final class TableQueries {
         for (String dim : q.by()) {
             key.add(
                     switch (dim) {
-                        case "month" -> Cube.yearMonth(month).toString();
-                        case "stage" -> String.valueOf(stage);
+                        case Query.MONTH -> Cube.yearMonth(month).toString();
+                        case Query.STAGE -> String.valueOf(stage);
                         case Vintages.VINTAGE -> source;
                         default -> String.valueOf(cell.dim(dim));
                     });

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.borderflows.query.tables.Datasets.Dimension;
-import org.borderflows.query.topology.Contributions;
 
 /**
  * The rows of a {@link TableQueries} answer: a group's dimension values and labels, its figures (counts, 12/16
@@ -32,9 +31,9 @@ final class TableRows {
         }
         String identity = protect ? identity(q, from, to, key) : null;
         boolean estimated = false;
-        if (value instanceof double[] counts && q.dataset().name().equals(Contributions.OVERSTAY_RATES)) {
+        if (value instanceof double[] counts && q.dataset().reading() == Reading.OVERSTAY_RATES) {
             OverstayRates.put(row, counts, (measure, exact) -> figure(identity, measure, exact, protect));
-        } else if (value instanceof double[] counts && q.dataset().name().equals(Contributions.BORDER_WORKERS)) {
+        } else if (value instanceof double[] counts && q.dataset().reading() == Reading.BORDER_WORKERS) {
             BorderWorkers.put(row, counts, (measure, exact) -> figure(identity, measure, exact, protect));
         } else if (value instanceof double[] count) {
             row.put("count", figure(identity, "count", Math.round(count[0]), protect));
@@ -69,7 +68,7 @@ final class TableRows {
      * provisional (a quarter, a year or a year-ended total holding that month too, RULES.md §9).
      */
     private static boolean notOver(Query q, YearMonth to, List<String> key, int clockMonth) {
-        int monthAt = q.by().indexOf("month");
+        int monthAt = q.by().indexOf(Query.MONTH);
         int last = monthAt >= 0 ? q.frequency().endOf(key.get(monthAt)) : Cube.monthIndex(to);
         return clockMonth <= last; // a period after the clock's (overstay-rates: stays not due yet) is not over either
     }
@@ -121,7 +120,7 @@ final class TableRows {
         if (q.frequency() != Frequency.MONTH) { // a quarter, a year, a year-ended total: cells of their own
             id.append("|frequency=").append(q.frequency().parameter());
         }
-        if (!q.by().contains("month")) {
+        if (!q.by().contains(Query.MONTH)) {
             id.append("|period=").append(from).append("..").append(to);
         }
         for (Dimension dim : q.dataset().dimensions()) {

@@ -36,10 +36,9 @@ final class Updates {
     static Predicate<Map<String, Object>> changedAfter(
             Cube cube, RuleSettings rules, Query q, Table table, long afterMillis) {
         String name = q.dataset().name();
-        String source = name.equals(Datasets.REVISIONS) ? Contributions.MIGRATION : name;
-        boolean derivesAtClock = ClockView.derives(name)
-                || Set.of(Contributions.MIGRATION, Datasets.REVISIONS, Contributions.STOCK)
-                        .contains(name);
+        String source = q.dataset().cells();
+        boolean derivesAtClock =
+                ClockView.derives(name) || q.dataset().reading().followsTheClock();
         long clockMoved = derivesAtClock ? cube.clockChangeMillis() : cube.clockMonthChangeMillis();
         if (clockMoved > afterMillis) {
             return row -> true;
@@ -58,8 +57,8 @@ final class Updates {
                         .add(cell.month());
             }
         }
-        boolean stock = name.equals(Contributions.STOCK);
-        int monthAt = q.by().indexOf("month");
+        boolean stock = q.dataset().reading() == Reading.STOCK;
+        int monthAt = q.by().indexOf(Query.MONTH);
         return row -> {
             if (estimatesMoved && Table.ESTIMATE.equals(row.get(Table.STATUS))) {
                 return true;
@@ -67,7 +66,7 @@ final class Updates {
             int last;
             int first;
             if (monthAt >= 0) {
-                last = q.frequency().endOf(String.valueOf(row.get("month")));
+                last = q.frequency().endOf(String.valueOf(row.get(Query.MONTH)));
                 first = q.frequency().firstSummed(last);
             } else {
                 first = Cube.monthIndex(table.from());
@@ -88,7 +87,7 @@ final class Updates {
     private static List<String> key(Query q, java.util.function.Function<String, String> dim) {
         List<String> key = new ArrayList<>();
         for (String d : q.by()) {
-            if (!d.equals("month") && !d.equals("stage")) {
+            if (!d.equals(Query.MONTH) && !d.equals(Query.STAGE)) {
                 key.add(dim.apply(d));
             }
         }
@@ -108,10 +107,11 @@ final class Updates {
 
     private static boolean matches(Query q, ClockView.View cell, int month) {
         for (Map.Entry<String, Set<String>> f : q.filters().entrySet()) {
-            if (f.getKey().equals("stage")) {
+            if (f.getKey().equals(Query.STAGE)) {
                 continue;
             }
-            String value = f.getKey().equals("month") ? Cube.yearMonth(month).toString() : cell.dim(f.getKey());
+            String value =
+                    f.getKey().equals(Query.MONTH) ? Cube.yearMonth(month).toString() : cell.dim(f.getKey());
             if (!f.getValue().contains(value)) {
                 return false;
             }

@@ -31,7 +31,7 @@ public final class Vintages {
     /** The revisions table's cell dimensions (its month and stage aside). */
     static final List<String> DIMENSIONS = Datasets.get(Datasets.REVISIONS).dimensions().stream()
             .map(Datasets.Dimension::name)
-            .filter(d -> !d.equals("month") && !d.equals("stage") && !d.equals(VINTAGE))
+            .filter(d -> !d.equals(Query.MONTH) && !d.equals(Query.STAGE) && !d.equals(VINTAGE))
             .toList();
 
     static final String PUBLISHED = "PUBLISHED";

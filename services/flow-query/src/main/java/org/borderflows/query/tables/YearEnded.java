@@ -31,7 +31,7 @@ public final class YearEnded {
      * @param to the last
      */
     static Map<List<String>, Object> of(Query q, Map<List<String>, Object> monthly, int from, int to) {
-        int monthAt = q.by().indexOf("month");
+        int monthAt = q.by().indexOf(Query.MONTH);
         Map<List<String>, Object> totals = new HashMap<>();
         for (Map.Entry<List<String>, Object> row : monthly.entrySet()) {
             int month = Cube.monthIndex(YearMonth.parse(row.getKey().get(monthAt)));
@@ -42,9 +42,7 @@ public final class YearEnded {
             }
         }
         int directionAt = q.by().indexOf("direction");
-        if (directionAt >= 0
-                && q.dataset().name().equals(org.borderflows.query.topology.Contributions.MIGRATION)
-                && bothDirections(q)) {
+        if (directionAt >= 0 && q.dataset().reading() == Reading.MIGRATION && bothDirections(q)) {
             addNet(totals, directionAt);
         }
         return totals;

@@ -44,7 +44,7 @@ class StructureXmlTest {
                     .map(Datasets.Dimension::name)
                     .filter(name -> !name.equals("month"))
                     .toList();
-            boolean flow = Frequency.YEAR_ENDED.refusal(dataset.name()) == null;
+            boolean flow = Frequency.YEAR_ENDED.refusal(dataset) == null;
             assertThat(s.dimensions().stream().map(Structure.Component::id).toList())
                     .as("FREQ first, then TRANSFORMATION for the flows (year-ended totals)")
                     .startsWith(
