@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.borderflows.domain.CrossingFact;
 import org.borderflows.platform.ArchiveLoad;
 
 /**
@@ -83,6 +84,21 @@ final class ArchiveHolds {
         }
         releasedUpTo.remove(load);
         store.put(travellerId, encode(new Hold(load, offset, latest)));
+    }
+
+    /**
+     * RULES.md §9 late records, for a crossing of {@code load}: more than the horizon before the traveller's latest
+     * crossing of the same load (not its live crossings of later years), or dated before the crossings kept after a
+     * carry (the carry stands for pruned crossings the new one would have to come before).
+     */
+    static boolean isLate(Hold hold, String load, CrossingFact fact, TravellerState state, int horizonDays) {
+        if (hold != null
+                && hold.load().equals(load)
+                && fact.date().isBefore(hold.latestArchived().minusDays(horizonDays))) {
+            return true;
+        }
+        return state.carry != null
+                && state.crossings.stream().allMatch(kept -> fact.date().isBefore(kept.date()));
     }
 
     /** The task processed the crossing at {@code offset}. */

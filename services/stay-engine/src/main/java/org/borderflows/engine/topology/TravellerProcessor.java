@@ -212,7 +212,9 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
             long offset,
             LocalDate today,
             long now) {
-        boolean late = load == null ? isLate(state, fact) : isLateInArchive(state, hold, load, fact);
+        boolean late = load == null
+                ? isLate(state, fact)
+                : ArchiveHolds.isLate(hold, load, fact, state, settings.horizonDays());
         if (late) {
             rejectLate(crossing, today, now);
             return;
@@ -225,21 +227,6 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
             holds.hold(crossing.getTravellerId(), hold, load, offset, fact.date());
         }
         states.hold(crossing.getTravellerId(), state);
-    }
-
-    /**
-     * RULES.md §9 late records, for an archived crossing: more than the horizon before the traveller's latest
-     * crossing of the same load, or dated before the crossings kept after a carry (the carry stands for pruned
-     * crossings the new one would have to come before).
-     */
-    private boolean isLateInArchive(TravellerState state, ArchiveHolds.Hold hold, String load, CrossingFact fact) {
-        if (hold != null
-                && hold.load().equals(load)
-                && fact.date().isBefore(hold.latestArchived().minusDays(settings.horizonDays()))) {
-            return true;
-        }
-        return state.carry != null
-                && state.crossings.stream().allMatch(kept -> fact.date().isBefore(kept.date()));
     }
 
     /** Writes the travellers whose archive load is complete ({@link ArchiveHolds}), for at most {@code budget}. */
