@@ -26,7 +26,8 @@ import org.borderflows.schema.TableCell;
  *
  * <p>Its parts: this class is the store (the lock, the versions, applying cells, the clock, the queries' entry
  * points); {@link CellSchema} and {@link Dictionary} the packing; {@link DatasetCells} one dataset's cells and
- * rollups; {@link Cell} one cell as queries read it.
+ * rollups; {@link Cell} one cell as queries read it. The store is the one class that takes the lock, hence its
+ * length: every entry point is a few lines delegating to those parts under it.
  */
 public final class Cube {
 

@@ -66,6 +66,9 @@ import org.borderflows.schema.QualityIssue;
  * once before its history is pruned, and when a crossing older than its latest arrives (§5 REVISED_AFTER_FINAL
  * compares the evaluations before and after it). The values are the same as live: only when they are written, and
  * their {@code asOf}, differ.
+ *
+ * <p>Longer than most classes here on purpose: it is the runbook above, a method per step, and the one place that
+ * sees a crossing through all of them; each step's rules are in the classes it names.
  */
 final class TravellerProcessor implements Processor<String, Crossing, String, EngineOutput> {
     /** Prune only once a history is longer than this: most travellers cross a few times and never need it. */
