@@ -45,34 +45,27 @@ class ArchiveBesideLivePropertyTest {
     @ValueSource(longs = {1, 2, 3, 4, 5, 6})
     void anArchiveBesideLiveTrafficEndsAsIfLoadedFirstAndNeverContradictsItself(long seed) {
         Random random = new Random(seed);
-        List<Crossing> all = new ArrayList<>(Itineraries.random(random, TRAVELLERS, START).stream()
-                .filter(c -> c.getCrossingDate().isBefore(END))
-                .toList());
-        all.sort(Comparator.comparing(Crossing::getCrossedAt));
-        List<Crossing> archive =
-                all.stream().filter(c -> c.getCrossingDate().isBefore(CUT)).toList();
-        List<Crossing> live =
-                all.stream().filter(c -> !c.getCrossingDate().isBefore(CUT)).toList();
-        Map<Topic, Map<String, Object>> archiveFirst = Itineraries.finalTopics(all);
-        Map<String, Spell> truth = truth(all);
+        History h = History.cut(random);
 
-        List<Crossing> beside = besideLive(random, archive, live, c -> EngineDriver.archived(c, LOAD));
+        List<Crossing> beside = besideLive(random, h.archive(), h.live(), c -> EngineDriver.archived(c, LOAD));
         try (EngineDriver engine = new EngineDriver()) {
             List<String> contradictions = new ArrayList<>();
             for (Crossing c : beside) {
                 engine.send(c);
-                contradictions.addAll(contradictions(engine, truth, archiveFirst, archive));
+                contradictions.addAll(contradictions(engine, h));
             }
             engine.archiveComplete(LOAD);
-            contradictions.addAll(contradictions(engine, truth, archiveFirst, archive));
+            contradictions.addAll(contradictions(engine, h));
 
             assertThat(contradictions).isEmpty();
             Map<Topic, Map<String, Object>> actual = Itineraries.finalTopics(engine);
             for (Topic topic : Itineraries.OUTPUTS) {
-                assertThat(actual.get(topic)).as(topic.topicName()).isEqualTo(archiveFirst.get(topic));
+                assertThat(actual.get(topic))
+                        .as(topic.topicName())
+                        .isEqualTo(h.archiveFirst().get(topic));
             }
-            assertThat(archive).hasSizeGreaterThan(60);
-            assertThat(live).hasSizeGreaterThan(60);
+            assertThat(h.archive()).hasSizeGreaterThan(60);
+            assertThat(h.live()).hasSizeGreaterThan(60);
         }
     }
 
@@ -80,24 +73,34 @@ class ArchiveBesideLivePropertyTest {
     @ValueSource(longs = {1, 2, 3})
     void withoutTheArchiveMarkTheSameDeliveryContradictsItself(long seed) {
         Random random = new Random(seed);
-        List<Crossing> all = new ArrayList<>(Itineraries.random(random, TRAVELLERS, START).stream()
-                .filter(c -> c.getCrossingDate().isBefore(END))
-                .toList());
-        all.sort(Comparator.comparing(Crossing::getCrossedAt));
-        List<Crossing> archive =
-                all.stream().filter(c -> c.getCrossingDate().isBefore(CUT)).toList();
-        List<Crossing> live =
-                all.stream().filter(c -> !c.getCrossingDate().isBefore(CUT)).toList();
-        Map<Topic, Map<String, Object>> archiveFirst = Itineraries.finalTopics(all);
-        Map<String, Spell> truth = truth(all);
+        History h = History.cut(random);
 
         try (EngineDriver engine = new EngineDriver()) {
             TreeSet<String> contradictions = new TreeSet<>();
-            for (Crossing c : besideLive(random, archive, live, UnaryOperator.identity())) {
+            for (Crossing c : besideLive(random, h.archive(), h.live(), UnaryOperator.identity())) {
                 engine.send(c);
-                contradictions.addAll(contradictions(engine, truth, archiveFirst, archive));
+                contradictions.addAll(contradictions(engine, h));
             }
             assertThat(contradictions).isNotEmpty();
+        }
+    }
+
+    /** Random itineraries cut on {@link #CUT}, and what loading the archive first gives. */
+    private record History(
+            List<Crossing> archive,
+            List<Crossing> live,
+            Map<Topic, Map<String, Object>> archiveFirst,
+            Map<String, Spell> truth) {
+        static History cut(Random random) {
+            List<Crossing> all = new ArrayList<>(Itineraries.random(random, TRAVELLERS, START).stream()
+                    .filter(c -> c.getCrossingDate().isBefore(END))
+                    .toList());
+            all.sort(Comparator.comparing(Crossing::getCrossedAt));
+            return new History(
+                    all.stream().filter(c -> c.getCrossingDate().isBefore(CUT)).toList(),
+                    all.stream().filter(c -> !c.getCrossingDate().isBefore(CUT)).toList(),
+                    Itineraries.finalTopics(all),
+                    ArchiveBesideLivePropertyTest.truth(all));
         }
     }
 
@@ -131,12 +134,10 @@ class ArchiveBesideLivePropertyTest {
     }
 
     /** What the engine has published so far that the crossings already behind its clock contradict. */
-    private static List<String> contradictions(
-            EngineDriver engine,
-            Map<String, Spell> truth,
-            Map<Topic, Map<String, Object>> archiveFirst,
-            List<Crossing> archive) {
-        Set<String> archived = archive.stream().map(Crossing::getEventId).collect(Collectors.toSet());
+    private static List<String> contradictions(EngineDriver engine, History h) {
+        Map<String, Spell> truth = h.truth();
+        Map<Topic, Map<String, Object>> archiveFirst = h.archiveFirst();
+        Set<String> archived = h.archive().stream().map(Crossing::getEventId).collect(Collectors.toSet());
         List<String> found = new ArrayList<>();
         engine.<Spell>table(Topic.SPELLS).forEach((key, spell) -> {
             Spell known = truth.get(key);

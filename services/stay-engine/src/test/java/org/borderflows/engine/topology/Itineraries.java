@@ -56,8 +56,13 @@ final class Itineraries {
 
     /** The engine's outputs so far, as compacted topics hold them, normalised ({@link Normalised}). */
     static Map<Topic, Map<String, Object>> finalTopics(EngineDriver engine) {
+        return finalTopics(engine, OUTPUTS);
+    }
+
+    /** {@link #finalTopics(EngineDriver)} of {@code topics} only. */
+    static Map<Topic, Map<String, Object>> finalTopics(EngineDriver engine, List<Topic> topics) {
         Map<Topic, Map<String, Object>> out = new TreeMap<>();
-        for (Topic topic : OUTPUTS) {
+        for (Topic topic : topics) {
             Map<String, Object> table = new TreeMap<>();
             engine.<Object>table(topic).forEach((k, v) -> {
                 Object n = Normalised.of(v);

@@ -280,18 +280,7 @@ class TwoInstanceFailoverIT {
         try (EngineDriver engine = new EngineDriver(
                 EngineSettings.defaults("failover", Deployment.DEFAULT).withCatchUpBehind(java.time.Duration.ZERO))) {
             crossings.forEach(engine::send);
-            Map<Topic, Map<String, Object>> out = new HashMap<>();
-            for (Topic topic : OUTPUTS) {
-                Map<String, Object> table = new TreeMap<>();
-                engine.<Object>table(topic).forEach((k, v) -> {
-                    Object n = Normalised.of(v);
-                    if (n != null) {
-                        table.put(k, n);
-                    }
-                });
-                out.put(topic, table);
-            }
-            return out;
+            return Itineraries.finalTopics(engine, OUTPUTS);
         }
     }
 
