@@ -22,8 +22,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import org.borderflows.engine.topology.EngineSettings;
 import org.borderflows.engine.topology.StayTopology;
+import org.borderflows.engine.topology.TravellerLookup;
 import org.borderflows.intake.CardFormat;
 import org.borderflows.intake.CardIntake;
 import org.borderflows.intake.CardValidator;
@@ -56,7 +58,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <ol>
  *   <li>the live cards and the archive's entries are in, the load still running: the engine has processed them
- *       all, and has written the live travellers' spells and nothing of the archive's travellers;
+ *       all, and has written the live travellers' spells and nothing of the archive's travellers; the status query
+ *       names the load in progress;
  *   <li>the loader publishes the archive's exits and its completion records: every archived stay is written once,
  *       closed, 1-20 March 2025, and no open spell of an archived traveller was ever written.
  * </ol>
@@ -64,6 +67,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ArchiveBesideLiveIT {
     private static final String APP = "archive-beside-live-it";
     private static final String LOAD = "file:archive-2025.csv";
+    /** This instance, as the status query's routing names it (nothing listens: the store is read in-process). */
+    private static final HostInfo SELF = new HostInfo("localhost", 18082);
+
     private static final int TRAVELLERS = 20;
     private static final Deployment KAZ = Deployment.DEFAULT;
     private static final String HEADER = "event_id,card_number,direction,crossed_at,border_post,document_country,"
@@ -106,6 +112,12 @@ class ArchiveBesideLiveIT {
                 assertThat(written)
                         .as("the load is running: nothing of its travellers is written")
                         .doesNotContainAnyElementsOf(travellers("archived"));
+                TravellerLookup lookup = new TravellerLookup(engine, SELF, EngineSettings.defaults(APP, KAZ));
+                String archivedTraveller = travellers("archived").iterator().next();
+                assertThat(lookup.find(archivedTraveller))
+                        .as("the status query names the load in progress")
+                        .isInstanceOfSatisfying(TravellerLookup.Found.class, found -> assertThat(found.archiveLoad())
+                                .isEqualTo(LOAD));
 
                 Path exits = dir.resolve("archive-2025.csv");
                 Files.writeString(exits, HEADER + "\n" + String.join("\n", cards("archived", "EXIT", LEFT)) + "\n");
@@ -115,6 +127,9 @@ class ArchiveBesideLiveIT {
                 awaitProcessed(admin);
 
                 List<Spell> archived = awaitSpellsOf(kafka, travellers("archived"));
+                assertThat(lookup.find(archivedTraveller))
+                        .isInstanceOfSatisfying(TravellerLookup.Found.class, found -> assertThat(found.archiveLoad())
+                                .isNull());
                 assertThat(archived)
                         .as("each archived stay written once, closed")
                         .hasSize(TRAVELLERS)
@@ -191,6 +206,7 @@ class ArchiveBesideLiveIT {
                 StreamsConfig.STATE_DIR_CONFIG,
                 Files.createDirectories(dir.resolve("state")).toString());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "200");
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, SELF.host() + ":" + SELF.port());
         StreamsBuilder builder = new StreamsBuilder();
         StayTopology.build(builder, EngineSettings.defaults(APP, KAZ));
         KafkaStreams streams = new KafkaStreams(builder.build(props), props);
