@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Freshness: publishes fault-free simulated cards at RATE cards/s to the Kafka inbound topic (or the gateway
-# with --gateway) and measures, from publication, how long until each card's effect shows in the crossings
-# dataset of the query service (checkpoints every 500 cards, query polled every 100 ms). Prints p50/p90/p99.
+# with --gateway) and measures, from publication, how long until each card's effect shows in a dataset of the
+# query service (checkpoints every 500 cards, query polled every 100 ms). Prints p50/p90/p99. DATASET=crossings
+# (default: every card, read by the aggregator from the intake's topic) or DATASET=spells (written by the stay
+# engine: the freshness of an engine-derived dataset).
 #
 #   deploy/bench/freshness.sh [CARDS] [RATE] [--gateway]     defaults 120000 cards at 2000 cards/s (1 minute)
 #
@@ -20,4 +22,5 @@ dir=${BENCH_DIR:-$repo/data/bench}
 mkdir -p "$dir"
 . "$here/_benchmarks.sh"
 java -Xmx2g -cp "$(bench_cp cards org.borderflows.benchmarks.cards.Freshness)" org.borderflows.benchmarks.cards.Freshness --cards "$cards" --rate "$rate" \
-  --query "${QUERY_URL:-http://localhost:8080}" "${via[@]}" 2>&1 | grep -v WARN | tee "$dir/freshness-$cards-$rate.txt"
+  --query "${QUERY_URL:-http://localhost:8080}" --dataset "${DATASET:-crossings}" "${via[@]}" 2>&1 | grep -v WARN \
+  | tee "$dir/freshness-${DATASET:-crossings}-$cards-$rate.txt"
