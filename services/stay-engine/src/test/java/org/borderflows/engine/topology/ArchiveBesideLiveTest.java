@@ -40,7 +40,7 @@ class ArchiveBesideLiveTest {
     void anArchiveTravellersOpenStayRaisesNoOverstayAlertBeforeItsOwnExitArrives() {
         try (EngineDriver engine = liveTrafficToDecember2026()) {
             // A, an Uzbek tourist (visa-free, 90 days in 180), entered on Saturday 1 March 2025 and left on
-            // Thursday 20 March 2025. Read at the clock of 5 December 2026, the entry alone is a stay 554 days
+            // Thursday 20 March 2025. Read at the clock of 5 December 2026, the entry alone is a stay 555 days
             // past its last authorised day (29 May 2025): the overstay alert the archive's own exit contradicts.
             engine.send(archived(entry("A", "a1", LocalDate.of(2025, 3, 1)), LOAD));
             assertThat(engine.<Spell>table(Topic.SPELLS)).doesNotContainKey("A:a1");
