@@ -49,21 +49,21 @@ final class ClockView {
     }
 
     /**
-     * A cell of the spells, labour or overstays dataset as it stands at the clock; null when it does not count yet
+     * A cell of the spells, labour, stock or overstays dataset as it stands at the clock; null when it does not count yet
      * (an open WORK spell under 90 days in the labour dataset, an overstay that has not begun).
      */
     View at(String dataset, Cell cell) {
         switch (dataset) {
-            case Contributions.SPELLS, Contributions.LABOUR -> {
+            case Contributions.SPELLS, Contributions.LABOUR, Contributions.STOCK -> {
                 String startDay = cell.dim(CellDimension.START_DAY.key());
-                if (Contributions.CLOSED.equals(startDay)) {
-                    return cell::dim;
+                if (startDay == null || startDay.isEmpty() || Contributions.CLOSED.equals(startDay)) {
+                    return cell::dim; // closed (in the stock also not WORK, or a cell from before stock start days)
                 }
-                LocalDate start = Cube.yearMonth(cell.month()).atDay(Integer.parseInt(startDay));
-                Purpose purpose = dataset.equals(Contributions.LABOUR)
-                        ? Purpose.WORK
-                        : Purpose.valueOf(cell.dim(CellDimension.PURPOSE.key()));
-                AtClock.Classification c = AtClock.classify(SpellState.OPEN, start, null, purpose, clock, rules);
+                Purpose purpose = dataset.equals(Contributions.SPELLS)
+                        ? Purpose.valueOf(cell.dim(CellDimension.PURPOSE.key()))
+                        : Purpose.WORK; // only an open WORK spell has a start day in labour and stock
+                AtClock.Classification c =
+                        AtClock.classify(SpellState.OPEN, day(cell, startDay), null, purpose, clock, rules);
                 if (dataset.equals(Contributions.LABOUR) && !c.labour()) {
                     return null;
                 }
@@ -76,31 +76,19 @@ final class ClockView {
                                 ? classFinal
                                 : name.equals(CellDimension.LABOUR.key()) ? labour : cell.dim(name);
             }
-            case Contributions.STOCK -> {
-                String startDay = cell.dim(CellDimension.START_DAY.key());
-                if (startDay == null || startDay.isEmpty() || Contributions.CLOSED.equals(startDay)) {
-                    return cell::dim; // closed, not WORK, or a cell of an aggregator before stock had start days
-                }
-                LocalDate start = Cube.yearMonth(cell.month()).atDay(Integer.parseInt(startDay));
-                String labour =
-                        String.valueOf(AtClock.classify(SpellState.OPEN, start, null, Purpose.WORK, clock, rules)
-                                .labour());
-                return name -> name.equals(CellDimension.LABOUR.key()) ? labour : cell.dim(name);
-            }
             case Contributions.OVERSTAYS -> {
                 String day = cell.dim(CellDimension.DAY.key());
                 if (Contributions.CLOSED.equals(day)) {
                     return cell::dim;
                 }
-                LocalDate began = Cube.yearMonth(cell.month()).atDay(Integer.parseInt(day));
-                return began.isAfter(clock) ? null : cell::dim;
+                return day(cell, day).isAfter(clock) ? null : cell::dim;
             }
             case Contributions.OVERSTAY_RATES -> {
                 String day = cell.dim(CellDimension.DAY.key());
                 if (Contributions.CLOSED.equals(day)) {
                     return cell::dim; // ON_TIME or OUT_OF_COUNTRY: facts of the exit
                 }
-                LocalDate latest = Cube.yearMonth(cell.month()).atDay(Integer.parseInt(day));
+                LocalDate latest = day(cell, day);
                 String departure = AtClock.suspectedOverstay(SpellState.OPEN, latest, clock)
                         ? OverstayRates.IN_COUNTRY
                         : OverstayRates.NOT_DUE;
@@ -110,6 +98,11 @@ final class ClockView {
                 return cell::dim;
             }
         }
+    }
+
+    /** The date a day-of-month dimension of the cell names, in the cell's month. */
+    private static LocalDate day(Cell cell, String dayOfMonth) {
+        return Cube.yearMonth(cell.month()).atDay(Integer.parseInt(dayOfMonth));
     }
 
     /** The dimensions {@link #at} reads besides those asked for. */
