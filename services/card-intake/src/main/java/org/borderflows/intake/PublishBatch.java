@@ -40,11 +40,10 @@ public final class PublishBatch {
         sent.incrementAndGet();
     }
 
+    /** A record done: failed ({@code exception}) or acknowledged, counted in {@code acknowledged}. */
     private void complete(Exception exception, AtomicLong acknowledged) {
         if (exception != null) {
-            if (failure == null) {
-                failure = exception;
-            }
+            failed(exception);
         } else {
             acknowledged.incrementAndGet();
         }
@@ -57,7 +56,7 @@ public final class PublishBatch {
 
     /** A record counted by {@link #sending()} that never reached the producer. */
     void abandoned(Exception exception) {
-        complete(exception, acknowledgedRejections);
+        complete(exception, null);
     }
 
     /** Records a failure that happened before a record could be handed to the producer. */
