@@ -21,6 +21,8 @@ import org.borderflows.platform.config.ServiceKeys;
  * @param catchUpBehind crossings received longer ago than this are processed catching up (0s: never)
  * @param applicationServer host:port other instances use to reach this one; blank: localhost and the server port
  * @param createTopics create missing project topics (replication 1) at start-up, for local runs
+ * @param rocksdbMemoryMb off-heap memory, in MiB, that all RocksDB stores of this instance share (block cache and
+ *     memtables, {@link org.borderflows.platform.streams.BoundedRocksDbMemory})
  * @param calculator the stay calculator's limits ({@code border-flows.engine.calculator.*})
  */
 @Context
@@ -32,6 +34,7 @@ public record EngineConfiguration(
         @Nullable Duration catchUpBehind,
         @Nullable String applicationServer,
         boolean createTopics,
+        @Nullable Integer rocksdbMemoryMb,
         @Nullable Calculator calculator) {
     static final String PREFIX = "border-flows.engine";
     private static final ServiceKeys KEYS = new ServiceKeys(PREFIX);
@@ -41,9 +44,13 @@ public record EngineConfiguration(
         KEYS.require(stateDir, "state-dir");
         KEYS.require(horizonDays, "horizon-days");
         KEYS.require(catchUpBehind, "catch-up-behind");
+        KEYS.require(rocksdbMemoryMb, "rocksdb-memory-mb");
         KEYS.require(calculator, "calculator.max-travellers");
         if (horizonDays < 0) {
             throw KEYS.invalid("horizon-days", "must not be negative, got " + horizonDays);
+        }
+        if (rocksdbMemoryMb < 1) {
+            throw KEYS.invalid("rocksdb-memory-mb", "must be at least 1, got " + rocksdbMemoryMb);
         }
         if (catchUpBehind.isNegative()) {
             throw KEYS.invalid("catch-up-behind", "must not be negative, got " + catchUpBehind);
@@ -65,6 +72,11 @@ public record EngineConfiguration(
     /** The topology's settings in this deployment, running {@code rules} ({@code border-flows.rules.*}). */
     public EngineSettings settings(Deployment deployment, RuleSettings rules) {
         return new EngineSettings(applicationId, deployment, rules, horizonDays, "", catchUpBehind);
+    }
+
+    /** The bytes all RocksDB stores of this instance share. */
+    public long rocksdbMemoryBytes() {
+        return (long) rocksdbMemoryMb << 20;
     }
 
     /** host:port other instances use to reach this one (Kafka Streams {@code application.server}). */

@@ -16,6 +16,7 @@ import org.borderflows.engine.topology.StayTopology;
 import org.borderflows.engine.topology.TravellerLookup;
 import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.TopicCreator;
+import org.borderflows.platform.streams.BoundedRocksDbMemory;
 import org.borderflows.platform.streams.StreamsRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +91,7 @@ public class StayEngine implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         props.putAll(ENGINE_DEFAULTS);
         props.putAll(PRODUCER_DEFAULTS);
+        props.putAll(BoundedRocksDbMemory.properties(config.rocksdbMemoryBytes()));
         props.putAll(base);
         return props;
     }

@@ -17,6 +17,7 @@ import org.borderflows.domain.RuleSettings;
 import org.borderflows.engine.calculator.CalculatorRequests;
 import org.borderflows.engine.topology.EngineSettings;
 import org.borderflows.platform.KafkaSettings;
+import org.borderflows.platform.streams.BoundedRocksDbMemory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +69,8 @@ class EngineConfigurationTest {
                     .containsEntry("application.server", "engine-0.engine:8082")
                     .containsEntry("producer.compression.type", "lz4")
                     .containsEntry("producer.linger.ms", "20")
+                    .containsEntry("rocksdb.config.setter", BoundedRocksDbMemory.class.getName())
+                    .containsEntry(BoundedRocksDbMemory.MEMORY_BYTES_CONFIG, String.valueOf(256L * 1024 * 1024))
                     .containsEntry("processing.guarantee", "exactly_once_v2");
             assertThat(context.getBean(EngineSettings.class).deployment().timeZone())
                     .isEqualTo(ZoneId.of("Asia/Aqtobe"));
@@ -98,6 +101,7 @@ class EngineConfigurationTest {
             assertThat(config.horizonDays()).isEqualTo(30);
             assertThat(config.catchUpBehind()).isEqualTo(Duration.ofSeconds(30));
             assertThat(config.createTopics()).isFalse();
+            assertThat(config.rocksdbMemoryMb()).isEqualTo(256);
             assertThat(config.calculator().maxTravellers()).isEqualTo(5000);
             assertThat(config.reachableAt(8082)).isEqualTo("localhost:8082");
             assertThat(context.getBean(EngineSettings.class).horizonDays()).isEqualTo(30);
@@ -112,6 +116,15 @@ class EngineConfigurationTest {
 
         assertThatThrownBy(() -> ApplicationContext.run(properties).close())
                 .hasStackTraceContaining("border-flows.engine.horizon-days: must not be negative, got -1");
+    }
+
+    @Test
+    void aRocksDbBudgetUnderOneMebibyteIsRefusedNamingTheKey() {
+        Map<String, Object> properties = engine();
+        properties.put("border-flows.engine.rocksdb-memory-mb", "0");
+
+        assertThatThrownBy(() -> ApplicationContext.run(properties).close())
+                .hasStackTraceContaining("border-flows.engine.rocksdb-memory-mb: must be at least 1, got 0");
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.borderflows.platform.Deployment;
 import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.Topic;
 import org.borderflows.platform.config.KafkaConfiguration;
+import org.borderflows.platform.streams.BoundedRocksDbMemory;
 import org.borderflows.testkit.Backfill;
 
 /**
@@ -63,6 +64,11 @@ public final class BenchStreams {
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, String.valueOf(64L * 1024 * 1024));
         props.put(StreamsConfig.consumerPrefix("max.poll.records"), "5000");
         props.putAll(StayEngine.PRODUCER_DEFAULTS); // every app of the comparison writes as the engine does
+        // ... and keeps its stores as the engine does: its RocksDB budget (MiB; 0: Kafka Streams' defaults, to compare)
+        long rocksDbMiB = Long.parseLong(System.getenv().getOrDefault("BENCH_ROCKSDB_MB", "256"));
+        if (rocksDbMiB > 0) {
+            props.putAll(BoundedRocksDbMemory.properties(rocksDbMiB << 20));
+        }
         props.put("auto.offset.reset", "earliest");
 
         StreamsBuilder builder = new StreamsBuilder();
@@ -105,13 +111,16 @@ public final class BenchStreams {
                 admin.createTopics(List.of(topic)).all().get();
             }
             System.out.printf(
-                    "config threads=%s commit_ms=%s linger_ms=%s batch_size=%s compression=%s cache_bytes=%s%n",
+                    "config threads=%s commit_ms=%s linger_ms=%s batch_size=%s compression=%s cache_bytes=%s"
+                            + " rocksdb_setter=%s rocksdb_bytes=%s%n",
                     props.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG),
                     props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG),
                     props.get(StreamsConfig.producerPrefix("linger.ms")),
                     props.get(StreamsConfig.producerPrefix("batch.size")),
                     props.get(StreamsConfig.producerPrefix("compression.type")),
-                    props.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG));
+                    props.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG),
+                    props.getOrDefault(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, "default"),
+                    props.getOrDefault(BoundedRocksDbMemory.MEMORY_BYTES_CONFIG, "default"));
             Map<TopicPartition, Long> ends = Backfill.endOffsets(admin, List.of(input));
             long total = ends.values().stream().mapToLong(Long::longValue).sum();
             List<String> outputs = Stream.of(
