@@ -16,12 +16,12 @@ import org.borderflows.schema.TravellerStatus;
  * DUPLICATE and REVISED_AFTER_FINAL findings (null: they count how the crossings were delivered, not what they
  * say), so runs that saw the same crossings in different orders and at different clock moments can be compared.
  */
-final class Normalised {
+public final class Normalised {
     private static final RuleSettings RULES = RuleSettings.defaults("KAZ");
 
     private Normalised() {}
 
-    static Object of(Object value) {
+    public static Object of(Object value) {
         if (value instanceof Spell s) {
             return AtClock.spell(s, LocalDate.EPOCH, RULES);
         }

@@ -43,8 +43,9 @@ import org.borderflows.testkit.Backfill;
  *                                          no state, no decoding, each card's bytes copied to a compacted topic
  * </pre>
  *
- * Prints "rate=N cards/s", for the engine the records it wrote per card ("outputs=N per_card=X"), then heap and
- * state-dir size per million travellers.
+ * Prints "rate=N cards/s", for the engine the records it wrote per card ("outputs=N per_card=X") and the digests of
+ * what it left in its output topics ({@link OutputDigests}: runs over the same input must print the same), then heap
+ * and state-dir size per million travellers.
  */
 public final class BenchStreams {
     private BenchStreams() {}
@@ -168,16 +169,26 @@ public final class BenchStreams {
                 Map<TopicPartition, Long> after = Backfill.endOffsets(admin, outputs);
                 long written = added(before, after, p -> true);
                 System.out.printf("outputs=%d per_card=%.2f%n", written, written / (double) total);
-                // The final state's floor: one outcome per crossing, one status per traveller.
-                for (String topic : outputs) {
+                long read = System.nanoTime();
+                List<OutputDigests.Digest> digests = OutputDigests.of(kafka, prefix, before);
+                double readSeconds = (System.nanoTime() - read) / 1e9;
+                // The final state's floor: what the compacted topics keep of this run (their live keys), and every
+                // late crossing.
+                long finalState = 0;
+                for (OutputDigests.Digest digest : digests) {
+                    String topic = prefix + digest.topic().topicName();
                     long n = added(before, after, p -> p.topic().equals(topic));
-                    String floor = topic.endsWith(Topic.CROSSING_OUTCOMES.topicName())
-                            ? " (floor 1.00)"
-                            : topic.endsWith(Topic.TRAVELLER_STATUS.topicName())
-                                    ? String.format(" (floor %.2f)", travellers / (double) total)
-                                    : "";
-                    System.out.printf("  %-40s %.2f per card%s%n", topic, n / (double) total, floor);
+                    finalState += digest.entries();
+                    System.out.printf(
+                            "  %-40s %.2f per card (final state %.2f)%n",
+                            topic, n / (double) total, digest.entries() / (double) total);
                 }
+                System.out.printf(
+                        "final_state=%.2f per card: records out %.2f times it%n",
+                        finalState / (double) total, written / (double) Math.max(1, finalState));
+                System.out.printf(
+                        "digests %s (read in %.0f s)%n",
+                        String.join(" ", digests.stream().map(Object::toString).toList()), readSeconds);
             }
             System.out.printf(
                     "heap_used=%.0f MB (%.0f MB per million travellers) state_dir=%.0f MB (%.0f MB per million travellers)%n",
