@@ -49,75 +49,60 @@ final class ClockView {
     }
 
     /**
-     * A cell of the spells, labour, stock or overstays dataset as it stands at the clock; null when it does not count yet
-     * (an open WORK spell under 90 days in the labour dataset, an overstay that has not begun).
+     * A cell of {@code dataset} as it stands at the clock (what its definition derives, {@link ClockDerivation});
+     * null when it does not count yet (an open WORK spell under 90 days in the labour dataset, an overstay that has
+     * not begun).
      */
-    View at(String dataset, Cell cell) {
-        switch (dataset) {
-            case Contributions.SPELLS, Contributions.LABOUR, Contributions.STOCK -> {
-                String startDay = cell.dim(CellDimension.START_DAY.key());
-                if (startDay == null || startDay.isEmpty() || Contributions.CLOSED.equals(startDay)) {
-                    return cell::dim; // closed (in the stock also not WORK, or a cell from before stock start days)
-                }
-                Purpose purpose = dataset.equals(Contributions.SPELLS)
-                        ? Purpose.valueOf(cell.dim(CellDimension.PURPOSE.key()))
-                        : Purpose.WORK; // only an open WORK spell has a start day in labour and stock
-                AtClock.Classification c =
-                        AtClock.classify(SpellState.OPEN, day(cell, startDay), null, purpose, clock, rules);
-                if (dataset.equals(Contributions.LABOUR) && !c.labour()) {
-                    return null;
-                }
-                String durationClass = c.durationClass().name();
-                String classFinal = String.valueOf(c.classFinal());
-                String labour = String.valueOf(c.labour());
-                return name -> name.equals(CellDimension.DURATION_CLASS.key())
-                        ? durationClass
-                        : name.equals(CellDimension.FINAL.key())
-                                ? classFinal
-                                : name.equals(CellDimension.LABOUR.key()) ? labour : cell.dim(name);
+    View at(Datasets.Dataset dataset, Cell cell) {
+        return switch (dataset.atClock()) {
+            case NOTHING -> cell::dim;
+            case OPEN_SPELL -> openSpell(cell, Purpose.valueOf(cell.dim(CellDimension.PURPOSE.key())), false);
+            // only an open WORK spell has a start day in labour and stock
+            case LABOUR_SPELL_BEGUN -> openSpell(cell, Purpose.WORK, true);
+            case OPEN_WORK_STAY -> openSpell(cell, Purpose.WORK, false);
+            case OVERSTAY_BEGUN -> {
+                String day = cell.dim(CellDimension.DAY.key());
+                yield Contributions.CLOSED.equals(day) || !day(cell, day).isAfter(clock) ? cell::dim : null;
             }
-            case Contributions.OVERSTAYS -> {
+            case DEPARTURE_DUE -> {
                 String day = cell.dim(CellDimension.DAY.key());
                 if (Contributions.CLOSED.equals(day)) {
-                    return cell::dim;
+                    yield cell::dim; // ON_TIME or OUT_OF_COUNTRY: facts of the exit
                 }
-                return day(cell, day).isAfter(clock) ? null : cell::dim;
-            }
-            case Contributions.OVERSTAY_RATES -> {
-                String day = cell.dim(CellDimension.DAY.key());
-                if (Contributions.CLOSED.equals(day)) {
-                    return cell::dim; // ON_TIME or OUT_OF_COUNTRY: facts of the exit
-                }
-                LocalDate latest = day(cell, day);
-                String departure = AtClock.suspectedOverstay(SpellState.OPEN, latest, clock)
+                String departure = AtClock.suspectedOverstay(SpellState.OPEN, day(cell, day), clock)
                         ? OverstayRates.IN_COUNTRY
                         : OverstayRates.NOT_DUE;
-                return name -> name.equals(CellDimension.DEPARTURE.key()) ? departure : cell.dim(name);
+                yield name -> name.equals(CellDimension.DEPARTURE.key()) ? departure : cell.dim(name);
             }
-            default -> {
-                return cell::dim;
-            }
+        };
+    }
+
+    /**
+     * A spell cell at the clock: a closed one as it is (in the stock also one not WORK, or a cell from before stock
+     * start days); an open one with its class, finality and labour flag derived from its start day; null when
+     * {@code labourOnly} and it is not a labour spell yet.
+     */
+    private View openSpell(Cell cell, Purpose purpose, boolean labourOnly) {
+        String startDay = cell.dim(CellDimension.START_DAY.key());
+        if (startDay == null || startDay.isEmpty() || Contributions.CLOSED.equals(startDay)) {
+            return cell::dim;
         }
+        AtClock.Classification c = AtClock.classify(SpellState.OPEN, day(cell, startDay), null, purpose, clock, rules);
+        if (labourOnly && !c.labour()) {
+            return null;
+        }
+        String durationClass = c.durationClass().name();
+        String classFinal = String.valueOf(c.classFinal());
+        String labour = String.valueOf(c.labour());
+        return name -> name.equals(CellDimension.DURATION_CLASS.key())
+                ? durationClass
+                : name.equals(CellDimension.FINAL.key())
+                        ? classFinal
+                        : name.equals(CellDimension.LABOUR.key()) ? labour : cell.dim(name);
     }
 
     /** The date a day-of-month dimension of the cell names, in the cell's month. */
     private static LocalDate day(Cell cell, String dayOfMonth) {
         return Cube.yearMonth(cell.month()).atDay(Integer.parseInt(dayOfMonth));
-    }
-
-    /** The dimensions {@link #at} reads besides those asked for. */
-    static java.util.List<String> inputs(String dataset) {
-        return switch (dataset) {
-            case Contributions.SPELLS -> java.util.List.of(CellDimension.START_DAY.key(), CellDimension.PURPOSE.key());
-            case Contributions.LABOUR, Contributions.STOCK -> java.util.List.of(CellDimension.START_DAY.key());
-            case Contributions.OVERSTAYS -> java.util.List.of(CellDimension.DAY.key());
-            case Contributions.OVERSTAY_RATES ->
-                java.util.List.of(CellDimension.DAY.key(), CellDimension.DEPARTURE.key());
-            default -> java.util.List.of();
-        };
-    }
-
-    static boolean derives(String dataset) {
-        return !inputs(dataset).isEmpty();
     }
 }

@@ -36,8 +36,9 @@ public final class Datasets {
 
     /**
      * A published dataset: its catalogue text, dimensions (with their value sets; their packing is the cell
-     * dimension's, {@link CellDimension}) and measures; how its cells answer a question ({@link Reading}); the
-     * dataset whose cells it reads ({@code cells}: its own, or the 12/16 cells for the revisions); whether it is a
+     * dimension's, {@link CellDimension}) and measures; how its cells answer a question ({@link Reading}); what its
+     * answers derive from the cells' dates at the clock ({@link ClockDerivation}, RULES.md §8); the dataset whose
+     * cells it reads ({@code cells}: its own, or the 12/16 cells for the revisions); whether it is a
      * flow (RULES.md §9: flows alone have year-ended totals). Which cells an engine value contributes to is
      * {@link Contributions}, under the same name.
      */
@@ -47,6 +48,7 @@ public final class Datasets {
             List<Dimension> dimensions,
             List<Measure> measures,
             Reading reading,
+            ClockDerivation atClock,
             String cells,
             boolean flow) {
         public Dimension dimension(String name) {
@@ -145,6 +147,7 @@ public final class Datasets {
                 List.of(MONTH, BORDER_POST, DIRECTION, RESIDENCE, CITIZENSHIP, SEX, AGE_GROUP, PURPOSE),
                 count,
                 Reading.COUNTS,
+                ClockDerivation.NOTHING,
                 Contributions.CROSSINGS,
                 true));
         add(new Dataset(
@@ -165,6 +168,7 @@ public final class Datasets {
                         LABOUR),
                 count,
                 Reading.COUNTS,
+                ClockDerivation.OPEN_SPELL,
                 Contributions.SPELLS,
                 true));
         add(new Dataset(
@@ -190,6 +194,7 @@ public final class Datasets {
                                         + " variance plus the rate's change in a year)"),
                         new Measure("upper", "Upper bound of the 95% prediction interval of the final count")),
                 Reading.MIGRATION,
+                ClockDerivation.NOTHING,
                 Contributions.MIGRATION,
                 true));
         add(new Dataset(
@@ -204,6 +209,7 @@ public final class Datasets {
                         new Measure("upper", "Upper bound of that estimate's 95% interval"),
                         new Measure("revision", "finalCount - estimate")),
                 Reading.REVISIONS,
+                ClockDerivation.NOTHING,
                 Contributions.MIGRATION,
                 false));
         add(new Dataset(
@@ -213,6 +219,7 @@ public final class Datasets {
                 List.of(MONTH, BORDER_POST, CITIZENSHIP, SEX, AGE_GROUP, PURPOSE, LABOUR),
                 count,
                 Reading.STOCK,
+                ClockDerivation.OPEN_WORK_STAY,
                 Contributions.STOCK,
                 false));
         add(new Dataset(
@@ -222,6 +229,7 @@ public final class Datasets {
                 List.of(MONTH, FLOW, DURATION, FINAL, BORDER_POST, CITIZENSHIP, SEX, AGE_GROUP),
                 count,
                 Reading.COUNTS,
+                ClockDerivation.LABOUR_SPELL_BEGUN,
                 Contributions.LABOUR,
                 true));
         add(new Dataset(
@@ -231,6 +239,7 @@ public final class Datasets {
                 List.of(MONTH, OVERSTAY_TYPE, BORDER_POST, CITIZENSHIP, SEX, AGE_GROUP, PURPOSE),
                 count,
                 Reading.COUNTS,
+                ClockDerivation.OVERSTAY_BEGUN,
                 Contributions.OVERSTAYS,
                 true));
         add(new Dataset(
@@ -243,6 +252,7 @@ public final class Datasets {
                 List.of(MONTH, BORDER_POST, CITIZENSHIP, PURPOSE),
                 OverstayRates.MEASURES,
                 Reading.OVERSTAY_RATES,
+                ClockDerivation.DEPARTURE_DUE,
                 Contributions.OVERSTAY_RATES,
                 true));
         add(new Dataset(
@@ -254,6 +264,7 @@ public final class Datasets {
                 List.of(MONTH, KIND, BORDER_POST, CITIZENSHIP),
                 BorderWorkers.MEASURES,
                 Reading.BORDER_WORKERS,
+                ClockDerivation.NOTHING,
                 Contributions.BORDER_WORKERS,
                 true));
         add(new Dataset(
@@ -263,6 +274,7 @@ public final class Datasets {
                 List.of(MONTH, ISSUE, REASON, BORDER_POST),
                 count,
                 Reading.COUNTS,
+                ClockDerivation.NOTHING,
                 Contributions.QUALITY,
                 false));
     }

@@ -106,7 +106,9 @@ public final class TableQueries {
         Map<List<String>, Object> monthly =
                 switch (reading) {
                     case COUNTS ->
-                        ClockView.derives(name) ? countsAt(q, cells, summed, atClock) : counts(q, cells, summed);
+                        q.dataset().atClock().derives()
+                                ? countsAt(q, cells, summed, atClock)
+                                : counts(q, cells, summed);
                     case STOCK -> stock(q, cells, summed, atClock);
                     case MIGRATION -> migrationTable.migration(q, cells, summed, atClock);
                     case REVISIONS -> migrationTable.revisions(q, cells, summed, atClock);
@@ -159,7 +161,7 @@ public final class TableQueries {
             case MIGRATION, REVISIONS -> dims.addAll(MigrationTable.ESTIMATOR_DIMENSIONS);
             case COUNTS, OVERSTAY_RATES -> {}
         }
-        dims.addAll(ClockView.inputs(q.dataset().name()));
+        dims.addAll(q.dataset().atClock().inputs());
         return dims;
     }
 
@@ -197,12 +199,11 @@ public final class TableQueries {
         if (atClock == null) {
             return groups;
         }
-        String dataset = q.dataset().name();
         for (Cell cell : cells) {
             if (!period.contains(cell.month())) {
                 continue;
             }
-            ClockView.View view = atClock.at(dataset, cell);
+            ClockView.View view = atClock.at(q.dataset(), cell);
             if (view != null && matches(q, view, cell.month(), Set.of())) {
                 ((double[]) groups.computeIfAbsent(key(q, view, cell.month(), -1), k -> new double[1]))[0] +=
                         cell.count();
@@ -225,7 +226,7 @@ public final class TableQueries {
             if (!period.contains(cell.month())) {
                 continue;
             }
-            ClockView.View view = atClock.at(Contributions.OVERSTAY_RATES, cell);
+            ClockView.View view = atClock.at(q.dataset(), cell);
             if (matches(q, view, cell.month(), Set.of())) {
                 double[] counts = (double[])
                         groups.computeIfAbsent(key(q, view, cell.month(), -1), k -> OverstayRates.DEPARTURES.counts());
@@ -257,7 +258,7 @@ public final class TableQueries {
         }
         int clockMonth = Cube.monthIndex(YearMonth.from(atClock.clock()));
         for (Cell cell : cells) {
-            ClockView.View view = atClock.at(Contributions.STOCK, cell);
+            ClockView.View view = atClock.at(q.dataset(), cell);
             String end = cell.dim(CellDimension.END_MONTH.key());
             int lastPresent = "OPEN".equals(end) ? clockMonth : Cube.monthIndex(YearMonth.parse(end)) - 1;
             int first = Math.max(cell.month(), period.from());

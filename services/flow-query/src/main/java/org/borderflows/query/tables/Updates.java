@@ -35,10 +35,9 @@ final class Updates {
     /** Call inside {@link Cube#read}. */
     static Predicate<Map<String, Object>> changedAfter(
             Cube cube, RuleSettings rules, Query q, Table table, long afterMillis) {
-        String name = q.dataset().name();
         String source = q.dataset().cells();
         boolean derivesAtClock =
-                ClockView.derives(name) || q.dataset().reading().followsTheClock();
+                q.dataset().atClock().derives() || q.dataset().reading().followsTheClock();
         long clockMoved = derivesAtClock ? cube.clockChangeMillis() : cube.clockMonthChangeMillis();
         if (clockMoved > afterMillis) {
             return row -> true;
@@ -49,8 +48,9 @@ final class Updates {
         ClockView atClock = asOf == null ? null : new ClockView(asOf, rules);
         Map<List<String>, TreeSet<Integer>> changedMonths = new HashMap<>();
         for (Cell cell : cube.changedAfter(source, afterMillis)) {
-            ClockView.View view =
-                    ClockView.derives(name) ? (atClock == null ? null : atClock.at(name, cell)) : cell::dim;
+            ClockView.View view = q.dataset().atClock().derives()
+                    ? (atClock == null ? null : atClock.at(q.dataset(), cell))
+                    : cell::dim;
             if (view != null && matches(q, view, cell.month())) {
                 changedMonths
                         .computeIfAbsent(key(q, view::dim), k -> new TreeSet<>())
