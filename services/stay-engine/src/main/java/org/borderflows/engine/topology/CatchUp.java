@@ -30,8 +30,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code asOf} differs.
  */
 final class CatchUp {
-    /** Travellers waiting at most per task (ids in memory): beyond, the oldest chunks are published at the commit. */
-    static final int CAPACITY = 100_000;
+    /**
+     * Travellers waiting at most per task (ids in memory, about 90 bytes each: some 36 MB): beyond, the oldest chunks
+     * are published at the commit. A replay brings a task about 2,000 new travellers a second, so this holds those of
+     * {@code TravellerProcessor.PUBLISH_AFTER}: most travellers are then published once, not again for each crossing
+     * that comes after their chunk was published (10 M replay: 1.08 times the final state's records, against 1.23-1.26
+     * with 100,000 and 60 s; docs/benchmarks.md, "Stay engine backfill").
+     */
+    static final int CAPACITY = 400_000;
 
     /** Travellers per chunk: a record far below Kafka's message size limit, and a slice of work per commit. */
     static final int CHUNK = 5_000;

@@ -80,8 +80,12 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     /** Traveller states held at most per task before the commit (see {@link HeldStates}). */
     static final int MAX_HELD_STATES = 10_000;
 
-    /** While catching up, a traveller waits at most about this long (wall clock), so readers see progress. */
-    static final Duration PUBLISH_AFTER = Duration.ofSeconds(60);
+    /**
+     * While catching up, a traveller waits at most about this long (wall clock), so readers see progress: long enough
+     * that a replay brings most travellers' later crossings before it (a year of cards replays in about 40 s), short
+     * enough that the tables show a replay's progress every few minutes.
+     */
+    static final Duration PUBLISH_AFTER = Duration.ofSeconds(180);
 
     /** Chunks published at most per commit beyond those over capacity: a transaction stays short. */
     static final int CHUNKS_PER_COMMIT = 2;
