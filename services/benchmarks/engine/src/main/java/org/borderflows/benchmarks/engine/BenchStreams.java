@@ -124,12 +124,7 @@ public final class BenchStreams {
                     props.getOrDefault(BoundedRocksDbMemory.MEMORY_BYTES_CONFIG, "default"));
             Map<TopicPartition, Long> ends = Backfill.endOffsets(admin, List.of(input));
             long total = ends.values().stream().mapToLong(Long::longValue).sum();
-            List<String> outputs = Stream.of(
-                            Topic.SPELLS,
-                            Topic.CROSSING_OUTCOMES,
-                            Topic.TRAVELLER_STATUS,
-                            Topic.QUALITY_EVENTS,
-                            Topic.LATE_CROSSINGS)
+            List<String> outputs = OutputDigests.TOPICS.stream()
                     .map(t -> prefix + t.topicName())
                     .toList();
             // Several engine runs write to the same output topics: each counts what it added.

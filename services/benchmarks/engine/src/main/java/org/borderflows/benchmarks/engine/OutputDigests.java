@@ -44,6 +44,10 @@ public final class OutputDigests {
         }
     }
 
+    /** The engine's output topics, in the order the digests are printed. */
+    static final List<Topic> TOPICS = List.of(
+            Topic.SPELLS, Topic.CROSSING_OUTCOMES, Topic.TRAVELLER_STATUS, Topic.QUALITY_EVENTS, Topic.LATE_CROSSINGS);
+
     private static final Map<Topic, AvroSerde<? extends SpecificRecord>> COMPACTED = Map.of(
             Topic.SPELLS, AvroSerde.of(Spell.class),
             Topic.CROSSING_OUTCOMES, AvroSerde.of(CrossingOutcome.class),
@@ -77,12 +81,7 @@ public final class OutputDigests {
         List<Digest> digests = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            for (Topic topic : List.of(
-                    Topic.SPELLS,
-                    Topic.CROSSING_OUTCOMES,
-                    Topic.TRAVELLER_STATUS,
-                    Topic.QUALITY_EVENTS,
-                    Topic.LATE_CROSSINGS)) {
+            for (Topic topic : TOPICS) {
                 long[] digest = new long[2]; // {entries, sum}
                 for (int p = 0; p < topic.partitions(); p++) {
                     TopicPartition partition = new TopicPartition(prefix + topic.topicName(), p);
