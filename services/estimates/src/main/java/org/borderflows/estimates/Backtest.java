@@ -13,6 +13,7 @@ import org.borderflows.domain.CrossingFact;
 import org.borderflows.domain.RuleSettings;
 import org.borderflows.domain.TravellerTimeline;
 import org.borderflows.query.tables.Cube;
+import org.borderflows.query.tables.Datasets;
 import org.borderflows.query.tables.Protection;
 import org.borderflows.query.tables.Query;
 import org.borderflows.query.tables.Table;
@@ -33,6 +34,8 @@ import org.borderflows.schema.TableCell;
  * change only with a new crossing (§8), as the engine writes them.
  */
 final class Backtest {
+    private static final Contributions CONTRIBUTIONS = Datasets.contributions();
+
     /**
      * Months before a cut whose cells the cube holds: every month a cut reports on (up to {@link #REPORTED_MONTHS}
      * back) and the cohorts a year before those.
@@ -131,8 +134,8 @@ final class Backtest {
                 if (o.getCrossingDate().isBefore(oldest)) {
                     continue;
                 }
-                for (TableCell c : Contributions.of(o)) {
-                    if (!c.getDataset().equals(Contributions.MIGRATION)) {
+                for (TableCell c : CONTRIBUTIONS.of(o)) {
+                    if (!c.getDataset().equals(Datasets.MIGRATION)) {
                         continue;
                     }
                     migrating.add(o.getEventId());
@@ -164,7 +167,7 @@ final class Backtest {
         question.put("from", cutMonth.minusMonths(REPORTED_MONTHS).toString());
         question.put("to", cutMonth.toString());
         question.put("by", "month,direction");
-        Table table = queries.run(Query.parse(Contributions.MIGRATION, question), false);
+        Table table = queries.run(Query.parse(Datasets.MIGRATION, question), false);
         List<MonthCell> cells = new ArrayList<>();
         for (Map<String, Object> row : table.rows()) {
             YearMonth month = YearMonth.parse((String) row.get("month"));
@@ -187,8 +190,8 @@ final class Backtest {
         question.put("to", cutMonth.minusMonths(1).toString());
         question.put("frequency", "year-ended");
         List<YearEnded> yearEnded = new ArrayList<>();
-        for (Map<String, Object> row : queries.run(Query.parse(Contributions.MIGRATION, question), false)
-                .rows()) {
+        for (Map<String, Object> row :
+                queries.run(Query.parse(Datasets.MIGRATION, question), false).rows()) {
             YearMonth month = YearMonth.parse((String) row.get("month"));
             String series = (String) row.get("direction");
             double sum = 0;
@@ -235,8 +238,8 @@ final class Backtest {
         for (List<CrossingFact> facts : travellers) {
             for (CrossingOutcome o :
                     TravellerTimeline.evaluate(null, facts, end, rules).outcomes()) {
-                for (TableCell c : Contributions.of(o)) {
-                    if (!c.getDataset().equals(Contributions.MIGRATION)) {
+                for (TableCell c : CONTRIBUTIONS.of(o)) {
+                    if (!c.getDataset().equals(Datasets.MIGRATION)) {
                         continue;
                     }
                     if (AtClock.provisional(o.getFinalDate(), end)) {

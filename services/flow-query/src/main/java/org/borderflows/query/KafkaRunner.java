@@ -23,6 +23,7 @@ import org.borderflows.platform.TopicCreator;
 import org.borderflows.platform.streams.StreamsRunner;
 import org.borderflows.query.tables.CellReader;
 import org.borderflows.query.tables.Cube;
+import org.borderflows.query.tables.Datasets;
 import org.borderflows.query.tables.TableQueries;
 import org.borderflows.query.topology.FlowTableTopology;
 import org.reactivestreams.Publisher;
@@ -63,7 +64,7 @@ final class KafkaRunner implements HealthIndicator {
         }
         if (kafka.aggregate()) {
             StreamsBuilder builder = new StreamsBuilder();
-            FlowTableTopology.build(builder, deployment.timeZone());
+            FlowTableTopology.build(builder, deployment.timeZone(), Datasets.contributions());
             Properties props = settings.streams(FlowTableTopology.APPLICATION_ID);
             props.put(StreamsConfig.STATE_DIR_CONFIG, kafka.stateDir());
             props.put(

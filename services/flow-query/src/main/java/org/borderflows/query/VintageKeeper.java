@@ -21,9 +21,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.Topic;
+import org.borderflows.query.tables.Datasets;
 import org.borderflows.query.tables.TableQueries;
 import org.borderflows.query.tables.Vintages;
-import org.borderflows.query.topology.Contributions;
 import org.borderflows.schema.AvroSerde;
 import org.borderflows.schema.EstimateVintage;
 import org.slf4j.Logger;
@@ -141,7 +141,7 @@ final class VintageKeeper implements Runnable, AutoCloseable {
             }
             producer.commitTransaction();
             records.forEach(v -> queries.vintages().keep(Vintages.key(v), v));
-            queries.cube().touch(Contributions.MIGRATION);
+            queries.cube().touch(Datasets.MIGRATION);
             LOG.info("estimate vintage {} kept: {} cells", vintage, records.size() - 1);
         } catch (KafkaException e) {
             LOG.warn("estimate vintage {} not written, will retry: {}", vintage, e.toString());
@@ -166,7 +166,7 @@ final class VintageKeeper implements Runnable, AutoCloseable {
             }
         }
         if (any) {
-            queries.cube().touch(Contributions.MIGRATION);
+            queries.cube().touch(Datasets.MIGRATION);
         }
     }
 

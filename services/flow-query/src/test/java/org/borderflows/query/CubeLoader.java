@@ -3,6 +3,7 @@ package org.borderflows.query;
 import java.util.HashMap;
 import java.util.Map;
 import org.borderflows.query.tables.Cube;
+import org.borderflows.query.tables.Datasets;
 import org.borderflows.query.topology.Cells;
 import org.borderflows.query.topology.Contributions;
 import org.borderflows.schema.Crossing;
@@ -13,6 +14,8 @@ import org.borderflows.schema.TableCell;
 
 /** Fills a cube the way the aggregator would (contributions summed per cell), without Kafka. */
 public final class CubeLoader {
+    private static final Contributions CONTRIBUTIONS = Datasets.contributions();
+
     private final Cube cube;
     private final Map<String, TableCell> totals = new HashMap<>();
     private Long changedAtMillis;
@@ -28,13 +31,13 @@ public final class CubeLoader {
     }
 
     public CubeLoader add(CrossingOutcome o) {
-        Contributions.of(o).forEach(this::add);
+        CONTRIBUTIONS.of(o).forEach(this::add);
         return this;
     }
 
     /** Takes an outcome back (its engine value retracted): its cells lose one, an emptied cell is deleted. */
     public CubeLoader retract(CrossingOutcome o) {
-        for (TableCell cell : Contributions.of(o)) {
+        for (TableCell cell : CONTRIBUTIONS.of(o)) {
             add(TableCell.newBuilder(cell)
                     .setMeasures(new java.util.TreeMap<>(Map.of(Cells.COUNT, -Cells.count(cell))))
                     .build());
@@ -43,19 +46,19 @@ public final class CubeLoader {
     }
 
     public CubeLoader add(Spell s) {
-        Contributions.of(s).forEach(this::add);
+        CONTRIBUTIONS.of(s).forEach(this::add);
         return this;
     }
 
     /** An accepted crossing: moves the cube's clock to its date, as the aggregator's intake cells do. */
     public CubeLoader add(Crossing c) {
-        Contributions.of(c).forEach(this::add);
+        CONTRIBUTIONS.of(c).forEach(this::add);
         return this;
     }
 
     /** A data-quality finding of the engine (duplicate, orphan exit, broken spell, late record). */
     public CubeLoader add(QualityEvent q) {
-        Contributions.of(q).forEach(this::add);
+        CONTRIBUTIONS.of(q).forEach(this::add);
         return this;
     }
 

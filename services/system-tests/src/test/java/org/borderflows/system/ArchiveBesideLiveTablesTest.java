@@ -225,7 +225,7 @@ class ArchiveBesideLiveTablesTest {
     private Cube cube(List<Crossing> crossings, Map<Topic, List<TestRecord<byte[], byte[]>>> engineOut) {
         Cube cube = new Cube();
         StreamsBuilder builder = new StreamsBuilder();
-        FlowTableTopology.build(builder, KAZ.timeZone());
+        FlowTableTopology.build(builder, KAZ.timeZone(), Datasets.contributions());
         try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props(), NOW)) {
             TestInputTopic<String, Crossing> accepted = driver.createInputTopic(
                     Topic.CROSSINGS.topicName(), Serdes.String().serializer(), AvroSerde.of(Crossing.class));

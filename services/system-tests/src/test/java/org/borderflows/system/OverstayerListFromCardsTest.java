@@ -35,6 +35,7 @@ import org.borderflows.platform.Deployment;
 import org.borderflows.platform.Topic;
 import org.borderflows.platform.TravellerPseudonymiser;
 import org.borderflows.query.tables.Cube;
+import org.borderflows.query.tables.Datasets;
 import org.borderflows.query.tables.OverstayerList;
 import org.borderflows.query.tables.Protection;
 import org.borderflows.query.tables.TableQueries;
@@ -141,7 +142,7 @@ class OverstayerListFromCardsTest {
         // 3. The query service's aggregator, fed with the engine's outputs, the crossings and the rejections.
         Cube cube = new Cube();
         StreamsBuilder aggregator = new StreamsBuilder();
-        FlowTableTopology.build(aggregator, KAZ.timeZone());
+        FlowTableTopology.build(aggregator, KAZ.timeZone(), Datasets.contributions());
         try (TopologyTestDriver driver = new TopologyTestDriver(aggregator.build(), props("aggregator"), NOW)) {
             TestInputTopic<String, Crossing> accepted = driver.createInputTopic(
                     Topic.CROSSINGS.topicName(),

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.borderflows.query.tables.Datasets.Measure;
-import org.borderflows.query.topology.Contributions;
+import org.borderflows.query.topology.BorderWorkersContribution;
+import org.borderflows.query.topology.CellDimension;
 
 /**
  * The measures of the {@code border-workers} dataset (docs/rules.md §4a): frontier workers, each counted once in
@@ -16,9 +17,9 @@ final class BorderWorkers {
     static final String WORKERS = "workers";
     static final String CROSSINGS = "crossings";
 
-    /** The cell values of {@link Contributions#COUNTED}, in the order of the accumulated counts. */
-    static final CountsByValue COUNTED =
-            new CountsByValue(Contributions.BORDER_WORKERS, List.of(Contributions.WORKER, Contributions.CROSSING));
+    /** The cell values of {@link CellDimension#COUNTED}, in the order of the accumulated counts. */
+    static final CountsByValue COUNTED = new CountsByValue(
+            Datasets.BORDER_WORKERS, List.of(BorderWorkersContribution.WORKER, BorderWorkersContribution.CROSSING));
 
     static final List<Measure> MEASURES = List.of(
             new Measure(

@@ -17,7 +17,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.borderflows.platform.Topic;
 import org.borderflows.query.topology.CellDimension;
-import org.borderflows.query.topology.Contributions;
+import org.borderflows.query.topology.QualityContribution;
 import org.borderflows.schema.AvroSerde;
 import org.borderflows.schema.TableCell;
 import org.slf4j.Logger;
@@ -106,8 +106,8 @@ public final class CellReader implements Runnable, AutoCloseable {
 
     private static boolean isReceivedCell(TableCell cell) {
         return cell != null
-                && Contributions.QUALITY.equals(cell.getDataset())
-                && "RECEIVED".equals(cell.getDimensions().get(CellDimension.ISSUE.key()));
+                && Datasets.QUALITY.equals(cell.getDataset())
+                && QualityContribution.RECEIVED.equals(cell.getDimensions().get(CellDimension.ISSUE.key()));
     }
 
     /** Waits until the cells present at start have been loaded. */

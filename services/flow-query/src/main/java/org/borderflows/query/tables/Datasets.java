@@ -7,8 +7,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.borderflows.query.topology.BorderWorkersContribution;
 import org.borderflows.query.topology.CellDimension;
+import org.borderflows.query.topology.Contribution;
 import org.borderflows.query.topology.Contributions;
+import org.borderflows.query.topology.CrossingsContribution;
+import org.borderflows.query.topology.LabourContribution;
+import org.borderflows.query.topology.MigrationContribution;
+import org.borderflows.query.topology.OverstayRatesContribution;
+import org.borderflows.query.topology.OverstayersContribution;
+import org.borderflows.query.topology.OverstaysContribution;
+import org.borderflows.query.topology.QualityContribution;
+import org.borderflows.query.topology.SpellsContribution;
+import org.borderflows.query.topology.StockContribution;
 import org.borderflows.schema.Direction;
 import org.borderflows.schema.DurationClass;
 import org.borderflows.schema.Purpose;
@@ -17,7 +28,10 @@ import org.borderflows.schema.ResidenceStatus;
 import org.borderflows.schema.Sex;
 import org.borderflows.schema.SpellKind;
 
-/** The published datasets of RULES.md §9: their dimensions, measures and descriptions (the API catalogue). */
+/**
+ * The published datasets of RULES.md §9, each one definition: dimensions, measures, descriptions (the API catalogue),
+ * how its cells are read and written. Longer than most classes because it is the whole catalogue, read in one place.
+ */
 public final class Datasets {
     /** A dimension: its name, what it means, and either its closed set of values or the pattern of a value. */
     public record Dimension(String name, String description, Set<String> values, Pattern pattern) {
@@ -39,8 +53,8 @@ public final class Datasets {
      * dimension's, {@link CellDimension}) and measures; how its cells answer a question ({@link Reading}); what its
      * answers derive from the cells' dates at the clock ({@link ClockDerivation}, RULES.md §8); the dataset whose
      * cells it reads ({@code cells}: its own, or the 12/16 cells for the revisions); whether it is a
-     * flow (RULES.md §9: flows alone have year-ended totals). Which cells an engine value contributes to is
-     * {@link Contributions}, under the same name.
+     * flow (RULES.md §9: flows alone have year-ended totals); which cells the engine's values contribute to it
+     * ({@link Contribution}).
      */
     public record Dataset(
             String name,
@@ -50,7 +64,8 @@ public final class Datasets {
             Reading reading,
             ClockDerivation atClock,
             String cells,
-            boolean flow) {
+            boolean flow,
+            Contribution contribution) {
         public Dimension dimension(String name) {
             return dimensions.stream()
                     .filter(d -> d.name().equals(name))
@@ -72,7 +87,19 @@ public final class Datasets {
         }
     }
 
+    public static final String CROSSINGS = "crossings";
+    public static final String SPELLS = "spells";
+    public static final String MIGRATION = "migration-12-16";
     public static final String REVISIONS = "migration-12-16-revisions";
+    public static final String STOCK = "stock";
+    public static final String LABOUR = "labour";
+    public static final String OVERSTAYS = "overstays";
+    /** Per-person suspected in-country overstays (RULES.md §7, EES Art. 12): border agency only, not catalogued. */
+    public static final String OVERSTAYERS = "overstayers";
+
+    public static final String OVERSTAY_RATES = "overstay-rates";
+    public static final String BORDER_WORKERS = "border-workers";
+    public static final String QUALITY = "quality";
 
     static final Dimension MONTH =
             open(Query.MONTH, "Calendar month (YYYY-MM) of the dataset's reference date", "\\d{4}-\\d{2}");
@@ -97,7 +124,7 @@ public final class Datasets {
                     + " spell that ended while its traveller was a frontier worker (docs/rules.md §4a), counted"
                     + " apart from its duration class",
             durationClasses());
-    static final Dimension LABOUR =
+    static final Dimension LABOUR_FLAG =
             closed(CellDimension.LABOUR.key(), "Labour migrant / emigrant flag (RULES.md §4)", Set.of("true", "false"));
     static final Dimension KIND = closed(
             CellDimension.KIND.key(),
@@ -141,17 +168,18 @@ public final class Datasets {
     static {
         List<Measure> count = List.of(new Measure("count", "Number of records in the cell"));
         add(new Dataset(
-                Contributions.CROSSINGS,
+                CROSSINGS,
                 "Arrivals (ENTRY) and departures (EXIT) by month of crossing, with the residence status before"
                         + " the crossing (RULES.md §9)",
                 List.of(MONTH, BORDER_POST, DIRECTION, RESIDENCE, CITIZENSHIP, SEX, AGE_GROUP, PURPOSE),
                 count,
                 Reading.COUNTS,
                 ClockDerivation.NOTHING,
-                Contributions.CROSSINGS,
-                true));
+                CROSSINGS,
+                true,
+                new CrossingsContribution()));
         add(new Dataset(
-                Contributions.SPELLS,
+                SPELLS,
                 "Stays and absences by month of start, duration class (PENDING included) and whether the class is"
                         + " final; broken spells are in the quality dataset (RULES.md §3, §4)",
                 List.of(
@@ -165,14 +193,15 @@ public final class Datasets {
                         SEX,
                         AGE_GROUP,
                         PURPOSE,
-                        LABOUR),
+                        LABOUR_FLAG),
                 count,
                 Reading.COUNTS,
                 ClockDerivation.OPEN_SPELL,
-                Contributions.SPELLS,
-                true));
+                SPELLS,
+                true,
+                new SpellsContribution()));
         add(new Dataset(
-                Contributions.MIGRATION,
+                MIGRATION,
                 "Long-term migrant arrivals and departures under the 12/16-month rule by month of crossing: final"
                         + " count, provisional estimate and 95% interval (RULES.md §5, §6). With frequency=year-ended"
                         + " (month in by) each month's row is the total of the 12 months ending with it, and rows"
@@ -195,8 +224,9 @@ public final class Datasets {
                         new Measure("upper", "Upper bound of the 95% prediction interval of the final count")),
                 Reading.MIGRATION,
                 ClockDerivation.NOTHING,
-                Contributions.MIGRATION,
-                true));
+                MIGRATION,
+                true,
+                new MigrationContribution()));
         add(new Dataset(
                 REVISIONS,
                 "How provisional 12/16 estimates published 0-16 months (the window) after the crossing month compared with the"
@@ -210,40 +240,44 @@ public final class Datasets {
                         new Measure("revision", "finalCount - estimate")),
                 Reading.REVISIONS,
                 ClockDerivation.NOTHING,
-                Contributions.MIGRATION,
-                false));
+                MIGRATION,
+                false,
+                Contribution.NONE));
         add(new Dataset(
-                Contributions.STOCK,
+                STOCK,
                 "Non-residents present at the end of each month: stays started by then and not ended within the"
                         + " month (open stays), up to the processing clock",
-                List.of(MONTH, BORDER_POST, CITIZENSHIP, SEX, AGE_GROUP, PURPOSE, LABOUR),
+                List.of(MONTH, BORDER_POST, CITIZENSHIP, SEX, AGE_GROUP, PURPOSE, LABOUR_FLAG),
                 count,
                 Reading.STOCK,
                 ClockDerivation.OPEN_WORK_STAY,
-                Contributions.STOCK,
-                false));
+                STOCK,
+                false,
+                new StockContribution()));
         add(new Dataset(
-                Contributions.LABOUR,
+                LABOUR,
                 "Labour migrants in and labour emigrants out by month of start, and their departures/returns by"
                         + " month of end (RULES.md §4)",
                 List.of(MONTH, FLOW, DURATION, FINAL, BORDER_POST, CITIZENSHIP, SEX, AGE_GROUP),
                 count,
                 Reading.COUNTS,
                 ClockDerivation.LABOUR_SPELL_BEGUN,
-                Contributions.LABOUR,
-                true));
+                LABOUR,
+                true,
+                new LabourContribution()));
         add(new Dataset(
-                Contributions.OVERSTAYS,
+                OVERSTAYS,
                 "Overstays of the 90/180-day rule by month (RULES.md §7); per-person lists are for the border"
                         + " agency only (GET /api/v1/overstayers)",
                 List.of(MONTH, OVERSTAY_TYPE, BORDER_POST, CITIZENSHIP, SEX, AGE_GROUP, PURPOSE),
                 count,
                 Reading.COUNTS,
                 ClockDerivation.OVERSTAY_BEGUN,
-                Contributions.OVERSTAYS,
-                true));
+                OVERSTAYS,
+                true,
+                new OverstaysContribution()));
         add(new Dataset(
-                Contributions.OVERSTAY_RATES,
+                OVERSTAY_RATES,
                 "Expected departures of stays under the 90/180-day regime by month of their latest authorised exit"
                         + " date (month of entry border post, citizenship, purpose), how they ended at the clock and"
                         + " the overstay rates (RULES.md §7; as the US DHS Entry/Exit Overstay Report). Months after"
@@ -253,10 +287,11 @@ public final class Datasets {
                 OverstayRates.MEASURES,
                 Reading.OVERSTAY_RATES,
                 ClockDerivation.DEPARTURE_DUE,
-                Contributions.OVERSTAY_RATES,
-                true));
+                OVERSTAY_RATES,
+                true,
+                new OverstayRatesContribution()));
         add(new Dataset(
-                Contributions.BORDER_WORKERS,
+                BORDER_WORKERS,
                 "Frontier (border) workers and their crossings by month (docs/rules.md §4a, UN 1998): a worker is"
                         + " counted in each month in which a spell of theirs ended while they were one, at the border"
                         + " post where the first such spell of the month ended; STAY: foreign workers commuting in,"
@@ -265,18 +300,20 @@ public final class Datasets {
                 BorderWorkers.MEASURES,
                 Reading.BORDER_WORKERS,
                 ClockDerivation.NOTHING,
-                Contributions.BORDER_WORKERS,
-                true));
+                BORDER_WORKERS,
+                true,
+                new BorderWorkersContribution()));
         add(new Dataset(
-                Contributions.QUALITY,
+                QUALITY,
                 "Data quality by month: records received, rejected by reason, duplicates, orphan exits, broken"
                         + " spells, late records (RULES.md §3, §9)",
                 List.of(MONTH, ISSUE, REASON, BORDER_POST),
                 count,
                 Reading.COUNTS,
                 ClockDerivation.NOTHING,
-                Contributions.QUALITY,
-                false));
+                QUALITY,
+                false,
+                new QualityContribution()));
     }
 
     private Datasets() {}
@@ -287,6 +324,19 @@ public final class Datasets {
 
     public static List<Dataset> all() {
         return List.copyOf(ALL.values());
+    }
+
+    /**
+     * What the engine's values contribute to the cells of every dataset, and of the border agency's overstayer list
+     * (not catalogued: per person, never published); the aggregator ({@code FlowTableTopology}) writes them.
+     */
+    public static Contributions contributions() {
+        Map<String, Contribution> byDataset = new LinkedHashMap<>();
+        for (Dataset d : ALL.values()) {
+            byDataset.put(d.name(), d.contribution());
+        }
+        byDataset.put(OVERSTAYERS, new OverstayersContribution());
+        return new Contributions(byDataset);
     }
 
     private static void add(Dataset d) {
@@ -312,7 +362,8 @@ public final class Datasets {
     }
 
     private static Set<String> issues() {
-        Set<String> out = new java.util.LinkedHashSet<>(List.of("RECEIVED", "REJECTED"));
+        Set<String> out =
+                new java.util.LinkedHashSet<>(List.of(QualityContribution.RECEIVED, QualityContribution.REJECTED));
         out.addAll(names(QualityIssue.values()));
         return out;
     }

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.borderflows.domain.AtClock;
 import org.borderflows.domain.RuleSettings;
 import org.borderflows.query.topology.CellDimension;
-import org.borderflows.query.topology.Contributions;
+import org.borderflows.query.topology.MigrationContribution;
 
 /**
  * The probability that a provisional 12/16 outcome ends as a long-term migration (RULES.md §6; the ABS "migration
@@ -167,7 +167,7 @@ final class Estimator<T> {
         if (toTimeBack < 0) {
             return false;
         }
-        long days = toTimeBack + Contributions.TIME_BACK_BIN_DAYS / 2;
+        long days = toTimeBack + MigrationContribution.TIME_BACK_BIN_DAYS / 2;
         LocalDate left = crossedAbout(cell).plusDays(days);
         LocalDate returned = reader.finalDate(cell).minusDays(thresholdDays).plusDays(days);
         return !at.isBefore(left) && at.isBefore(returned);
@@ -309,7 +309,7 @@ final class Estimator<T> {
 
         @Override
         public int daysToTimeBack(Cell cell) {
-            return Contributions.daysToTimeBack(cell.dim(CellDimension.DAYS_TO_TIME_BACK.key()));
+            return MigrationContribution.daysToTimeBack(cell.dim(CellDimension.DAYS_TO_TIME_BACK.key()));
         }
 
         @Override

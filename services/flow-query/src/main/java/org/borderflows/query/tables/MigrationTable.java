@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.borderflows.domain.RuleSettings;
 import org.borderflows.query.topology.CellDimension;
-import org.borderflows.query.topology.Contributions;
 import org.borderflows.schema.EstimateVintage;
 
 /**
@@ -52,12 +51,12 @@ final class MigrationTable {
         if (atClock == null) {
             return groups;
         }
-        PackedCells packed = cube.packed(Contributions.MIGRATION, TableQueries.dimensionsUsed(q));
-        PackedCells cohorts = cube.packed(Contributions.MIGRATION, ESTIMATOR_DIMENSIONS);
+        PackedCells packed = cube.packed(Datasets.MIGRATION, TableQueries.dimensionsUsed(q));
+        PackedCells cohorts = cube.packed(Datasets.MIGRATION, ESTIMATOR_DIMENSIONS);
         if (packed != null && cohorts != null) {
             return migrationPacked(q, packed, period, packedEstimator(cohorts, atClock));
         }
-        Estimator<Cell> estimator = cellEstimator(cube.cells(Contributions.MIGRATION, ESTIMATOR_DIMENSIONS), atClock);
+        Estimator<Cell> estimator = cellEstimator(cube.cells(Datasets.MIGRATION, ESTIMATOR_DIMENSIONS), atClock);
         for (Cell cell : cells) {
             if (period.contains(cell.month()) && TableQueries.matches(q, cell::dim, cell.month(), Set.of())) {
                 Estimate acc = (Estimate)
@@ -119,7 +118,7 @@ final class MigrationTable {
                         false,
                         () -> RevisionSpread.measure(
                                 cells, new Estimator.CellReader(), atClock.clock(), rules, minCohort)));
-        estimatorCache = new CachedEstimator(cube.version(Contributions.MIGRATION), atClock.clock(), false, estimator);
+        estimatorCache = new CachedEstimator(cube.version(Datasets.MIGRATION), atClock.clock(), false, estimator);
         return estimator;
     }
 
@@ -142,7 +141,7 @@ final class MigrationTable {
                         atClock,
                         true,
                         () -> RevisionSpread.measure(entries, reader, atClock.clock(), rules, minCohort)));
-        estimatorCache = new CachedEstimator(cube.version(Contributions.MIGRATION), atClock.clock(), true, estimator);
+        estimatorCache = new CachedEstimator(cube.version(Datasets.MIGRATION), atClock.clock(), true, estimator);
         return estimator;
     }
 
@@ -169,7 +168,7 @@ final class MigrationTable {
     private CachedEstimator cachedEstimator(ClockView atClock, boolean packed) {
         CachedEstimator cached = estimatorCache;
         return cached != null
-                        && cached.version() == cube.version(Contributions.MIGRATION)
+                        && cached.version() == cube.version(Datasets.MIGRATION)
                         && cached.clock().equals(atClock.clock())
                         && cached.packed() == packed
                 ? cached
@@ -203,7 +202,7 @@ final class MigrationTable {
         Set<String> stages = q.filters().get(Query.STAGE);
         Set<String> sources = q.filters().get(Vintages.VINTAGE);
         Map<Integer, Estimator<Cell>> estimators = new HashMap<>();
-        Collection<Cell> cohorts = cube.cells(Contributions.MIGRATION, ESTIMATOR_DIMENSIONS);
+        Collection<Cell> cohorts = cube.cells(Datasets.MIGRATION, ESTIMATOR_DIMENSIONS);
         Map<List<String>, Object> groups = new HashMap<>();
         Set<Integer> published = new HashSet<>();
         for (Cell cell : cells) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.borderflows.query.tables.Datasets.Measure;
-import org.borderflows.query.topology.Contributions;
+import org.borderflows.query.topology.OverstayRatesContribution;
 
 /**
  * The measures of the {@code overstay-rates} dataset (RULES.md §7, §9), modelled on the US DHS Entry/Exit Overstay
@@ -37,8 +37,8 @@ final class OverstayRates {
 
     /** The departures at the clock, in the order of the accumulated counts. */
     static final CountsByValue DEPARTURES = new CountsByValue(
-            Contributions.OVERSTAY_RATES,
-            List.of(Contributions.ON_TIME, Contributions.OUT_OF_COUNTRY, IN_COUNTRY, NOT_DUE));
+            Datasets.OVERSTAY_RATES,
+            List.of(OverstayRatesContribution.ON_TIME, OverstayRatesContribution.OUT_OF_COUNTRY, IN_COUNTRY, NOT_DUE));
 
     static final List<Measure> MEASURES = List.of(
             new Measure(

@@ -112,7 +112,7 @@ public final class OverstayerList {
         if (asOf == null) {
             return new Answer(null, rows);
         }
-        for (Cell cell : cube.cells(Contributions.OVERSTAYERS)) {
+        for (Cell cell : cube.cells(Datasets.OVERSTAYERS)) {
             if (!matches(cell, filters)) {
                 continue;
             }

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.borderflows.query.topology.CellDimension;
-import org.borderflows.query.topology.Contributions;
+import org.borderflows.query.topology.MigrationContribution;
 
 /**
  * The estimator's view of packed migration cells ({@link PackedCells}): groups are the key's month and level bits,
@@ -84,7 +84,8 @@ final class PackedReader implements Estimator.Reader<PackedReader.Entry> {
     public int daysToTimeBack(Entry cell) {
         return daysToTimeBack.computeIfAbsent(
                 cell.key() & timeBackMask,
-                bits -> Contributions.daysToTimeBack(packed.decode(cell.key(), CellDimension.DAYS_TO_TIME_BACK.key())));
+                bits -> MigrationContribution.daysToTimeBack(
+                        packed.decode(cell.key(), CellDimension.DAYS_TO_TIME_BACK.key())));
     }
 
     @Override

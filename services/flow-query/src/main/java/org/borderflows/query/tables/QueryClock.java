@@ -5,6 +5,7 @@ import java.util.Map;
 import org.borderflows.platform.TrafficClock;
 import org.borderflows.query.topology.CellDimension;
 import org.borderflows.query.topology.Contributions;
+import org.borderflows.query.topology.QualityContribution;
 
 /**
  * The tables' processing clock (RULES.md §8): the date the bulk of the traffic has reached ({@link TrafficClock}),
@@ -25,7 +26,8 @@ final class QueryClock {
             return false;
         }
         LocalDate before = clock();
-        if (dataset.equals(Contributions.QUALITY) && "RECEIVED".equals(dimensions.get(CellDimension.ISSUE.key()))) {
+        if (dataset.equals(Datasets.QUALITY)
+                && QualityContribution.RECEIVED.equals(dimensions.get(CellDimension.ISSUE.key()))) {
             posts.see(dimensions.get(CellDimension.BORDER_POST.key()), asOf.toEpochDay());
         } else if (latestOfCells == null || asOf.isAfter(latestOfCells)) {
             latestOfCells = asOf;

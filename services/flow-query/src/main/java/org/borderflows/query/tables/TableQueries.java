@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.borderflows.domain.RuleSettings;
 import org.borderflows.query.topology.CellDimension;
-import org.borderflows.query.topology.Contributions;
 import org.borderflows.schema.EstimateVintage;
 
 /**
@@ -65,8 +64,8 @@ public final class TableQueries {
 
     /** The vintage of a month made from the cells as they stand (see {@link Vintages#make}). */
     public List<EstimateVintage> makeVintage(YearMonth vintage) {
-        return cube.read(() -> Vintages.make(
-                cube.cells(Contributions.MIGRATION, Vintages.cellDimensions()), vintage, rules, minCohort));
+        return cube.read(() ->
+                Vintages.make(cube.cells(Datasets.MIGRATION, Vintages.cellDimensions()), vintage, rules, minCohort));
     }
 
     public Table run(Query q, boolean protect) {

@@ -10,7 +10,6 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.borderflows.domain.RuleSettings;
 import org.borderflows.query.topology.CellDimension;
-import org.borderflows.query.topology.Contributions;
 import org.borderflows.schema.Direction;
 
 /**
@@ -43,7 +42,7 @@ final class Updates {
             return row -> true;
         }
         boolean estimatesMoved =
-                source.equals(Contributions.MIGRATION) && cube.lastChangeMillis(Contributions.MIGRATION) > afterMillis;
+                source.equals(Datasets.MIGRATION) && cube.lastChangeMillis(Datasets.MIGRATION) > afterMillis;
         LocalDate asOf = cube.asOf();
         ClockView atClock = asOf == null ? null : new ClockView(asOf, rules);
         Map<List<String>, TreeSet<Integer>> changedMonths = new HashMap<>();

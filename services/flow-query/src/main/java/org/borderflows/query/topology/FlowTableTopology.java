@@ -55,41 +55,45 @@ public final class FlowTableTopology {
 
     private FlowTableTopology() {}
 
-    public static void build(StreamsBuilder builder, ZoneId zone) {
-        build(builder, zone, Topic.TABLE_CELLS.topicName());
+    /**
+     * The aggregator of the datasets whose {@code contributions} are given (their definitions, {@code
+     * tables.Datasets#contributions}), rejections dated in {@code zone}.
+     */
+    public static void build(StreamsBuilder builder, ZoneId zone, Contributions contributions) {
+        build(builder, zone, contributions, Topic.TABLE_CELLS.topicName());
     }
 
     /** As above, writing the cells to {@code cellsTopic} (the replay benchmark writes beside the real topic). */
-    public static void build(StreamsBuilder builder, ZoneId zone, String cellsTopic) {
+    public static void build(StreamsBuilder builder, ZoneId zone, Contributions contributions, String cellsTopic) {
         Serde<String> keys = Serdes.String();
         Serde<TableCell> cells = AvroSerde.of(TableCell.class);
 
         KStream<String, CellSum> spellDeltas = corrections(
-                builder, Topic.SPELLS, SPELLS_STORE, AvroSerde.of(Spell.class), Contributions::of, Spell::getAsOf);
+                builder, Topic.SPELLS, SPELLS_STORE, AvroSerde.of(Spell.class), contributions::of, Spell::getAsOf);
         KStream<String, CellSum> outcomeDeltas = corrections(
                 builder,
                 Topic.CROSSING_OUTCOMES,
                 OUTCOMES_STORE,
                 AvroSerde.of(CrossingOutcome.class),
-                Contributions::of,
+                contributions::of,
                 CrossingOutcome::getAsOf);
         KStream<String, CellSum> qualityDeltas = corrections(
                 builder,
                 Topic.QUALITY_EVENTS,
                 QUALITY_STORE,
                 AvroSerde.of(QualityEvent.class),
-                Contributions::of,
+                contributions::of,
                 QualityEvent::getAsOf);
         KStream<String, CellSum> received = builder.stream(
                         Topic.CROSSINGS.topicName(), Consumed.with(keys, AvroSerde.of(Crossing.class)))
                 .filter((k, v) -> v != null)
-                .flatMap((k, v) -> Contributions.of(v).stream()
+                .flatMap((k, v) -> contributions.of(v).stream()
                         .map(c -> KeyValue.pair(Cells.key(c), CellSum.of(c)))
                         .toList());
         KStream<String, CellSum> rejected = builder.stream(
                         Topic.REJECTED_RECORDS.topicName(), Consumed.with(keys, AvroSerde.of(RejectedRecord.class)))
                 .filter((k, v) -> v != null)
-                .flatMap((k, v) -> Contributions.of(v, zone).stream()
+                .flatMap((k, v) -> contributions.of(v, zone).stream()
                         .map(c -> KeyValue.pair(Cells.key(c), CellSum.of(c)))
                         .toList());
 

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
  * derives from a dimension its cells do not hold.
  */
 class ClockDerivationTest {
+    private static final Contributions CONTRIBUTIONS = Datasets.contributions();
+
     /** The day-of-month dimensions that date a cell's clock-dependent facts. */
     private static final List<String> DATES = List.of(CellDimension.START_DAY.key(), CellDimension.DAY.key());
 
@@ -36,17 +38,17 @@ class ClockDerivationTest {
         LocalDate entry = LocalDate.of(2025, 1, 1);
         LocalDate exit = LocalDate.of(2025, 3, 20);
         List<TableCell> cells = new ArrayList<>();
-        cells.addAll(Contributions.of(Fixtures.openStay("t1", entry, DurationClass.PENDING, entry)
+        cells.addAll(CONTRIBUTIONS.of(Fixtures.openStay("t1", entry, DurationClass.PENDING, entry)
                 .setLatestAuthorisedExit(LocalDate.of(2025, 3, 31))
                 .build()));
-        cells.addAll(Contributions.of(Fixtures.closedStay("t1", entry, exit, DurationClass.VISIT)
+        cells.addAll(CONTRIBUTIONS.of(Fixtures.closedStay("t1", entry, exit, DurationClass.VISIT)
                 .setLatestAuthorisedExit(LocalDate.of(2025, 3, 31))
                 .build()));
-        cells.addAll(Contributions.of(Fixtures.arrival(
+        cells.addAll(CONTRIBUTIONS.of(Fixtures.arrival(
                         "a1", LocalDate.of(2025, 1, 10), true, LocalDate.of(2026, 1, 10), LocalDate.of(2025, 1, 10))
                 .setPurpose(Purpose.WORK)
                 .build()));
-        cells.addAll(Contributions.of(Fixtures.crossing("c1", LocalDate.of(2025, 1, 10), Direction.ENTRY)));
+        cells.addAll(CONTRIBUTIONS.of(Fixtures.crossing("c1", LocalDate.of(2025, 1, 10), Direction.ENTRY)));
         return cells;
     }
 
@@ -57,7 +59,7 @@ class ClockDerivationTest {
         for (TableCell cell : cells) {
             datasets.add(cell.getDataset());
             Datasets.Dataset dataset = Datasets.get(cell.getDataset());
-            if (cell.getDataset().equals(Contributions.OVERSTAYERS)) {
+            if (cell.getDataset().equals(Datasets.OVERSTAYERS)) {
                 continue; // the agency's per-person list, not a table: OverstayerList compares its dates itself
             }
             for (String date : DATES) {
@@ -72,11 +74,7 @@ class ClockDerivationTest {
         assertThat(datasets)
                 .as("the values above reach every dataset whose cells can hold a date")
                 .contains(
-                        Contributions.SPELLS,
-                        Contributions.STOCK,
-                        Contributions.LABOUR,
-                        Contributions.OVERSTAYS,
-                        Contributions.OVERSTAY_RATES);
+                        Datasets.SPELLS, Datasets.STOCK, Datasets.LABOUR, Datasets.OVERSTAYS, Datasets.OVERSTAY_RATES);
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import org.borderflows.domain.RuleSettings;
 import org.borderflows.query.CubeLoader;
 import org.borderflows.query.Fixtures;
-import org.borderflows.query.topology.Contributions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +40,7 @@ class RevisionSpreadTest {
 
     private RevisionSpread measured() {
         return RevisionSpread.measure(
-                cube.cells(Contributions.MIGRATION, MigrationTable.ESTIMATOR_DIMENSIONS),
+                cube.cells(Datasets.MIGRATION, MigrationTable.ESTIMATOR_DIMENSIONS),
                 new Estimator.CellReader(),
                 CLOCK,
                 RuleSettings.defaults("KAZ"),
@@ -74,7 +73,7 @@ class RevisionSpreadTest {
         load.add(Fixtures.arrival("now", LocalDate.of(2026, 6, 10), true, LocalDate.of(2027, 6, 10), CLOCK)
                 .build());
         cube.commit();
-        var cells = cube.cells(Contributions.MIGRATION, MigrationTable.ESTIMATOR_DIMENSIONS);
+        var cells = cube.cells(Datasets.MIGRATION, MigrationTable.ESTIMATOR_DIMENSIONS);
         Cell now = cells.stream()
                 .filter(c -> c.month() == Cube.monthIndex(java.time.YearMonth.of(2026, 6)))
                 .findFirst()

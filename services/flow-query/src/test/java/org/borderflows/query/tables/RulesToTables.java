@@ -78,7 +78,7 @@ final class RulesToTables implements AutoCloseable {
         }
         queries = new TableQueries(cube, new Protection(name.getBytes(StandardCharsets.UTF_8)), 1, RULES);
         StreamsBuilder builder = new StreamsBuilder();
-        FlowTableTopology.build(builder, ALMATY);
+        FlowTableTopology.build(builder, ALMATY, Datasets.contributions());
         Properties props = new Properties();
         props.put("application.id", name);
         props.put("bootstrap.servers", "unused:9092");

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.borderflows.query.Fixtures;
+import org.borderflows.query.tables.Datasets;
 import org.borderflows.schema.AvroSerde;
 import org.borderflows.schema.CrossingOutcome;
 import org.borderflows.schema.QualityEvent;
@@ -16,17 +17,19 @@ import org.borderflows.schema.QualityIssue;
 import org.junit.jupiter.api.Test;
 
 class CountedCellsTest {
+    private static final Contributions CONTRIBUTIONS = Datasets.contributions();
+
     /** An arrival of 3 February 2025 whose 12/16 outcome is provisional until 1 June 2026, as of 1 March 2025. */
     private static final CrossingOutcome ARRIVAL = Fixtures.arrival(
                     "e1", LocalDate.of(2025, 2, 3), true, LocalDate.of(2026, 6, 1), LocalDate.of(2025, 3, 1))
             .build();
 
     private final Serde<CountedCells> outcomes =
-            CountedCells.serde(AvroSerde.of(CrossingOutcome.class), Contributions::of, CrossingOutcome::getAsOf);
+            CountedCells.serde(AvroSerde.of(CrossingOutcome.class), CONTRIBUTIONS::of, CrossingOutcome::getAsOf);
 
     @Test
     void keepsTheCellsAndCountsOfAValueAndItsClock() {
-        CountedCells cells = CountedCells.of(Contributions.of(ARRIVAL), ARRIVAL.getAsOf());
+        CountedCells cells = CountedCells.of(CONTRIBUTIONS.of(ARRIVAL), ARRIVAL.getAsOf());
 
         assertThat(cells.asOf()).isEqualTo(LocalDate.of(2025, 3, 1));
         assertThat(counts(cells))
@@ -48,9 +51,9 @@ class CountedCellsTest {
                         QualityIssue.DUPLICATE, "e7", LocalDate.of(2025, 4, 30), LocalDate.of(2025, 5, 2)))
                 .setOccurrences(2)
                 .build();
-        CountedCells cells = CountedCells.of(Contributions.of(twice), twice.getAsOf());
+        CountedCells cells = CountedCells.of(CONTRIBUTIONS.of(twice), twice.getAsOf());
         Serde<CountedCells> serde =
-                CountedCells.serde(AvroSerde.of(QualityEvent.class), Contributions::of, QualityEvent::getAsOf);
+                CountedCells.serde(AvroSerde.of(QualityEvent.class), CONTRIBUTIONS::of, QualityEvent::getAsOf);
 
         CountedCells back =
                 serde.deserializer().deserialize("t", serde.serializer().serialize("t", cells));
@@ -70,7 +73,7 @@ class CountedCellsTest {
         CountedCells cells = outcomes.deserializer().deserialize("t", earlier);
 
         assertThat(cells.asOf()).isEqualTo(LocalDate.of(2025, 3, 1));
-        assertThat(counts(cells)).isEqualTo(counts(CountedCells.of(Contributions.of(ARRIVAL), ARRIVAL.getAsOf())));
+        assertThat(counts(cells)).isEqualTo(counts(CountedCells.of(CONTRIBUTIONS.of(ARRIVAL), ARRIVAL.getAsOf())));
         assertThatThrownBy(() -> outcomes.deserializer().deserialize("t", new byte[] {9, 9}))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("2 bytes");

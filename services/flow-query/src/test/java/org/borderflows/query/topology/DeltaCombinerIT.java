@@ -24,6 +24,7 @@ import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.Topic;
 import org.borderflows.platform.TopicCreator;
 import org.borderflows.query.Fixtures;
+import org.borderflows.query.tables.Datasets;
 import org.borderflows.schema.AvroSerde;
 import org.borderflows.schema.Crossing;
 import org.borderflows.schema.Direction;
@@ -89,7 +90,7 @@ class DeltaCombinerIT {
         }
 
         StreamsBuilder builder = new StreamsBuilder();
-        FlowTableTopology.build(builder, ZoneId.of("Asia/Almaty"));
+        FlowTableTopology.build(builder, ZoneId.of("Asia/Almaty"), Datasets.contributions());
         Properties props = KafkaSettings.of(kafka.bootstrapServers()).streams(APP);
         props.putAll(kafka.clientProperties());
         props.put(

@@ -18,6 +18,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.borderflows.platform.Topic;
 import org.borderflows.query.Fixtures;
+import org.borderflows.query.tables.Datasets;
 import org.borderflows.schema.AvroSerde;
 import org.borderflows.schema.Crossing;
 import org.borderflows.schema.CrossingOutcome;
@@ -48,7 +49,7 @@ class FlowTableTopologyTest {
     @BeforeEach
     void start() {
         StreamsBuilder builder = new StreamsBuilder();
-        FlowTableTopology.build(builder, ZoneId.of("Asia/Almaty"));
+        FlowTableTopology.build(builder, ZoneId.of("Asia/Almaty"), Datasets.contributions());
         Properties props = new Properties();
         props.put("application.id", "flow-table-test");
         props.put("bootstrap.servers", "unused:9092");

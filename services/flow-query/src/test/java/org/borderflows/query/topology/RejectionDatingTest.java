@@ -7,16 +7,19 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.borderflows.query.Fixtures;
+import org.borderflows.query.tables.Datasets;
 import org.borderflows.schema.RejectedRecord;
 import org.borderflows.schema.TableCell;
 import org.junit.jupiter.api.Test;
 
 /** RULES.md §9: a rejected record is dated by its crossing date when valid, else by the day it was received. */
 class RejectionDatingTest {
+    private static final Contributions CONTRIBUTIONS = Datasets.contributions();
+
     private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
 
     private static List<String> cells(RejectedRecord r) {
-        return Contributions.of(r, ALMATY).stream()
+        return CONTRIBUTIONS.of(r, ALMATY).stream()
                 .map(c -> c.getMonth() + "|" + c.getDimensions().get("issue") + "|"
                         + c.getDimensions().get("reason"))
                 .toList();
@@ -44,6 +47,6 @@ class RejectionDatingTest {
         RejectedRecord r = Fixtures.rejected(1, Instant.parse("2026-12-05T06:00:00Z"), "UNKNOWN_CODE");
         r.setCrossingDate(LocalDate.of(2025, 3, 14));
 
-        assertThat(Contributions.of(r, ALMATY)).extracting(TableCell::getAsOf).containsOnly(Contributions.NO_CLOCK);
+        assertThat(CONTRIBUTIONS.of(r, ALMATY)).extracting(TableCell::getAsOf).containsOnly(Contributions.NO_CLOCK);
     }
 }

@@ -16,6 +16,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.borderflows.platform.KafkaSettings;
 import org.borderflows.platform.Topic;
 import org.borderflows.platform.config.KafkaConfiguration;
+import org.borderflows.query.tables.Datasets;
 import org.borderflows.query.topology.FlowTableTopology;
 import org.borderflows.testkit.Backfill;
 
@@ -45,7 +46,7 @@ public final class AggregatorReplay {
                 Topic.REJECTED_RECORDS.topicName());
 
         StreamsBuilder builder = new StreamsBuilder();
-        FlowTableTopology.build(builder, ZoneId.of("Asia/Almaty"), CELLS);
+        FlowTableTopology.build(builder, ZoneId.of("Asia/Almaty"), Datasets.contributions(), CELLS);
         Properties props = kafka.streams(appId);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, System.getenv().getOrDefault("BENCH_COMMIT_MS", "200"));

@@ -18,7 +18,7 @@ import org.borderflows.platform.TopicCreator;
 import org.borderflows.query.Fixtures;
 import org.borderflows.query.tables.Cell;
 import org.borderflows.query.tables.Cube;
-import org.borderflows.query.topology.Contributions;
+import org.borderflows.query.tables.Datasets;
 import org.borderflows.schema.AvroSerde;
 import org.borderflows.schema.DurationClass;
 import org.borderflows.schema.Spell;
@@ -38,7 +38,7 @@ public final class FreshnessBench {
     private static double spellCount(Cube cube) {
         return cube.read(() -> {
             double sum = 0;
-            for (Cell c : cube.cells(Contributions.SPELLS, java.util.List.of())) { // the by-month rollup
+            for (Cell c : cube.cells(Datasets.SPELLS, java.util.List.of())) { // the by-month rollup
                 sum += c.count();
             }
             return sum;

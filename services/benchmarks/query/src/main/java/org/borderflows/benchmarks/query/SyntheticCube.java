@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.borderflows.query.tables.Cube;
+import org.borderflows.query.tables.Datasets;
 import org.borderflows.query.topology.Cells;
 import org.borderflows.query.topology.Contributions;
 import org.borderflows.schema.CrossingOutcome;
@@ -24,6 +25,8 @@ import org.borderflows.schema.TableCell;
  * Only the set of distinct cells matters for size and scan cost, so each cell is applied with count 1.
  */
 public final class SyntheticCube {
+    private static final Contributions CONTRIBUTIONS = Datasets.contributions();
+
     static final LocalDate CLOCK = LocalDate.of(2026, 3, 31);
     static final LocalDate START = LocalDate.of(2023, 4, 1);
     static final List<String> POSTS =
@@ -97,14 +100,14 @@ public final class SyntheticCube {
                         .setSuspectedOverstay(overstay && open)
                         .setAsOf(CLOCK)
                         .build();
-                apply(cube, Contributions.of(spell));
+                apply(cube, CONTRIBUTIONS.of(spell));
                 Direction first = resident ? Direction.EXIT : Direction.ENTRY;
                 ResidenceStatus before = resident ? ResidenceStatus.RESIDENT : ResidenceStatus.NON_RESIDENT;
                 boolean ltm = elapsed >= 365;
                 LocalDate finalDate = ltm ? start.plusDays(365) : start.plusDays(Math.min(487, elapsed + 122));
                 apply(
                         cube,
-                        Contributions.of(outcome(
+                        CONTRIBUTIONS.of(outcome(
                                 id + "-" + trip + "-s",
                                 id,
                                 first,
@@ -122,7 +125,7 @@ public final class SyntheticCube {
                     Direction back = resident ? Direction.ENTRY : Direction.EXIT;
                     apply(
                             cube,
-                            Contributions.of(outcome(
+                            CONTRIBUTIONS.of(outcome(
                                     id + "-" + trip + "-e",
                                     id,
                                     back,
