@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
@@ -41,6 +42,8 @@ import org.junit.jupiter.api.Test;
 class InboundIntakeIT {
     private static KafkaTestCluster kafka;
     private static KafkaStreams streams;
+    /** The broker's arrival stamp of the valid card's record (the inbound topic is LogAppendTime). */
+    private static Instant arrived;
 
     @BeforeAll
     static void start() throws Exception {
@@ -74,8 +77,12 @@ class InboundIntakeIT {
             ProducerRecord<byte[], byte[]> garbage = new ProducerRecord<>(
                     inbound, 0, null, "not avro, passport AB7654321".getBytes(StandardCharsets.UTF_8));
             producer.send(garbage).get();
-            producer.send(new ProducerRecord<>(inbound, 0, null, serde.serialize(inbound, card("inbound-ok", "M"))))
-                    .get();
+            // Stamped 2020-01-01 by its producer: the broker's arrival stamp replaces it.
+            long producerStamp = Instant.parse("2020-01-01T00:00:00Z").toEpochMilli();
+            arrived = Instant.ofEpochMilli(producer.send(new ProducerRecord<>(
+                            inbound, 0, producerStamp, null, serde.serialize(inbound, card("inbound-ok", "M"))))
+                    .get()
+                    .timestamp());
             producer.send(new ProducerRecord<>(inbound, 0, null, serde.serialize(inbound, card("inbound-bad", "Q"))))
                     .get();
         }
@@ -120,6 +127,10 @@ class InboundIntakeIT {
                             .pseudonym("KGZ", "ID5550001", LocalDate.of(2001, 7, 4)));
             assertThat(c.getCrossingDate()).isEqualTo(LocalDate.of(2026, 1, 15));
             assertThat(c.getIntake().getChannel()).isEqualTo(IntakeChannel.KAFKA);
+            assertThat(c.getIntake().getReceivedAt())
+                    .as("received when its record reached the broker, not when the intake processed it")
+                    .isEqualTo(arrived)
+                    .isAfter(Instant.parse("2026-01-01T00:00:00Z"));
         });
     }
 

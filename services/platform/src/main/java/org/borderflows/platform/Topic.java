@@ -2,6 +2,7 @@ package org.borderflows.platform;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
@@ -15,8 +16,10 @@ import org.apache.kafka.common.config.TopicConfig;
  */
 public enum Topic {
     /** Raw cards from agencies' own Kafka producers ({@code CardRecord}); the only topic with document numbers,
-     * kept one day, until the intake validator has turned them into crossings. */
-    CARD_RECORDS_INBOUND("card-records-inbound", 6, Cleanup.DELETE, Duration.ofDays(1)),
+     * kept one day, until the intake validator has turned them into crossings. The broker stamps each record with
+     * its arrival (LogAppendTime), which the intake records as the card's receipt: a backlog the intake works
+     * through later still reads as received when it arrived (the stay engine catches up on it). */
+    CARD_RECORDS_INBOUND("card-records-inbound", 6, Cleanup.DELETE, Duration.ofDays(1), true),
     /** Accepted crossings ({@code Crossing}), key travellerId. Kept forever: the engine replays from here. */
     CROSSINGS("crossings", 6, Cleanup.DELETE, null),
     /** Records that failed validation ({@code RejectedRecord}), key event id when known. */
@@ -51,12 +54,18 @@ public enum Topic {
     private final int partitions;
     private final Cleanup cleanup;
     private final Duration retention;
+    private final boolean arrivalTime;
 
     Topic(String topicName, int partitions, Cleanup cleanup, Duration retention) {
+        this(topicName, partitions, cleanup, retention, false);
+    }
+
+    Topic(String topicName, int partitions, Cleanup cleanup, Duration retention, boolean arrivalTime) {
         this.topicName = topicName;
         this.partitions = partitions;
         this.cleanup = cleanup;
         this.retention = retention;
+        this.arrivalTime = arrivalTime;
     }
 
     /** The topic's name on the cluster. */
@@ -77,8 +86,11 @@ public enum Topic {
         String policy =
                 cleanup == Cleanup.COMPACT ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE;
         String retentionMs = retention == null ? "-1" : String.valueOf(retention.toMillis());
-        return new NewTopic(topicName, partitions, replication)
-                .configs(Map.of(
-                        TopicConfig.CLEANUP_POLICY_CONFIG, policy, TopicConfig.RETENTION_MS_CONFIG, retentionMs));
+        Map<String, String> configs = new TreeMap<>(
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, policy, TopicConfig.RETENTION_MS_CONFIG, retentionMs));
+        if (arrivalTime) {
+            configs.put(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
+        }
+        return new NewTopic(topicName, partitions, replication).configs(configs);
     }
 }

@@ -107,8 +107,8 @@ public final class InboundTopology {
         @Override
         public void process(Record<byte[], byte[]> record) {
             long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(-1L);
-            Submission submission = new Submission(
-                    IntakeChannel.KAFKA, submitter(record), PostPermission.ALL, Instant.ofEpochMilli(clock.millis()));
+            Submission submission =
+                    new Submission(IntakeChannel.KAFKA, submitter(record), PostPermission.ALL, received(record));
             CardRecord card;
             try {
                 card = cards.deserialize(Topic.CARD_RECORDS_INBOUND.topicName(), record.value());
@@ -136,6 +136,17 @@ public final class InboundTopology {
         private void forward(Record<byte[], byte[]> in, String key, Object value) {
             // inbound headers are not copied: they are the agency's and could carry anything
             context.forward(new Record<>(key, value, in.timestamp()));
+        }
+
+        /**
+         * When the card was received: the broker's arrival stamp of its record (the topic is LogAppendTime, {@link
+         * Topic#CARD_RECORDS_INBOUND}), not when this intake got to it; the intake's clock for a record without one, or
+         * with one in the future (a producer's own stamp on a topic created without the setting).
+         */
+        private Instant received(Record<byte[], byte[]> record) {
+            long now = clock.millis();
+            return Instant.ofEpochMilli(
+                    record.timestamp() >= 0 && record.timestamp() <= now ? record.timestamp() : now);
         }
 
         private static String submitter(Record<byte[], byte[]> record) {
