@@ -19,8 +19,8 @@ import org.borderflows.platform.Topic;
  * @param topicPrefix put before every topic name the engine reads or writes; empty in every deployment, set only
  *     by the benchmark so that its synthetic data never mixes with the real topics
  * @param catchUpBehind a task whose crossings were received longer ago than this is catching up: it defers its
- *     outputs and writes each traveller's latest values once ({@link CatchUp}); zero: never (every crossing's
- *     values are written at the next commit)
+ *     outputs and writes each traveller's latest values once ({@link CatchUp}) until a crossing received less than
+ *     half of it ago comes; zero: never (every crossing's values are written at the next commit)
  */
 public record EngineSettings(
         String applicationId,
@@ -70,9 +70,18 @@ public record EngineSettings(
         return new EngineSettings(applicationId, deployment, rules, horizonDays, topicPrefix, behind);
     }
 
-    /** True when a crossing received at {@code receivedAtMs} is being processed while catching up. */
+    /** True when a crossing received at {@code receivedAtMs} puts a live task into catching up. */
     boolean catchingUp(long receivedAtMs, long wallClockMs) {
         return !catchUpBehind.isZero() && wallClockMs - receivedAtMs > catchUpBehind.toMillis();
+    }
+
+    /**
+     * True when a crossing received at {@code receivedAtMs} makes a catching-up task live again: received less than
+     * half of {@code catchUpBehind} ago. The gap keeps a task that hovers about the threshold (its intake as slow as
+     * it, the crossings of its partition received out of order) from switching, and publishing, at every swing.
+     */
+    boolean caughtUp(long receivedAtMs, long wallClockMs) {
+        return catchUpBehind.isZero() || wallClockMs - receivedAtMs < catchUpBehind.toMillis() / 2;
     }
 
     /** The name of a topic for this engine. */

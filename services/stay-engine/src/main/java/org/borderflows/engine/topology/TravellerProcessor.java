@@ -19,6 +19,8 @@ import org.borderflows.schema.AvroSerde;
 import org.borderflows.schema.Crossing;
 import org.borderflows.schema.QualityEvent;
 import org.borderflows.schema.QualityIssue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine's one processor: per traveller, applies each crossing to the kept history, re-evaluates it with
@@ -61,8 +63,9 @@ import org.borderflows.schema.QualityIssue;
  * {@link CatchUp} and its values are evaluated and written once, with the latest facts, when its chunk is
  * published: at the commit, oldest chunks first, while more than {@link CatchUp#CAPACITY} travellers wait or the
  * oldest has waited {@link #PUBLISH_AFTER}; everything, {@link #CHUNKS_PER_COMMIT} chunks a commit, once a crossing
- * received recently comes (live again) or no crossing came for {@link #IDLE_CHECK} (the input is exhausted: a
- * wall-clock punctuation, which also publishes for up to {@link #PUBLISH_BUDGET}). One traveller is published at
+ * received recently comes (live again) or none came in {@link #IDLE_CHECKS} checks in a row (the input is
+ * exhausted: a wall-clock punctuation every {@link #IDLE_CHECK}, which also publishes for up to {@link
+ * #PUBLISH_BUDGET}). One traveller is published at
  * once before its history is pruned, and when a crossing older than its latest arrives (§5 REVISED_AFTER_FINAL
  * compares the evaluations before and after it). The values are the same as live: only when they are written, and
  * their {@code asOf}, differ.
@@ -93,8 +96,17 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     /** How often a catching-up task checks whether its input is exhausted (no crossing since the last check). */
     static final Duration IDLE_CHECK = Duration.ofSeconds(1);
 
+    /**
+     * Checks in a row without a crossing that mean the input is exhausted. One is not enough: a check that runs after
+     * the thread was held up (a pause, a long commit, its other tasks) finds no crossing since the one before although
+     * the input is far from exhausted; a 1 M-card replay then published all that waited every 30-40 s.
+     */
+    static final int IDLE_CHECKS = 2;
+
     /** How long one idle check may publish (the commit that follows carries it). */
     static final Duration PUBLISH_BUDGET = Duration.ofMillis(500);
+
+    private static final Logger LOG = LoggerFactory.getLogger(TravellerProcessor.class);
 
     private final EngineSettings settings;
     private final AvroSerde<Crossing> crossingSerde = AvroSerde.of(Crossing.class);
@@ -106,10 +118,14 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     private TaskClock clock;
     private CatchUp catchUp;
     private ArchiveHolds holds;
+    /** Behind its input: crossings' values wait in {@link #catchUp} ({@link EngineSettings#catchingUp}). */
+    private boolean catchingUp;
     /** Live again or input exhausted: everything waiting is published, chunk by chunk. */
     private boolean draining;
 
     private boolean crossingSinceIdleCheck;
+    /** Checks in a row that found no crossing since the one before. */
+    private int idleChecks;
 
     TravellerProcessor(EngineSettings settings) {
         this.settings = settings;
@@ -135,8 +151,10 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         this.holds = new ArchiveHolds(
                 context.getStateStore(StayTopology.ARCHIVE_HOLDS_STORE),
                 context.getStateStore(StayTopology.CLOCK_STORE));
+        this.catchingUp = false;
         this.draining = false;
         this.crossingSinceIdleCheck = false;
+        this.idleChecks = 0;
         // also when no record comes: a commit follows a punctuation
         context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, wallMs -> {
             checkIdle();
@@ -159,10 +177,10 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         long offset = context.recordMetadata().map(m -> m.offset()).orElse(-1L);
         holds.processed(offset);
         long wallMs = context.currentSystemTimeMs();
-        boolean catchingUp =
-                settings.catchingUp(crossing.getIntake().getReceivedAt().toEpochMilli(), wallMs);
+        long receivedMs = crossing.getIntake().getReceivedAt().toEpochMilli();
+        catchingUp = catchingUp ? !settings.caughtUp(receivedMs, wallMs) : settings.catchingUp(receivedMs, wallMs);
         if (!catchingUp && !catchUp.isEmpty()) {
-            draining = true; // live again
+            startDraining("live again"); // a crossing received recently
         }
         LocalDate today = settings.clockDate(now);
         CrossingFact fact = CrossingFact.from(crossing);
@@ -190,6 +208,12 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         }
         boolean deferred = catchingUp && !older;
         if (deferred) {
+            if (catchUp.isEmpty()) {
+                LOG.info(
+                        "task {}: catching up (crossings received {} s ago): travellers' values wait, written once",
+                        context.taskId(),
+                        (wallMs - receivedMs) / 1000);
+            }
             catchUp.defer(travellerId, wallMs);
         } else {
             Evaluation evaluation = publish(travellerId, state, today, now);
@@ -293,13 +317,22 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         }
     }
 
+    /** Everything waiting is published from now on, chunk by chunk; logged once per drain with its cause. */
+    private void startDraining(String cause) {
+        if (!draining) {
+            LOG.info("task {}: {}, publishing the travellers waiting ({})", context.taskId(), cause, catchUp.size());
+            draining = true;
+        }
+    }
+
     /**
      * Wall-clock check while catching up: when no crossing came since the last check, the input is exhausted and
      * everything waiting is published, for up to {@link #PUBLISH_BUDGET} now and in the commits that follow.
      */
     private void checkIdle() {
-        if (!catchUp.isEmpty() && !crossingSinceIdleCheck) {
-            draining = true;
+        idleChecks = crossingSinceIdleCheck ? 0 : idleChecks + 1;
+        if (!catchUp.isEmpty() && idleChecks >= IDLE_CHECKS) {
+            startDraining("input exhausted");
         }
         crossingSinceIdleCheck = false;
         long until = System.nanoTime() + PUBLISH_BUDGET.toNanos();

@@ -63,7 +63,11 @@ class CatchUpTest {
             assertThat(engine.log(Topic.SPELLS))
                     .as("a crossing came since the last check")
                     .isEmpty();
-            engine.advanceWallClock(Duration.ofSeconds(1)); // no crossing for a second: the input is exhausted
+            engine.advanceWallClock(Duration.ofSeconds(1));
+            assertThat(engine.log(Topic.SPELLS))
+                    .as("one check without a crossing: the thread may only have been held up")
+                    .isEmpty();
+            engine.advanceWallClock(Duration.ofSeconds(1)); // the second in a row: the input is exhausted
 
             List<Spell> spells =
                     engine.<Spell>log(Topic.SPELLS).stream().map(kv -> kv.value).toList();
@@ -90,12 +94,42 @@ class CatchUpTest {
                 EngineDriver live = live()) {
             crossings.forEach(engine::send);
             crossings.forEach(live::send);
-            engine.advanceWallClock(Duration.ofSeconds(1)).advanceWallClock(Duration.ofSeconds(1));
+            engine.advanceWallClock(Duration.ofSeconds(1))
+                    .advanceWallClock(Duration.ofSeconds(1))
+                    .advanceWallClock(Duration.ofSeconds(1));
 
             assertThat(normalised(engine)).isEqualTo(normalised(live));
             assertThat(records(engine))
                     .as("records written catching up against live")
                     .isLessThan(records(live));
+        }
+    }
+
+    @Test
+    void aTaskNearTheThresholdKeepsCatchingUpUntilItIsWellWithinIt() {
+        // Tourists entering on 1, 2 and 3 March 2025; the engine reads them at 12:00:00 on 5 December 2026. A task
+        // catches up on crossings received more than 30 s before, and is live again only on one received less than
+        // 15 s before: a crossing received 29 s before, in between, does not end the catching up (a replay whose
+        // intake runs as fast as the engine hovers about 30 s behind, and would otherwise publish at every swing).
+        Crossing first = receivedAt(
+                crossing("t1", "e1", Direction.ENTRY, LocalDate.of(2025, 3, 1), "TJK", Purpose.TOURISM),
+                WALL_CLOCK.minusSeconds(40));
+        Crossing inBetween = receivedAt(
+                crossing("t2", "e2", Direction.ENTRY, LocalDate.of(2025, 3, 2), "UZB", Purpose.TOURISM),
+                WALL_CLOCK.minusSeconds(29));
+        Crossing recent = receivedAt(
+                crossing("t3", "e3", Direction.ENTRY, LocalDate.of(2025, 3, 3), "RUS", Purpose.TOURISM),
+                WALL_CLOCK.minusSeconds(14));
+        try (EngineDriver engine = catchingUp()) {
+            engine.send(first, inBetween);
+            assertThat(engine.log(Topic.CROSSING_OUTCOMES))
+                    .as("received 40 s and 29 s before: still catching up")
+                    .isEmpty();
+
+            engine.send(recent);
+            assertThat(engine.table(Topic.CROSSING_OUTCOMES))
+                    .as("received 14 s before: live again, what waited is published with it")
+                    .containsOnlyKeys("e1", "e2", "e3");
         }
     }
 
