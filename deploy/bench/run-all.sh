@@ -24,6 +24,7 @@ benches=(
   "engine-backfill.sh|100000|10000000"
   "query-latency.sh|100000 50 10|1000000 50 60"
   "duckdb-peer.sh|50000|1000000"
+  "realistic-replay.sh|50000|1000000"
   "freshness.sh|10000 2000|120000 2000"
   "aggregator-replay.sh||"
 )

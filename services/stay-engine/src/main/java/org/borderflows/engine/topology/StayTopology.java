@@ -86,9 +86,10 @@ public final class StayTopology {
         ticks.process(() -> new ClockProcessor(settings.applicationId()), Named.as("clock-ticks"), CLOCK_STORE);
 
         EngineOutput.BytesSerde outputSerde = new EngineOutput.BytesSerde();
+        InputActivity activity = new InputActivity();
         crossings
                 .process(
-                        () -> new TravellerProcessor(settings),
+                        () -> new TravellerProcessor(settings, activity),
                         Named.as("travellers"),
                         TRAVELLERS_STORE,
                         CLOCK_STORE,

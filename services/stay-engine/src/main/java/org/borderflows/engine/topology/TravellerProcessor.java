@@ -63,8 +63,8 @@ import org.slf4j.LoggerFactory;
  * {@link CatchUp} and its values are evaluated and written once, with the latest facts, when its chunk is
  * published: at the commit, oldest chunks first, while more than {@link CatchUp#CAPACITY} travellers wait or the
  * oldest has waited {@link #PUBLISH_AFTER}; everything, {@link #CHUNKS_PER_COMMIT} chunks a commit, once a crossing
- * received recently comes (live again) or none came in {@link #IDLE_CHECKS} checks in a row (the input is
- * exhausted: a wall-clock punctuation every {@link #IDLE_CHECK}, which also publishes for up to {@link
+ * received recently comes (live again) or no task of the instance took one in {@link #IDLE_CHECKS} checks in a
+ * row (the input is exhausted, {@link InputActivity}: a wall-clock punctuation every {@link #IDLE_CHECK}, which also publishes for up to {@link
  * #PUBLISH_BUDGET}). One traveller is published at
  * once before its history is pruned, and when a crossing older than its latest arrives (§5 REVISED_AFTER_FINAL
  * compares the evaluations before and after it). The values are the same as live: only when they are written, and
@@ -97,9 +97,9 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     static final Duration IDLE_CHECK = Duration.ofSeconds(1);
 
     /**
-     * Checks in a row without a crossing that mean the input is exhausted. One is not enough: a check that runs after
-     * the thread was held up (a pause, a long commit, its other tasks) finds no crossing since the one before although
-     * the input is far from exhausted; a 1 M-card replay then published all that waited every 30-40 s.
+     * Checks in a row without a crossing (of any task of the instance) that mean the input is exhausted. One is not
+     * enough: a check that runs right after the instance was held up (a pause, a long commit) finds no crossing since
+     * the one before although the input is far from exhausted.
      */
     static final int IDLE_CHECKS = 2;
 
@@ -109,6 +109,9 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     private static final Logger LOG = LoggerFactory.getLogger(TravellerProcessor.class);
 
     private final EngineSettings settings;
+    /** Crossings taken by every task of this instance: the input is exhausted when none takes one. */
+    private final InputActivity activity;
+
     private final AvroSerde<Crossing> crossingSerde = AvroSerde.of(Crossing.class);
     private final OutputEncoder encoder = new OutputEncoder();
     private final OutputBuffer outputs = new OutputBuffer(encoder, this::send, MAX_PENDING_OUTPUTS);
@@ -123,12 +126,14 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     /** Live again or input exhausted: everything waiting is published, chunk by chunk. */
     private boolean draining;
 
-    private boolean crossingSinceIdleCheck;
-    /** Checks in a row that found no crossing since the one before. */
+    /** {@link InputActivity#crossings} at the last idle check. */
+    private long crossingsAtIdleCheck;
+    /** Checks in a row that found no crossing, of any task of the instance, since the one before. */
     private int idleChecks;
 
-    TravellerProcessor(EngineSettings settings) {
+    TravellerProcessor(EngineSettings settings, InputActivity activity) {
         this.settings = settings;
+        this.activity = activity;
     }
 
     /**
@@ -153,7 +158,7 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
                 context.getStateStore(StayTopology.CLOCK_STORE));
         this.catchingUp = false;
         this.draining = false;
-        this.crossingSinceIdleCheck = false;
+        this.crossingsAtIdleCheck = activity.crossings();
         this.idleChecks = 0;
         // also when no record comes: a commit follows a punctuation
         context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, wallMs -> {
@@ -173,7 +178,7 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         if (clock.newDate(clock.ownTime())) {
             broadcast(clock.ownTime());
         }
-        crossingSinceIdleCheck = true;
+        activity.crossing();
         long offset = context.recordMetadata().map(m -> m.offset()).orElse(-1L);
         holds.processed(offset);
         long wallMs = context.currentSystemTimeMs();
@@ -330,11 +335,12 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
      * everything waiting is published, for up to {@link #PUBLISH_BUDGET} now and in the commits that follow.
      */
     private void checkIdle() {
-        idleChecks = crossingSinceIdleCheck ? 0 : idleChecks + 1;
+        long crossings = activity.crossings();
+        idleChecks = crossings != crossingsAtIdleCheck ? 0 : idleChecks + 1;
+        crossingsAtIdleCheck = crossings;
         if (!catchUp.isEmpty() && idleChecks >= IDLE_CHECKS) {
             startDraining("input exhausted");
         }
-        crossingSinceIdleCheck = false;
         long until = System.nanoTime() + PUBLISH_BUDGET.toNanos();
         while (draining && System.nanoTime() < until) {
             publishOldestChunk();

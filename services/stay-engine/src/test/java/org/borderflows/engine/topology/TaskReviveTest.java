@@ -21,12 +21,16 @@ import org.borderflows.schema.Purpose;
 import org.junit.jupiter.api.Test;
 
 /**
- * Kafka Streams revives a corrupted task (exactly-once, aborted transaction) with the same processor instance:
- * {@code init} again, stores back at the last commit, the records since processed again. What the aborted stretch
- * did (ticks) must happen again.
+ * A task's processor as Kafka Streams drives it. It revives a corrupted task (exactly-once, aborted transaction) with
+ * the same processor instance: {@code init} again, stores back at the last commit, the records since processed
+ * again; what the aborted stretch did (ticks) must happen again. And its wall-clock checks while catching up see the
+ * crossings the other tasks of its instance take.
  */
 class TaskReviveTest {
-    private final TravellerProcessor processor = new TravellerProcessor(EngineSettings.defaults(APP, KAZ));
+    /** The crossings of every task of the instance; the other tasks' are added by hand. */
+    private final InputActivity activity = new InputActivity();
+
+    private final TravellerProcessor processor = new TravellerProcessor(EngineSettings.defaults(APP, KAZ), activity);
 
     /** A task's start: empty stores (the last commit came before these records), {@code init}. */
     private MockProcessorContext<String, EngineOutput> start() {
@@ -120,5 +124,28 @@ class TaskReviveTest {
         assertThat(deferred.approximateNumEntries())
                 .as("nothing waits any more")
                 .isZero();
+    }
+
+    @Test
+    void aCatchingUpTaskWaitsWhileOtherTasksOfItsInstanceTakeCrossings() {
+        // A Kyrgyz tourist's entry of 2 March 2025, replayed in December 2026: catching up, its values wait. This
+        // task then gets no crossing for four checks a second apart (its consumer serves other partitions first).
+        Crossing c = crossing("t2", "e2", Direction.ENTRY, LocalDate.of(2025, 3, 2), "KGZ", Purpose.TOURISM);
+        MockProcessorContext<String, EngineOutput> task = start();
+        process(task, c);
+        long wall = task.currentSystemTimeMs();
+        for (int check = 1; check <= 2; check++) {
+            activity.crossing(); // another task of the instance took one
+            task.scheduledPunctuators().get(0).getPunctuator().punctuate(wall + check * 1000L);
+        }
+        assertThat(outputs(task, Topic.SPELLS))
+                .as("the others still take crossings: the input is not exhausted")
+                .isEmpty();
+
+        task.scheduledPunctuators().get(0).getPunctuator().punctuate(wall + 3000);
+        task.scheduledPunctuators().get(0).getPunctuator().punctuate(wall + 4000);
+        assertThat(outputs(task, Topic.SPELLS))
+                .as("no task took one in two checks in a row: the input is exhausted, the open stay is published")
+                .hasSize(1);
     }
 }

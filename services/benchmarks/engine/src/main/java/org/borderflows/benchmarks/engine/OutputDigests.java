@@ -36,8 +36,11 @@ import org.borderflows.schema.TravellerStatus;
  * pairs were written in, and two runs that leave the same final values digest alike whatever they wrote in between.
  */
 public final class OutputDigests {
-    /** One topic's digest: the keys (or records, for the multiset) it covers and their sum of hashes. */
-    record Digest(Topic topic, long entries, long sum) {
+    /**
+     * One topic's digest: the keys (or records, for the multiset) it covers and their sum of hashes; and the records
+     * read, overwritten ones and tombstones included (not part of the digest: runs may write more or fewer).
+     */
+    record Digest(Topic topic, long entries, long sum, long records) {
         @Override
         public String toString() {
             return String.format("%s=%016x (%d)", topic.topicName(), sum, entries);
@@ -58,15 +61,19 @@ public final class OutputDigests {
 
     /**
      * {@code OutputDigests PREFIX}: the digests of the whole {@code PREFIX}ed output topics, e.g. of a run kept with
-     * {@code BENCH_KEEP=1} by another commit's engine, to compare with this one's.
+     * {@code BENCH_KEEP=1} by another commit's engine, to compare with this one's ({@code ""}: the real topics), and
+     * the records each holds ("records TOPIC=N ...").
      */
     public static void main(String[] args) {
         KafkaSettings kafka = KafkaConfiguration.fromEnvironment().settings();
+        List<Digest> digests = of(kafka, args[0], Map.of());
         System.out.println("digests "
+                + String.join(" ", digests.stream().map(Object::toString).toList()));
+        System.out.println("records "
                 + String.join(
                         " ",
-                        of(kafka, args[0], Map.of()).stream()
-                                .map(Object::toString)
+                        digests.stream()
+                                .map(d -> d.topic().topicName() + "=" + d.records())
                                 .toList()));
     }
 
@@ -82,12 +89,12 @@ public final class OutputDigests {
         try (KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             for (Topic topic : TOPICS) {
-                long[] digest = new long[2]; // {entries, sum}
+                long[] digest = new long[3]; // {entries, sum, records}
                 for (int p = 0; p < topic.partitions(); p++) {
                     TopicPartition partition = new TopicPartition(prefix + topic.topicName(), p);
                     add(consumer, partition, from.getOrDefault(partition, 0L), COMPACTED.get(topic), digest);
                 }
-                digests.add(new Digest(topic, digest[0], digest[1]));
+                digests.add(new Digest(topic, digest[0], digest[1], digest[2]));
             }
         }
         return digests;
@@ -109,6 +116,7 @@ public final class OutputDigests {
         Map<String, byte[]> last = new HashMap<>();
         while (consumer.position(partition) < end) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                digest[2]++;
                 if (serde != null) {
                     last.put(record.key(), normalised(serde, record.value()));
                 } else {
