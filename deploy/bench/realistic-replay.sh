@@ -101,8 +101,9 @@ else
   sleep $((loaded + 31 - SECONDS > 0 ? loaded + 31 - SECONDS : 0))
   start_engine
   echo "engine answering; engine catch-up-behind: ${BENCH_CATCH_UP_BEHIND:-the default}"
-  seconds=$(java -cp "$bench_engine_cp" "${quiet[@]}" org.borderflows.benchmarks.engine.SettleWatch 20 \
-    2> "$run/logs/settle-watch.log" | tee /dev/stderr | sed -n 's/^settled \([0-9.]*\) s.*/\1/p')
+  java -cp "$bench_engine_cp" "${quiet[@]}" org.borderflows.benchmarks.engine.SettleWatch 20 \
+    2> "$run/logs/settle-watch.log" | tee "$run/settle.txt"
+  seconds=$(sed -n 's/^settled \([0-9.]*\) s.*/\1/p' "$run/settle.txt")
   java -Xmx4g -cp "$sim_cp" org.borderflows.simulator.peer.DuckDbPeer --file "$peer/cards.csv" --truth "$peer/truth" \
     --work "$peer/work" --kafka --engine-seconds "$seconds" | tee "$run/peer.txt" || agree=$?
   what="the engine alone, answering to the last outcome"
