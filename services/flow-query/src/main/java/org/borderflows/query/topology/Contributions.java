@@ -106,6 +106,14 @@ public final class Contributions {
         return person;
     }
 
+    /** The dimensions of a stay that the stock and the overstay datasets share: the person, entry post, purpose. */
+    static Map<String, String> stay(Spell s) {
+        Map<String, String> dims = person(s);
+        dims.put(CellDimension.BORDER_POST.key(), s.getStartBorderPost());
+        dims.put(CellDimension.PURPOSE.key(), s.getPurpose().name());
+        return dims;
+    }
+
     /** The dimensions of a crossing's outcome that the crossings and 12/16 datasets share. */
     static Map<String, String> crossing(CrossingOutcome o) {
         Map<String, String> dims = new LinkedHashMap<>();

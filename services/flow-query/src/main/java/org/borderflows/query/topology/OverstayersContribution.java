@@ -18,7 +18,7 @@ public final class OverstayersContribution implements Contribution {
                 || s.getLatestAuthorisedExit() == null) {
             return;
         }
-        Map<String, String> who = OverstaysContribution.dimensions(s);
+        Map<String, String> who = Contributions.stay(s);
         who.put(CellDimension.DAY.key(), Contributions.day(OverstaysContribution.overstayBegins(s)));
         who.put(CellDimension.SPELL_ID.key(), s.getSpellId());
         who.put(CellDimension.TRAVELLER_ID.key(), s.getTravellerId());

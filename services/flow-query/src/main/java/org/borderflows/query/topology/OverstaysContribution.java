@@ -18,13 +18,13 @@ public final class OverstaysContribution implements Contribution {
         }
         boolean closed = Contributions.closed(s);
         if (closed && s.getOverstayDays() != null && s.getOverstayDays() > 0) {
-            Map<String, String> dims = dimensions(s);
+            Map<String, String> dims = Contributions.stay(s);
             dims.put(CellDimension.TYPE.key(), "AT_EXIT");
             dims.put(CellDimension.DAY.key(), Contributions.CLOSED);
             cells.add(s.getEndDate(), dims, 1, s.getAsOf());
         } else if (!closed && s.getLatestAuthorisedExit() != null) {
             LocalDate began = overstayBegins(s);
-            Map<String, String> dims = dimensions(s);
+            Map<String, String> dims = Contributions.stay(s);
             dims.put(CellDimension.TYPE.key(), "IN_COUNTRY");
             dims.put(CellDimension.DAY.key(), Contributions.day(began));
             cells.add(began, dims, 1, s.getAsOf());
@@ -34,13 +34,5 @@ public final class OverstaysContribution implements Contribution {
     /** An open stay's suspected overstay begins the day after its latest authorised exit (§7). */
     static LocalDate overstayBegins(Spell s) {
         return s.getLatestAuthorisedExit().plusDays(1);
-    }
-
-    /** The dimensions of a stay that the overstay datasets share: the person, entry border post and purpose. */
-    static Map<String, String> dimensions(Spell s) {
-        Map<String, String> dims = Contributions.person(s);
-        dims.put(CellDimension.BORDER_POST.key(), s.getStartBorderPost());
-        dims.put(CellDimension.PURPOSE.key(), s.getPurpose().name());
-        return dims;
     }
 }

@@ -17,9 +17,7 @@ public final class StockContribution implements Contribution {
             return;
         }
         boolean closed = Contributions.closed(s);
-        Map<String, String> dims = Contributions.person(s);
-        dims.put(CellDimension.BORDER_POST.key(), s.getStartBorderPost());
-        dims.put(CellDimension.PURPOSE.key(), s.getPurpose().name());
+        Map<String, String> dims = Contributions.stay(s);
         dims.put(CellDimension.LABOUR.key(), String.valueOf(closed && s.getLabour()));
         dims.put(
                 CellDimension.START_DAY.key(),
