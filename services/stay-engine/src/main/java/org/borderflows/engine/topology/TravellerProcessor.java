@@ -63,10 +63,10 @@ import org.slf4j.LoggerFactory;
  * {@link CatchUp} and its values are evaluated and written once, with the latest facts, when its chunk is
  * published: at the commit, oldest chunks first, while more than {@link CatchUp#CAPACITY} travellers wait or the
  * oldest has waited {@link #PUBLISH_AFTER}; everything, {@link #CHUNKS_PER_COMMIT} chunks a commit, once a crossing
- * received recently comes (live again) or no task of the instance took one in {@link #IDLE_CHECKS} checks in a
- * row (the input is exhausted, {@link InputActivity}: a wall-clock punctuation every {@link #IDLE_CHECK}, which also publishes for up to {@link
- * #PUBLISH_BUDGET}). One traveller is published at
- * once before its history is pruned, and when a crossing older than its latest arrives (§5 REVISED_AFTER_FINAL
+ * received recently comes (live again, {@link EngineSettings#caughtUp}) or no task of the instance took one in
+ * {@link #IDLE_CHECKS} checks in a row (the input is exhausted, {@link InputActivity}: a wall-clock punctuation every
+ * {@link #IDLE_CHECK}, which also publishes for up to {@link #PUBLISH_BUDGET}). One traveller is published at once
+ * before its history is pruned, and when a crossing older than its latest arrives (§5 REVISED_AFTER_FINAL
  * compares the evaluations before and after it). The values are the same as live: only when they are written, and
  * their {@code asOf}, differ.
  *
@@ -93,7 +93,7 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     /** Chunks published at most per commit beyond those over capacity: a transaction stays short. */
     static final int CHUNKS_PER_COMMIT = 2;
 
-    /** How often a catching-up task checks whether its input is exhausted (no crossing since the last check). */
+    /** How often a catching-up task checks whether its input is exhausted (see {@link #IDLE_CHECKS}). */
     static final Duration IDLE_CHECK = Duration.ofSeconds(1);
 
     /**
@@ -331,8 +331,8 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
     }
 
     /**
-     * Wall-clock check while catching up: when no crossing came since the last check, the input is exhausted and
-     * everything waiting is published, for up to {@link #PUBLISH_BUDGET} now and in the commits that follow.
+     * Wall-clock check while catching up: when no task of the instance took a crossing in {@link #IDLE_CHECKS}
+     * checks in a row, the input is exhausted and everything waiting is published, for up to {@link #PUBLISH_BUDGET} now and in the commits that follow.
      */
     private void checkIdle() {
         long crossings = activity.crossings();
