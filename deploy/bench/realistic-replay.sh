@@ -9,7 +9,8 @@
 # Prints:
 #   - cards/s: cards over the engine's time (replay: the engine answering to its last outcome written; pipeline:
 #     publication start to the last outcome written, intake included);
-#   - the records the engine wrote per card, by topic, next to the final state it left (live keys per card);
+#   - the records the engine wrote per card, by topic, next to the final state it left (live keys per card), and
+#     its outcome records by the persona of their traveller;
 #   - agreement of the engine's spells and 12/16 outcomes with the DuckDB peer and the simulator's truth (AGREE);
 #   - the producer retries the engine logged (OUT_OF_ORDER_SEQUENCE_NUMBER must not appear).
 #
@@ -127,6 +128,9 @@ java -cp "$bench_engine_cp" "${quiet[@]}" org.borderflows.benchmarks.engine.Outp
   done
   awk -v t="$total" -v f="$floor" -v c="$sent" \
     'BEGIN { printf "  %-20s %6.3f per card (final state %6.3f): %.2f times the final state\n", "all", t / c, f / c, t / f }'
+  echo "outcome records by the simulator's persona of their traveller:"
+  java -Xmx3g -cp "$bench_engine_cp" "${quiet[@]}" org.borderflows.benchmarks.engine.RecordsByPersona \
+    "$peer/truth/travellers.csv" 2>> "$run/logs/output-digests.log"
   for error in OUT_OF_ORDER_SEQUENCE_NUMBER CONCURRENT_TRANSACTIONS; do
     echo "engine log: $(grep -c "$error" "$run/logs/stay-engine.log" || true) $error retries"
   done
