@@ -16,7 +16,10 @@ import org.borderflows.platform.TrafficClock;
  * that a partition receiving few crossings still has a current clock. Per local date, not per UTC day: the rules
  * work on local dates, and the other tasks would otherwise stay a date behind whenever this task's crossings fall
  * between local and UTC midnight. Only the task's own traffic is broadcast, never ticks it received, so ticks do
- * not echo.
+ * not echo. At most one broadcast per {@link #BROADCAST_EVERY} of wall time: a replay passes a date every few
+ * milliseconds, and a tick goes to every partition of the clock topic, which would put every partition in every
+ * transaction of every task; a date passed meanwhile goes with the next broadcast, at the latest at the next idle
+ * check. Live traffic passes a date once a day, so it is not delayed.
  */
 final class TaskClock {
     private static final long STORE_EVERY_MS = 60_000L;
@@ -37,6 +40,13 @@ final class TaskClock {
     private static final int TICK_CHECK_EVERY = 1_000;
     /** The start of the local date after the last tick broadcast (epoch ms). */
     private long nextBroadcastMs = Long.MIN_VALUE;
+
+    /** The least wall time between two broadcasts of this task. */
+    static final long BROADCAST_EVERY = 1_000L;
+    /** A new local date was seen and not broadcast yet. */
+    private boolean broadcastPending;
+    /** The wall time (epoch ms) from which the next broadcast may go. */
+    private long nextBroadcastWallMs = Long.MIN_VALUE;
 
     /** The clock as the store has it: after a start or a revived task, ticks of the re-processed stretch go again. */
     TaskClock(KeyValueStore<String, Long> store, ZoneId zone) {
@@ -81,7 +91,24 @@ final class TaskClock {
         return traffic.value();
     }
 
-    /** True when {@code timeMs} is the first time of a later local date: broadcast it. */
+    /**
+     * True when this task's own event time ({@link #ownTime}) should be broadcast now, at wall time {@code wallMs}:
+     * it reached a new local date since the last broadcast, and the last broadcast is {@link #BROADCAST_EVERY} ago.
+     * Called after each crossing and at each idle check, so a date held back goes within about a second.
+     */
+    boolean broadcastDue(long wallMs) {
+        if (ownTime() != Long.MIN_VALUE && newDate(ownTime())) {
+            broadcastPending = true;
+        }
+        if (!broadcastPending || wallMs < nextBroadcastWallMs) {
+            return false;
+        }
+        broadcastPending = false;
+        nextBroadcastWallMs = wallMs + BROADCAST_EVERY;
+        return true;
+    }
+
+    /** True when {@code timeMs} is the first time of a later local date. */
     boolean newDate(long timeMs) {
         if (timeMs < nextBroadcastMs) {
             return false; // same local date as the last tick, or earlier (no zone lookup needed)

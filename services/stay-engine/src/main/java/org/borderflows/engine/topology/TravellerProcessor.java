@@ -162,6 +162,9 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         this.idleChecks = 0;
         // also when no record comes: a commit follows a punctuation
         context.schedule(IDLE_CHECK, PunctuationType.WALL_CLOCK_TIME, wallMs -> {
+            if (clock.broadcastDue(wallMs)) {
+                broadcast(clock.ownTime()); // a date held back by the broadcasts' pace (TaskClock)
+            }
             checkIdle();
             releaseArchived(PUBLISH_BUDGET);
         });
@@ -175,7 +178,7 @@ final class TravellerProcessor implements Processor<String, Crossing, String, En
         }
         long now = clock.advance(
                 crossing.getBorderPost(), crossing.getCrossedAt().toEpochMilli(), context.currentStreamTimeMs());
-        if (clock.newDate(clock.ownTime())) {
+        if (clock.broadcastDue(context.currentSystemTimeMs())) {
             broadcast(clock.ownTime());
         }
         activity.crossing();

@@ -272,6 +272,10 @@ class StayTopologyTest {
         }
     }
 
+    /**
+     * Each new local date of event time is broadcast once; a date reached within a second of wall time after the
+     * last broadcast (a replay) waits for the idle check a second later (TaskClock).
+     */
     @Test
     void eachNewDayOfEventTimeIsBroadcastOnceToTheClockTopic() {
         try (EngineDriver engine = new EngineDriver()) {
@@ -279,6 +283,14 @@ class StayTopologyTest {
                     entry("t1", "e1", LocalDate.of(2025, 1, 1)),
                     entry("t2", "e2", LocalDate.of(2025, 1, 1)),
                     entry("t3", "e3", LocalDate.of(2025, 1, 2)));
+
+            List<KeyValue<String, Long>> first = engine.log(Topic.ENGINE_CLOCK);
+            assertThat(first)
+                    .extracting(kv -> EngineDriver.KAZ.localDate(java.time.Instant.ofEpochMilli(kv.value)))
+                    .as("2 January, reached in the same second of wall time")
+                    .containsExactly(LocalDate.of(2025, 1, 1));
+
+            engine.advanceWallClock(java.time.Duration.ofSeconds(1));
 
             List<KeyValue<String, Long>> ticks = engine.log(Topic.ENGINE_CLOCK);
             assertThat(ticks).extracting(kv -> kv.key).containsOnly(APP);
@@ -293,9 +305,9 @@ class StayTopologyTest {
         try (EngineDriver engine = new EngineDriver()) {
             // 31 March 2025 10:00 and 1 April 2025 02:00 in Almaty are both 31 March in UTC: the other tasks
             // must still learn that this task's clock is at 1 April (they evaluate at local dates).
-            engine.send(
-                    entry("t1", "e1", LocalDate.of(2025, 3, 31)),
-                    at(entry("t2", "e2", LocalDate.of(2025, 4, 1)), LocalTime.of(2, 0)));
+            engine.send(entry("t1", "e1", LocalDate.of(2025, 3, 31)));
+            engine.advanceWallClock(java.time.Duration.ofSeconds(1)); // live: the crossings are hours apart
+            engine.send(at(entry("t2", "e2", LocalDate.of(2025, 4, 1)), LocalTime.of(2, 0)));
 
             List<KeyValue<String, Long>> ticks = engine.log(Topic.ENGINE_CLOCK);
             assertThat(ticks)

@@ -120,4 +120,31 @@ class TaskClockTest {
                 .as("an earlier crossing")
                 .isFalse();
     }
+    /**
+     * A replay passes a date every few milliseconds of wall time: 1, 2 and 3 March within 0.2 s give one tick (1
+     * March) and then, a second after it, one for 3 March (2 March is never sent on its own: the later tick covers
+     * it). The check without a crossing (the idle check) sends what is held back.
+     */
+    @Test
+    void datesPassedFasterThanOnceASecondGoInOneBroadcastASecondLater() {
+        TaskClock clock = new TaskClock(store, ALMATY);
+        long wall = 1_000_000L;
+
+        assertThat(clock.broadcastDue(wall)).as("before any crossing").isFalse();
+        clock.advance("KZ-ALA-AIR", almaty(2025, 3, 1, 8, 0), almaty(2025, 3, 1, 8, 0));
+        assertThat(clock.broadcastDue(wall)).as("1 March").isTrue();
+        assertThat(clock.ownTime()).isEqualTo(almaty(2025, 3, 1, 8, 0));
+        clock.advance("KZ-ALA-AIR", almaty(2025, 3, 2, 8, 0), almaty(2025, 3, 2, 8, 0));
+        assertThat(clock.broadcastDue(wall + 100)).as("2 March, 0.1 s later").isFalse();
+        clock.advance("KZ-ALA-AIR", almaty(2025, 3, 3, 8, 0), almaty(2025, 3, 3, 8, 0));
+        assertThat(clock.broadcastDue(wall + 200)).as("3 March, 0.2 s later").isFalse();
+
+        assertThat(clock.broadcastDue(wall + TaskClock.BROADCAST_EVERY))
+                .as("the idle check a second after the last broadcast")
+                .isTrue();
+        assertThat(clock.ownTime()).isEqualTo(almaty(2025, 3, 3, 8, 0));
+        assertThat(clock.broadcastDue(wall + 5 * TaskClock.BROADCAST_EVERY))
+                .as("nothing new since")
+                .isFalse();
+    }
 }
