@@ -12,6 +12,7 @@
 #   - the records the engine wrote per card, by topic, next to the final state it left (live keys per card), and
 #     its outcome records by the persona of their traveller;
 #   - agreement of the engine's spells and 12/16 outcomes with the DuckDB peer and the simulator's truth (AGREE);
+#   - the size of the engine's travellers state: its store at the end, and the bytes its changelog received;
 #   - the producer retries the engine logged (OUT_OF_ORDER_SEQUENCE_NUMBER must not appear).
 #
 #   deploy/bench/realistic-replay.sh [CARDS]      default 1000000 (the acceptance size); e.g. 50000 for a check
@@ -111,6 +112,10 @@ else
 fi
 sent=$(sed -n 's/^peer: \([0-9,]*\) cards read.*/\1/p' "$run/peer.txt" | head -n 1 | tr -d ,)
 
+# The bytes of the log segments of the topic partitions named PATTERN (not their preallocated indexes).
+log_bytes() {
+  find "$KAFKA_DATA_DIR" -path "*/$1/*.log" -type f -exec stat -c %s {} + | awk '{ s += $1 } END { print s + 0 }'
+}
 java -cp "$bench_engine_cp" "${quiet[@]}" org.borderflows.benchmarks.engine.OutputDigests "" \
   > "$run/digests.txt" 2> "$run/logs/output-digests.log"
 {
@@ -131,6 +136,13 @@ java -cp "$bench_engine_cp" "${quiet[@]}" org.borderflows.benchmarks.engine.Outp
   echo "outcome records by the simulator's persona of their traveller:"
   java -Xmx3g -cp "$bench_engine_cp" "${quiet[@]}" org.borderflows.benchmarks.engine.RecordsByPersona \
     "$peer/truth/travellers.csv" 2>> "$run/logs/output-digests.log"
+  # The travellers' state: what its store holds at the end, and what its changelog received (segments below 1 GiB
+  # are not compacted, so this is every state written, as the producer compressed it).
+  store=$(find "$run/state/stay-engine" -type d -path '*/rocksdb/travellers' -exec du -sb {} + | awk '{ s += $1 } END { print s + 0 }')
+  changelog=$(log_bytes '*-travellers-changelog-*')
+  awk -v s="$store" -v l="$changelog" -v c="$sent" 'BEGIN { printf "engine state: store %.1f MiB on disk, changelog %.1f MiB written (%.0f bytes per card)\n", s / 1048576, l / 1048576, l / c }'
+  awk -v t="$(log_bytes 'engine-clock-*')" \
+    'BEGIN { printf "engine clock ticks: %.1f KiB written to engine-clock (a tick goes to every partition)\n", t / 1024 }'
   for error in OUT_OF_ORDER_SEQUENCE_NUMBER CONCURRENT_TRANSACTIONS; do
     echo "engine log: $(grep -c "$error" "$run/logs/stay-engine.log" || true) $error retries"
   done
