@@ -15,4 +15,10 @@ import org.borderflows.schema.TravellerStatus;
  * @param findings data-quality findings (§3): duplicates, orphan exits, broken spells
  */
 public record Evaluation(
-        List<Spell> spells, List<CrossingOutcome> outcomes, TravellerStatus status, List<QualityEvent> findings) {}
+        List<Spell> spells, List<CrossingOutcome> outcomes, TravellerStatus status, List<QualityEvent> findings) {
+
+    /** A spell's id, the key of its record: the traveller and the event id of the crossing that starts it. */
+    public static String spellId(String travellerId, String startEventId) {
+        return travellerId + ":" + startEventId;
+    }
+}

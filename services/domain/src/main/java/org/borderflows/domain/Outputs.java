@@ -23,7 +23,7 @@ final class Outputs {
     private Outputs() {}
 
     static String spellId(CrossingFact start) {
-        return start.travellerId() + ":" + start.eventId();
+        return Evaluation.spellId(start.travellerId(), start.eventId());
     }
 
     static List<Spell> spells(Analysis a) {

@@ -92,18 +92,22 @@ final class OutputChanges {
     private void retract(String travellerId, String tag, long timestamp) {
         String eventId = eventIdOf(tag);
         if (tag.startsWith(SPELL)) {
-            out.write(Topic.SPELLS, travellerId + ":" + eventId, null, timestamp);
+            out.write(Topic.SPELLS, Evaluation.spellId(travellerId, eventId), null, timestamp);
         } else if (tag.startsWith(OUTCOME)) {
             out.write(Topic.CROSSING_OUTCOMES, eventId, null, timestamp);
         } else if (tag.equals(STATUS)) {
             out.write(Topic.TRAVELLER_STATUS, travellerId, null, timestamp);
         } else {
-            out.write(Topic.QUALITY_EVENTS, tag.substring(1, tag.indexOf('|')) + ":" + eventId, null, timestamp);
+            out.write(Topic.QUALITY_EVENTS, findingKey(tag.substring(1, tag.indexOf('|')), eventId), null, timestamp);
         }
     }
 
     private static String findingKey(QualityIssue issue, String eventId) {
-        return issue.name() + ":" + eventId;
+        return findingKey(issue.name(), eventId);
+    }
+
+    private static String findingKey(String issue, String eventId) {
+        return issue + ":" + eventId;
     }
 
     private static String eventIdOf(String tag) {
