@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The binary form of a traveller's state ({@link TravellerState}): bytes, variable-length ints, longs, dates as
@@ -21,7 +22,7 @@ import java.util.Map;
 final class StateBytes {
     private static final int NULL = 0;
     private static final int LITERAL = 1;
-    private static final int UUID = 2;
+    private static final int UUID_BYTES = 2;
     /** Codes from here on refer to the text table: code - FIRST_REFERENCE is the index. */
     private static final int FIRST_REFERENCE = 3;
 
@@ -88,9 +89,10 @@ final class StateBytes {
             if (index != null) {
                 writeVarInt(FIRST_REFERENCE + index);
             } else if (isCanonicalUuid(s)) {
-                writeVarInt(UUID);
-                writeLong(hexToLong(s, 0, 8) << 32 | hexToLong(s, 9, 13) << 16 | hexToLong(s, 14, 18));
-                writeLong(hexToLong(s, 19, 23) << 48 | hexToLong(s, 24, 36));
+                UUID uuid = UUID.fromString(s); // read back as UUID#toString: the same text
+                writeVarInt(UUID_BYTES);
+                writeLong(uuid.getMostSignificantBits());
+                writeLong(uuid.getLeastSignificantBits());
             } else {
                 writeVarInt(LITERAL);
                 writeBytes(s.getBytes(StandardCharsets.UTF_8));
@@ -167,8 +169,8 @@ final class StateBytes {
                     s = new String(buf, pos, len, StandardCharsets.UTF_8);
                     pos += len;
                     break;
-                case UUID:
-                    s = new java.util.UUID(readLong(), readLong()).toString();
+                case UUID_BYTES:
+                    s = new UUID(readLong(), readLong()).toString();
                     break;
                 default:
                     return table.get(code - FIRST_REFERENCE);
@@ -196,8 +198,8 @@ final class StateBytes {
         }
     }
 
-    /** True for the form {@link java.util.UUID#toString()} gives: 8-4-4-4-12 lower-case hex digits. */
-    static boolean isCanonicalUuid(String s) {
+    /** True for the form {@link UUID#toString()} gives: 8-4-4-4-12 lower-case hex digits. */
+    private static boolean isCanonicalUuid(String s) {
         if (s.length() != 36) {
             return false;
         }
@@ -209,13 +211,5 @@ final class StateBytes {
             }
         }
         return true;
-    }
-
-    private static long hexToLong(String s, int from, int to) {
-        long v = 0;
-        for (int i = from; i < to; i++) {
-            v = v << 4 | Character.digit(s.charAt(i), 16);
-        }
-        return v;
     }
 }
