@@ -220,7 +220,7 @@ public final class Datasets {
                         new Measure(
                                 "lower",
                                 "Lower bound of the 95% prediction interval of the final count (beta-binomial"
-                                        + " variance plus the rate's change in a year)"),
+                                        + " variance, the rate's change in a year and the spread of past revisions)"),
                         new Measure("upper", "Upper bound of the 95% prediction interval of the final count")),
                 Reading.MIGRATION,
                 ClockDerivation.NOTHING,

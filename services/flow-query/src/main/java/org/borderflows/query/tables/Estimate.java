@@ -18,7 +18,9 @@ import org.borderflows.schema.ProvisionalPart;
  * cohort's year ({@link Estimator.Rate#drift()}), taken as one shift common to all provisional crossings of a
  * direction and situation, whatever their month: (sum of n sqrt(drift))^2, so a year-ended total is not made more
  * certain by adding months that move together. And the spread of past revisions at the crossings' stage
- * ({@link RevisionSpread}), per direction and month: (provisional crossings x spread)^2, months independent.
+ * ({@link RevisionSpread}), per direction and month: (provisional crossings x spread)^2, of which the measured
+ * correlation r of months revised at the same clock is one part shared by all months of the direction and 1 - r is
+ * the month's own: a sum of months gets (1 - r) sum(a_m^2) + r (sum a_m)^2, a single month a_m^2.
  * Otherwise groups are taken as independent (each has its own cohort),
  * so variances add; a sum of figures (a year-ended total) merges
  * their groups, never their bounds. The interval is estimate +/- 1.96 sd, within what the final count can still
@@ -38,8 +40,13 @@ final class Estimate {
     void addProvisional(double count, Estimator.Rate rate) {
         groups.computeIfAbsent(rate.group(), k -> new double[] {0, rate.p(), rate.weight()})[0] += count;
         drifts.computeIfAbsent(rate.driftGroup(), k -> new double[1])[0] += count * Math.sqrt(rate.drift());
-        if (rate.revisionSpread() > 0) {
-            drifts.computeIfAbsent(rate.revisionGroup(), k -> new double[1])[0] += count * rate.revisionSpread();
+        double spread = count * rate.revisionSpread();
+        double shared = rate.revisionCorrelation();
+        if (spread > 0 && shared < 1) {
+            drifts.computeIfAbsent(rate.revisionGroup(), k -> new double[1])[0] += spread * Math.sqrt(1 - shared);
+        }
+        if (spread > 0 && shared > 0) {
+            drifts.computeIfAbsent(rate.sharedRevisionGroup(), k -> new double[1])[0] += spread * Math.sqrt(shared);
         }
     }
 

@@ -66,7 +66,9 @@ final class Estimator<T> {
             Object driftGroup,
             double drift,
             Object revisionGroup,
-            double revisionSpread) {}
+            double revisionSpread,
+            Object sharedRevisionGroup,
+            double revisionCorrelation) {}
 
     /** A cohort tally's key: level, group (with its month) and situation (null: both, at {@link #POOLED}). */
     private record Key(int level, Object group, Boolean onNewSide, int years) {}
@@ -230,6 +232,7 @@ final class Estimator<T> {
         Object direction = reader.direction(provisional);
         int month = reader.month(provisional);
         double spread = revisions == null ? 0 : revisions.of(direction, Cube.monthIndex(YearMonth.from(clock)) - month);
+        double correlation = revisions == null ? 0 : revisions.correlation(direction);
         Rate rate = new Rate(
                 memo,
                 lastYear[0],
@@ -237,7 +240,9 @@ final class Estimator<T> {
                 List.of(direction, onNewSide),
                 change * change / 2,
                 List.of("revision", direction, month),
-                spread);
+                spread,
+                List.of("revision", direction),
+                correlation);
         rates.put(memo, rate);
         return rate;
     }

@@ -18,22 +18,35 @@ import org.borderflows.domain.RuleSettings;
  * provisional crossing squared: what the model leaves out, such as its bias in the most recent months, and 0 where
  * it was right. It widens today's intervals by the same relative amount (Stats NZ bases the intervals of its
  * provisional migration estimates on past revisions in the same way).
+ *
+ * <p>Months estimated at the same clock share its rates, so their revisions move together, and a year-ended total
+ * adds twelve of them. Per direction, the correlation of the revisions of two months back-cast at the same clock is
+ * measured as sum(revision x revision') / sum(n spread x n' spread') over every such pair (clamped to [0, 1]); a sum
+ * of months then gets (1 - correlation) of their spreads' variance as independent parts and the rest as one shared
+ * part ({@link Estimate}). A single month's variance is unchanged.
  */
 final class RevisionSpread {
     /** The settled crossing months the spread is measured on. */
     static final int MONTHS = 12;
 
-    private static final RevisionSpread NONE = new RevisionSpread(Map.of());
+    private static final RevisionSpread NONE = new RevisionSpread(Map.of(), Map.of());
 
     private final Map<List<Object>, Double> spread; // (direction, stage) -> RMS relative revision
+    private final Map<Object, Double> correlation; // direction -> correlation of months revised at the same clock
 
-    private RevisionSpread(Map<List<Object>, Double> spread) {
+    private RevisionSpread(Map<List<Object>, Double> spread, Map<Object, Double> correlation) {
         this.spread = spread;
+        this.correlation = correlation;
     }
 
     /** The spread of a provisional crossing of {@code direction} at {@code stage}; 0 when nothing was measured. */
     double of(Object direction, int stage) {
         return spread.getOrDefault(List.of(direction, stage), 0.0);
+    }
+
+    /** The correlation of two months' revisions of {@code direction} made at the same clock; 0 when not measured. */
+    double correlation(Object direction) {
+        return correlation.getOrDefault(direction, 0.0);
     }
 
     static <T> RevisionSpread measure(
@@ -89,6 +102,38 @@ final class RevisionSpread {
         });
         Map<List<Object>, Double> spread = new HashMap<>();
         squares.forEach((key, sum) -> spread.put(key, Math.sqrt(Math.max(0, sum[0] / sum[1]))));
-        return new RevisionSpread(spread);
+        return new RevisionSpread(spread, correlations(parts, spread));
+    }
+
+    /**
+     * Per direction: sum over pairs of months back-cast at the same clock of revision x revision', over the same sum
+     * of the spreads' n x spread x n' x spread'.
+     */
+    private static Map<Object, Double> correlations(
+            Map<List<Object>, double[]> parts, Map<List<Object>, Double> spread) {
+        Map<List<Object>, List<double[]>> atClock = new HashMap<>(); // (direction, clock) -> {revision, n x spread}
+        parts.forEach((key, part) -> {
+            int clock = (Integer) key.get(1) + (Integer) key.get(2);
+            double amplitude = part[0] * spread.get(List.of(key.get(0), key.get(2)));
+            atClock.computeIfAbsent(List.of(key.get(0), clock), k -> new java.util.ArrayList<>())
+                    .add(new double[] {part[2] - part[1], amplitude});
+        });
+        Map<Object, double[]> sums = new HashMap<>(); // direction -> {sum of revision products, of amplitude products}
+        atClock.forEach((key, months) -> {
+            double[] sum = sums.computeIfAbsent(key.get(0), k -> new double[2]);
+            for (int i = 0; i < months.size(); i++) {
+                for (int j = i + 1; j < months.size(); j++) {
+                    sum[0] += months.get(i)[0] * months.get(j)[0];
+                    sum[1] += months.get(i)[1] * months.get(j)[1];
+                }
+            }
+        });
+        Map<Object, Double> correlation = new HashMap<>();
+        sums.forEach((direction, sum) -> {
+            if (sum[1] > 0) {
+                correlation.put(direction, Math.min(1, Math.max(0, sum[0] / sum[1])));
+            }
+        });
+        return correlation;
     }
 }
