@@ -1,6 +1,7 @@
 package org.borderflows.query.tables;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +116,7 @@ final class RevisionSpread {
         parts.forEach((key, part) -> {
             int clock = (Integer) key.get(1) + (Integer) key.get(2);
             double amplitude = part[0] * spread.get(List.of(key.get(0), key.get(2)));
-            atClock.computeIfAbsent(List.of(key.get(0), clock), k -> new java.util.ArrayList<>())
+            atClock.computeIfAbsent(List.of(key.get(0), clock), k -> new ArrayList<>())
                     .add(new double[] {part[2] - part[1], amplitude});
         });
         Map<Object, double[]> sums = new HashMap<>(); // direction -> {sum of revision products, of amplitude products}
