@@ -1,7 +1,6 @@
 package org.borderflows.query.tables;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,26 +107,27 @@ final class RevisionSpread {
 
     /**
      * Per direction: sum over pairs of months back-cast at the same clock of revision x revision', over the same sum
-     * of the spreads' n x spread x n' x spread'.
+     * of the spreads' n x spread x n' x spread'. The sum over the pairs of one clock is ((sum x)^2 - sum x^2) / 2.
      */
     private static Map<Object, Double> correlations(
             Map<List<Object>, double[]> parts, Map<List<Object>, Double> spread) {
-        Map<List<Object>, List<double[]>> atClock = new HashMap<>(); // (direction, clock) -> {revision, n x spread}
+        // (direction, clock) -> sums of {revision, revision^2, n x spread, (n x spread)^2}
+        Map<List<Object>, double[]> atClock = new HashMap<>();
         parts.forEach((key, part) -> {
             int clock = (Integer) key.get(1) + (Integer) key.get(2);
+            double revision = part[2] - part[1];
             double amplitude = part[0] * spread.get(List.of(key.get(0), key.get(2)));
-            atClock.computeIfAbsent(List.of(key.get(0), clock), k -> new ArrayList<>())
-                    .add(new double[] {part[2] - part[1], amplitude});
+            double[] sum = atClock.computeIfAbsent(List.of(key.get(0), clock), k -> new double[4]);
+            sum[0] += revision;
+            sum[1] += revision * revision;
+            sum[2] += amplitude;
+            sum[3] += amplitude * amplitude;
         });
         Map<Object, double[]> sums = new HashMap<>(); // direction -> {sum of revision products, of amplitude products}
-        atClock.forEach((key, months) -> {
+        atClock.forEach((key, s) -> {
             double[] sum = sums.computeIfAbsent(key.get(0), k -> new double[2]);
-            for (int i = 0; i < months.size(); i++) {
-                for (int j = i + 1; j < months.size(); j++) {
-                    sum[0] += months.get(i)[0] * months.get(j)[0];
-                    sum[1] += months.get(i)[1] * months.get(j)[1];
-                }
-            }
+            sum[0] += (s[0] * s[0] - s[1]) / 2;
+            sum[1] += (s[2] * s[2] - s[3]) / 2;
         });
         Map<Object, Double> correlation = new HashMap<>();
         sums.forEach((direction, sum) -> {

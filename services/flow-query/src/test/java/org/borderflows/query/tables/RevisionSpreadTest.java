@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Collection;
 import org.borderflows.domain.RuleSettings;
 import org.borderflows.query.CubeLoader;
 import org.borderflows.query.Fixtures;
@@ -75,7 +77,7 @@ class RevisionSpreadTest {
         cube.commit();
         var cells = cube.cells(Datasets.MIGRATION, MigrationTable.ESTIMATOR_DIMENSIONS);
         Cell now = cells.stream()
-                .filter(c -> c.month() == Cube.monthIndex(java.time.YearMonth.of(2026, 6)))
+                .filter(c -> c.month() == Cube.monthIndex(YearMonth.of(2026, 6)))
                 .findFirst()
                 .orElseThrow();
         Estimator<Cell> estimator = Estimator.ofCells(cells, CLOCK, RuleSettings.defaults("KAZ"), 20);
@@ -161,8 +163,8 @@ class RevisionSpreadTest {
         assertThat(both.variance()).isCloseTo(binomial + drift + 0.2, within(1e-9));
     }
 
-    private static Cell monthOf(java.util.Collection<Cell> cells, int month2026) {
-        int month = Cube.monthIndex(java.time.YearMonth.of(2026, month2026));
+    private static Cell monthOf(Collection<Cell> cells, int month2026) {
+        int month = Cube.monthIndex(YearMonth.of(2026, month2026));
         return cells.stream().filter(c -> c.month() == month).findFirst().orElseThrow();
     }
 }
