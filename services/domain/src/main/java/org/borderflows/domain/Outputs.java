@@ -98,7 +98,8 @@ final class Outputs {
                     AgeGroup.of(c.birthDate(), c.date()),
                     c.purpose(),
                     a.clock,
-                    o.firstTimeBack()));
+                    o.firstTimeBack(),
+                    o.decisiveTimeBack()));
         }
         return List.copyOf(outcomes);
     }

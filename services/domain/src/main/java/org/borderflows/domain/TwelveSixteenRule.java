@@ -42,6 +42,8 @@ final class TwelveSixteenRule {
      *     -1 when none did, {@link #CARRIED} when the date came with the carry of pruned crossings
      * @param firstTimeBack for a long-term migration whose review counted time back on the old side, the date of the
      *     crossing that began it (the first trip back); null otherwise
+     * @param decisiveTimeBack for a crossing its review decided is not a long-term migration, the date of the
+     *     crossing that began the spell back in which the time back passed N; null otherwise
      */
     record Outcome(
             ResidenceStatus statusBefore,
@@ -53,7 +55,8 @@ final class TwelveSixteenRule {
             int decidedBy,
             LocalDate returnFinalDate,
             int markedBy,
-            LocalDate firstTimeBack) {}
+            LocalDate firstTimeBack,
+            LocalDate decisiveTimeBack) {}
 
     static final int CARRIED = -2;
 
@@ -101,7 +104,17 @@ final class TwelveSixteenRule {
             if (!isMigrating(walk.get(i).direction(), before)) {
                 LocalDate flag = flagFinal[i] != null ? flagFinal[i] : beforeFinal;
                 outcomes.add(new Outcome(
-                        before, beforeFinal, before, beforeFinal, false, flag, -1, flagFinal[i], markedBy[i], null));
+                        before,
+                        beforeFinal,
+                        before,
+                        beforeFinal,
+                        false,
+                        flag,
+                        -1,
+                        flagFinal[i],
+                        markedBy[i],
+                        null,
+                        null));
             } else {
                 outcomes.add(
                         review(i, dates, epochDays, sides, before, beforeFinal, flagFinal, markedBy, w, t, allowance));
@@ -163,12 +176,24 @@ final class TwelveSixteenRule {
         if (decided == backStep) {
             LocalDate fin = later(date.plusDays(allowance + onNewSide), beforeFinal);
             LocalDate flag = flagFinal[i] != null ? flagFinal[i] : fin;
-            return new Outcome(before, beforeFinal, before, fin, false, flag, m, flagFinal[i], markedBy[i], null);
+            LocalDate decisiveTimeBack = dates[i + decided]; // odd step: a spell back
+            return new Outcome(
+                    before,
+                    beforeFinal,
+                    before,
+                    fin,
+                    false,
+                    flag,
+                    m,
+                    flagFinal[i],
+                    markedBy[i],
+                    null,
+                    decisiveTimeBack);
         }
         LocalDate fin = later(date.plusDays(t + backOnOldSide), beforeFinal);
         LocalDate firstTimeBack = decided > 0 ? dates[i + 1] : null; // step 1 is the first spell back
         return new Outcome(
-                before, beforeFinal, flip(before), fin, true, fin, m, flagFinal[i], markedBy[i], firstTimeBack);
+                before, beforeFinal, flip(before), fin, true, fin, m, flagFinal[i], markedBy[i], firstTimeBack, null);
     }
 
     /** The last walk index whose date is on or before {@code day} (dates are sorted). */

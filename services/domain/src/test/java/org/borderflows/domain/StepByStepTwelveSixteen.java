@@ -51,7 +51,17 @@ final class StepByStepTwelveSixteen {
             if (!TwelveSixteenRule.isMigrating(walk.get(i).direction(), before)) {
                 LocalDate flag = flagFinal[i] != null ? flagFinal[i] : beforeFinal;
                 outcomes.add(new TwelveSixteenRule.Outcome(
-                        before, beforeFinal, before, beforeFinal, false, flag, -1, flagFinal[i], markedBy[i], null));
+                        before,
+                        beforeFinal,
+                        before,
+                        beforeFinal,
+                        false,
+                        flag,
+                        -1,
+                        flagFinal[i],
+                        markedBy[i],
+                        null,
+                        null));
             } else {
                 outcomes.add(review(
                         i, dates, epochDays, spellDays, before, beforeFinal, flagFinal, markedBy, w, t, allowance));
@@ -92,7 +102,17 @@ final class StepByStepTwelveSixteen {
                 LocalDate fin = later(date.plusDays(allowance + onNewSide), beforeFinal);
                 LocalDate flag = flagFinal[i] != null ? flagFinal[i] : fin;
                 return new TwelveSixteenRule.Outcome(
-                        before, beforeFinal, before, fin, false, flag, m, flagFinal[i], markedBy[i], null);
+                        before,
+                        beforeFinal,
+                        before,
+                        fin,
+                        false,
+                        flag,
+                        m,
+                        flagFinal[i],
+                        markedBy[i],
+                        null,
+                        dates[m - 1]); // the spell just added, back on the old side, decided it
             }
             if (onNewSide >= t) {
                 LocalDate fin = later(date.plusDays(t + backOnOldSide), beforeFinal);
@@ -106,7 +126,8 @@ final class StepByStepTwelveSixteen {
                         m,
                         flagFinal[i],
                         markedBy[i],
-                        m > i + 1 ? dates[i + 1] : null); // the spells so far include the first one back
+                        m > i + 1 ? dates[i + 1] : null, // the spells so far include the first one back
+                        null);
             }
             if (newSide && m < n && epochDays[m] < instantReturnCut && flagFinal[m] == null) {
                 flagFinal[m] = later(dates[m], beforeFinal);

@@ -146,6 +146,51 @@ class TwelveSixteenRuleTest {
                 .containsExactly(LocalDate.of(2024, 5, 1), null, null, null);
     }
 
+    /**
+     * A visitor who stays 112 days (10 Jan - 1 May 2024), goes home for 30, comes back for 120 (31 May - 28 Sep) and
+     * then leaves for good. The arrival is not a migration: its review reaches N = 122 days back in the spell that
+     * began on 28 Sep 2024, which its outcome dates. The final date, 10 Jan 2024 + 122 + 232 days on the new side =
+     * 29 Dec 2024, alone would say the traveller went back on 29 Aug (final date - N), a month too early: the 30 days
+     * of the first trip are the difference (§6 cohorts need the day). The second arrival's review decides in the same
+     * spell back. Exits are outside the migrating direction: no date.
+     */
+    @Test
+    void aNonMigrationDatesTheTimeBackThatDecidedIt() {
+        Traveller t = Traveller.foreigner();
+        Evaluation e = Traveller.evaluate(
+                LocalDate.of(2025, 6, 1),
+                t.entry("e1", LocalDate.of(2024, 1, 10)),
+                t.exit("x1", LocalDate.of(2024, 5, 1)),
+                t.entry("e2", LocalDate.of(2024, 5, 31)),
+                t.exit("x2", LocalDate.of(2024, 9, 28)));
+
+        assertThat(e.outcomes())
+                .extracting(CrossingOutcome::getLongTermMigration, CrossingOutcome::getDecisiveTimeBackDate)
+                .containsExactly(
+                        tuple(false, LocalDate.of(2024, 9, 28)),
+                        tuple(false, null),
+                        tuple(false, LocalDate.of(2024, 9, 28)),
+                        tuple(false, null));
+        assertThat(e.outcomes().get(0).getFinalDate()).isEqualTo(LocalDate.of(2024, 12, 29));
+        assertThat(e.outcomes().get(2).getFinalDate())
+                .as("31 May 2024 + 122 + 120 days on the new side")
+                .isEqualTo(LocalDate.of(2025, 1, 28));
+    }
+
+    /** A migration has no decisive time back, with or without trips back. */
+    @Test
+    void aMigrationHasNoDecisiveTimeBack() {
+        Traveller t = Traveller.foreigner();
+        Evaluation e = Traveller.evaluate(
+                LocalDate.of(2025, 4, 2),
+                t.entry("e1", LocalDate.of(2024, 1, 10)),
+                t.exit("x1", LocalDate.of(2024, 5, 1)),
+                t.entry("e2", LocalDate.of(2024, 6, 30)));
+
+        assertThat(e.outcomes().get(0).getLongTermMigration()).isTrue();
+        assertThat(e.outcomes().get(0).getDecisiveTimeBackDate()).isNull();
+    }
+
     /** A single arrival staying a year: a migration with no time back. */
     @Test
     void aMigrationWithoutATripBackHasNoFirstTimeBack() {
