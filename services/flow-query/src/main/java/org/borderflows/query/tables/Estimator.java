@@ -2,6 +2,7 @@ package org.borderflows.query.tables;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -22,13 +23,15 @@ import org.borderflows.query.topology.MigrationContribution;
  * only way it can still become a migration). These end very differently, so each has its own rate.
  *
  * <p><b>Cohort.</b> The crossings of the same group 12 months earlier that were still provisional at c' = c - 12
- * months, to the day (their final date after c', §5). Their situation at c' is read from the facts the cells keep:
- * a crossing whose final date is more than N days after c' and that is not a migration (a "not a migration"
- * outcome is final N days after the person went back, §5) was on the new side at c'; a migration was, unless c'
- * fell in its time back, which its cells date: the first time back begins the recorded number of days after the
- * crossing and ends T - that many days before the final date (the final date is crossing + T + time back; a
- * migration's time back is taken as one trip). Its outcome is the final one, or, when still under review at c, its
- * provisional outcome (at most a few months from final by then). Rate = long-term migrations / crossings of that
+ * months, to the day (their final date after c', §5). Their situation at c' is read from the facts the cells keep
+ * (the final date, and the time back in bins): a crossing that is not a migration was back on the old side at c'
+ * if its decisive time back began by then (its final date is N days after that, less any earlier time back, which
+ * the cells give; without it, N days), and on the new side until its time there could have run out (N days before
+ * its final date); in between, on an earlier trip back or on its last stay, whichever kind of time it had more of
+ * (see {@link #onNewSide}); a migration was on the new side, unless c' fell in its time back: the first time back
+ * begins the recorded number of days after the crossing and ends T - that many days before the final date (the
+ * final date is crossing + T + time back; a migration's time back is taken as one trip). Its outcome is the final
+ * one, or, when still under review at c, its provisional outcome (at most a few months from final by then). Rate = long-term migrations / crossings of that
  * cohort and situation.
  *
  * <p><b>Groups and shrinkage.</b> Groups are direction x citizenship x purpose x sex x age group, each with the
@@ -88,8 +91,8 @@ final class Estimator<T> {
 
         LocalDate finalDate(T cell);
 
-        /** Days from the crossing to its first time back, the bin's first day; -1 when none. */
-        int daysToTimeBack(T cell);
+        /** The cell's {@link CellDimension#TIME_BACK}: the bin's first day; -1 when none. */
+        int timeBack(T cell);
 
         double count(T cell);
     }
@@ -165,7 +168,7 @@ final class Estimator<T> {
      * days.
      */
     private boolean inTimeBack(T cell, LocalDate at) {
-        int toTimeBack = reader.daysToTimeBack(cell);
+        int toTimeBack = reader.timeBack(cell);
         if (toTimeBack < 0) {
             return false;
         }
@@ -271,11 +274,32 @@ final class Estimator<T> {
     }
 
     /**
-     * On the new side at {@code at}, read from final facts: a migration not in its time back, or not a migration
-     * and final more than N days after {@code at}.
+     * On the new side at {@code at}, read from final facts. A migration: unless in its time back. Not a migration:
+     * until its time on the new side (O days) could have run out, that is N days before its final date; from its
+     * decisive time back on, gone back. In between it was either on an earlier trip back (B days in all) or on its
+     * last stay before the decisive time back, in an order the cells do not keep: taken as that last stay when O > B
+     * (a long stay with a trip home), as a trip back otherwise (a frequent visitor, mostly at home). It went back the
+     * days the cell gives before its final date (the middle of their bin but at most N: most went back once, exactly
+     * N days before), or N days before when the cell gives none; B is N less those days.
      */
     private boolean onNewSide(T cell, LocalDate at) {
-        return reader.ltm(cell) ? !inTimeBack(cell, at) : reader.finalDate(cell).isAfter(at.plusDays(allowanceDays));
+        if (reader.ltm(cell)) {
+            return !inTimeBack(cell, at);
+        }
+        LocalDate finalDate = reader.finalDate(cell);
+        if (at.isBefore(finalDate.minusDays(allowanceDays))) {
+            return true;
+        }
+        int bin = reader.timeBack(cell);
+        int toFinal =
+                bin < 0 ? allowanceDays : Math.min(bin + MigrationContribution.TIME_BACK_BIN_DAYS / 2, allowanceDays);
+        LocalDate wentBack = finalDate.minusDays(toFinal);
+        if (!at.isBefore(wentBack)) {
+            return false;
+        }
+        long earlierTimeBack = allowanceDays - toFinal;
+        long onNewSide = ChronoUnit.DAYS.between(crossedAbout(cell), wentBack) - earlierTimeBack;
+        return onNewSide > earlierTimeBack;
     }
 
     /** Decoded cells: groups are strings of the month and the level's values. */
@@ -313,8 +337,8 @@ final class Estimator<T> {
         }
 
         @Override
-        public int daysToTimeBack(Cell cell) {
-            return MigrationContribution.daysToTimeBack(cell.dim(CellDimension.DAYS_TO_TIME_BACK.key()));
+        public int timeBack(Cell cell) {
+            return MigrationContribution.timeBack(cell.dim(CellDimension.TIME_BACK.key()));
         }
 
         @Override

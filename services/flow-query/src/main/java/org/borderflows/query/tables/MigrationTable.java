@@ -42,7 +42,7 @@ final class MigrationTable {
             "ltm",
             "finalMonth",
             CellDimension.FINAL_DAY.key(),
-            CellDimension.DAYS_TO_TIME_BACK.key());
+            CellDimension.TIME_BACK.key());
 
     /** Final counts and §6 estimates of long-term migrations, at today's clock. */
     Map<List<String>, Object> migration(

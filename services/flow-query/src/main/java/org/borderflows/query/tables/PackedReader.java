@@ -23,7 +23,7 @@ final class PackedReader implements Estimator.Reader<PackedReader.Entry> {
     private final long ltmTrue;
     private final Map<Long, LocalDate> finalDates = new ConcurrentHashMap<>();
     private final long timeBackMask;
-    private final Map<Long, Integer> daysToTimeBack = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> timeBack = new ConcurrentHashMap<>();
 
     PackedReader(PackedCells packed) {
         this.packed = packed;
@@ -35,7 +35,7 @@ final class PackedReader implements Estimator.Reader<PackedReader.Entry> {
             levelMasks[level] = mask;
         }
         this.finalDateMask = packed.mask("finalMonth") | packed.mask(CellDimension.FINAL_DAY.key());
-        this.timeBackMask = packed.mask(CellDimension.DAYS_TO_TIME_BACK.key());
+        this.timeBackMask = packed.mask(CellDimension.TIME_BACK.key());
         this.ltmMask = packed.mask("ltm");
         this.directionMask = packed.mask("direction");
         this.ltmTrue = packed.bits("ltm", "true");
@@ -81,11 +81,10 @@ final class PackedReader implements Estimator.Reader<PackedReader.Entry> {
     }
 
     @Override
-    public int daysToTimeBack(Entry cell) {
-        return daysToTimeBack.computeIfAbsent(
+    public int timeBack(Entry cell) {
+        return timeBack.computeIfAbsent(
                 cell.key() & timeBackMask,
-                bits -> MigrationContribution.daysToTimeBack(
-                        packed.decode(cell.key(), CellDimension.DAYS_TO_TIME_BACK.key())));
+                bits -> MigrationContribution.timeBack(packed.decode(cell.key(), CellDimension.TIME_BACK.key())));
     }
 
     @Override

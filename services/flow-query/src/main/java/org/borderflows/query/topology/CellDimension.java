@@ -31,10 +31,12 @@ public enum CellDimension {
     /** Day of the month of a 12/16 outcome's final date (§5: provisional until the clock is past it). */
     FINAL_DAY("finalDay", 6),
     /**
-     * The days from a long-term migration to its first time back on the old side, in bins of {@link
-     * Contributions#TIME_BACK_BIN_DAYS} days, "-" when it had none (the estimator's cohort, §6).
+     * The time back on the old side that dates a 12/16 outcome's situation beyond its final date (the estimator's
+     * cohort, §6), in bins of {@link MigrationContribution#TIME_BACK_BIN_DAYS} days, "-" when none: for a long-term
+     * migration, the days from the crossing to its first time back; for a crossing that is not one, the days from its
+     * decisive time back to its final date (N less any earlier time back).
      */
-    DAYS_TO_TIME_BACK("daysToTimeBack", 5),
+    TIME_BACK("timeBack", 5),
     /** Day of the month of the start of an open spell (the query derives its class from it), "-" when closed. */
     START_DAY("startDay", 6),
     /** Month a stay ended, OPEN while it has not: the stock of stays. */

@@ -1,5 +1,6 @@
 package org.borderflows.query.topology;
 
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.borderflows.schema.CrossingOutcome;
@@ -9,11 +10,18 @@ import org.borderflows.schema.ResidenceStatus;
 /**
  * The 12/16 dataset (RULES.md §5): a crossing in the migrating direction with its outcome and final date, from which
  * the query side counts final outcomes and estimates provisional ones from the cohort 12 months earlier at the same
- * stage (§6), and the days to its first time back, in bins, for that cohort's situation.
+ * stage (§6), and, in bins, the time back that dates that cohort's situation ({@link CellDimension#TIME_BACK}).
  */
 public final class MigrationContribution implements Contribution {
-    /** The width of a {@link CellDimension#DAYS_TO_TIME_BACK} bin. */
+    /** The width of a {@link CellDimension#TIME_BACK} bin. */
     public static final int TIME_BACK_BIN_DAYS = 15;
+
+    /**
+     * Days counted in the last bin and beyond: past the longest first trip back of a migration (under T days) and
+     * the longest span from a decisive time back to its final date (N days), so the bins stay within the dimension's
+     * bits.
+     */
+    private static final int TIME_BACK_CAP_DAYS = 360;
 
     @Override
     public void outcome(CrossingOutcome o, Sink cells) {
@@ -24,20 +32,32 @@ public final class MigrationContribution implements Contribution {
         dims.put(CellDimension.LTM.key(), String.valueOf(o.getLongTermMigration()));
         dims.put(CellDimension.FINAL_MONTH.key(), Cells.month(o.getFinalDate()));
         dims.put(CellDimension.FINAL_DAY.key(), Contributions.day(o.getFinalDate()));
-        dims.put(CellDimension.DAYS_TO_TIME_BACK.key(), daysToTimeBack(o));
+        dims.put(CellDimension.TIME_BACK.key(), timeBack(o));
         cells.add(o.getCrossingDate(), dims, 1, o.getAsOf());
     }
 
-    /** Reads a {@link CellDimension#DAYS_TO_TIME_BACK} value: the bin's first day, -1 when there was no time back. */
-    public static int daysToTimeBack(String value) {
+    /** Reads a {@link CellDimension#TIME_BACK} value: the bin's first day, -1 when none. */
+    public static int timeBack(String value) {
         return value == null || value.equals(Contributions.CLOSED) ? -1 : Integer.parseInt(value);
     }
 
-    private static String daysToTimeBack(CrossingOutcome o) {
-        if (o.getFirstTimeBackDate() == null) {
-            return Contributions.CLOSED;
+    /**
+     * A migration: the days from the crossing to its first time back. Not a migration: the days from its decisive
+     * time back to its final date. "-" when the outcome has no such date.
+     */
+    private static String timeBack(CrossingOutcome o) {
+        if (o.getLongTermMigration()) {
+            return o.getFirstTimeBackDate() == null
+                    ? Contributions.CLOSED
+                    : bin(o.getCrossingDate(), o.getFirstTimeBackDate());
         }
-        long days = ChronoUnit.DAYS.between(o.getCrossingDate(), o.getFirstTimeBackDate());
+        return o.getDecisiveTimeBackDate() == null
+                ? Contributions.CLOSED
+                : bin(o.getDecisiveTimeBackDate(), o.getFinalDate());
+    }
+
+    private static String bin(LocalDate from, LocalDate to) {
+        long days = Math.max(0, Math.min(TIME_BACK_CAP_DAYS, ChronoUnit.DAYS.between(from, to)));
         return String.valueOf(days / TIME_BACK_BIN_DAYS * TIME_BACK_BIN_DAYS);
     }
 

@@ -141,6 +141,56 @@ class EstimatesTest {
     }
 
     /**
+     * A cohort crossing that is not a migration, between the day its time on the new side (O) could have run out and
+     * its decisive time back, was on an earlier trip back (B days) or on its last stay: read as the last stay when
+     * O > B (§5, §6). The 2024-11 cohort here, stage 2025-03-15:
+     *
+     * <ul>
+     *   <li>three arrivals on 2024-11-15 that each stayed 55 days, went home for 55 (2025-01-09 to 2025-03-05),
+     *       stayed 55 more and went back for good on 2025-04-29: not migrations, final 2024-11-15 + 122 + 110 days
+     *       on the new side = 2025-07-05, 67 days after that time back (bin 60, taken as 60 + 7 = 67, so B = 122 - 67
+     *       = 55). At the stage they are past 2025-07-05 - 122 = 2025-03-05 and before 2025-04-29; O = 110 > 55: on
+     *       the new side (as they were);
+     *   <li>a frequent visitor who arrived on 2024-11-15, spent 25 days in the country and 100 at home over several
+     *       trips, and went back for good on 2025-03-20: not a migration, final 2025-03-20 + 22 = 2025-04-11 (bin 15,
+     *       taken as 22, B = 100). At the stage O = 25 < 100: gone back;
+     *   <li>two arrivals on the new side that became migrations, final 2025-11-15.
+     * </ul>
+     *
+     * On the new side: 2 migrations of 5; gone back: 0 of 1.
+     *
+     * <p>Rates for a provisional arrival of 2025-11 on the new side: pooled (2 + 2 x 0.5) / (6 + 2) = 0.375 (8);
+     * direction (2 + 8 x 0.375) / 13 = 0.3846 (13); citizenship 7 / 18 = 0.3889 (18); purpose 9 / 23 = 0.3913 (23);
+     * sex (2 + 20 x 0.3913) / 25 = 0.3930 (25); age (2 + 20 x 0.3930) / 25 = 0.3944 -> 0.4. Read from the final
+     * date alone, the long stays would count as gone back (2 of 2 on the new side: 0.7222 -> 0.7); read as on the
+     * new side until the decisive time back, the visitor would count there too (2 of 6: 0.3409 -> 0.3).
+     */
+    @Test
+    void aNonMigrationBetweenItsTimeOnTheNewSideAndItsDecisiveTimeBackIsReadByTheLongerKindOfTime() {
+        for (int i = 0; i < 3; i++) {
+            load.add(arrival("s" + i, LocalDate.of(2024, 11, 15), false, LocalDate.of(2025, 7, 5))
+                    .setDecisiveTimeBackDate(LocalDate.of(2025, 4, 29))
+                    .build());
+        }
+        load.add(arrival("v", LocalDate.of(2024, 11, 15), false, LocalDate.of(2025, 4, 11))
+                .setDecisiveTimeBackDate(LocalDate.of(2025, 3, 20))
+                .build());
+        for (int i = 0; i < 2; i++) {
+            load.add(arrival("m" + i, LocalDate.of(2024, 11, 15), true, LocalDate.of(2025, 11, 15))
+                    .build());
+        }
+        load.add(arrival("n", LocalDate.of(2025, 11, 5), true, LocalDate.of(2026, 11, 5))
+                .build());
+
+        Table t = run("from", "2025-11", "to", "2025-11", "by", "month");
+
+        assertThat(t.rows()).singleElement().satisfies(row -> {
+            assertThat(row).containsEntry("finalCount", 0L).containsEntry("status", "estimate");
+            assertThat(row).containsEntry("estimate", 0.4);
+        });
+    }
+
+    /**
      * One woman arriving in 2025-11, on the new side: no F cohort, so her group's rate is its parent's (direction
      * x citizenship x purpose: 0.5909), with no data of its own: (0 + 20 x 0.5909) / 20 = 0.5909 -> 0.6, a useful
      * estimate instead of her own provisional outcome.

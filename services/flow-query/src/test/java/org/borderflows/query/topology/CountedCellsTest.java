@@ -40,8 +40,8 @@ class CountedCellsTest {
                                 1.0),
                         Map.entry(
                                 "migration-12-16|2025-02|ageGroup=25-29;borderPost=KZ-ALA-AIR;citizenship=TJK;"
-                                        + "daysToTimeBack=-;direction=ENTRY;finalDay=01;finalMonth=2026-06;ltm=true;purpose=WORK;"
-                                        + "residenceStatus=NON_RESIDENT;sex=M",
+                                        + "direction=ENTRY;finalDay=01;finalMonth=2026-06;ltm=true;purpose=WORK;"
+                                        + "residenceStatus=NON_RESIDENT;sex=M;timeBack=-",
                                 1.0));
     }
 

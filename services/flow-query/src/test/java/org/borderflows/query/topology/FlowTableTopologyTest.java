@@ -233,9 +233,38 @@ class FlowTableTopologyTest {
 
         assertThat(counts("migration-12-16"))
                 .containsOnlyKeys(
-                        "2025-02|ageGroup=25-29;borderPost=KZ-ALA-AIR;citizenship=TJK;daysToTimeBack=-;direction=ENTRY;"
-                                + "finalDay=01;finalMonth=2025-09;ltm=false;purpose=WORK;residenceStatus=NON_RESIDENT;sex=M");
+                        "2025-02|ageGroup=25-29;borderPost=KZ-ALA-AIR;citizenship=TJK;direction=ENTRY;finalDay=01;"
+                                + "finalMonth=2025-09;ltm=false;purpose=WORK;residenceStatus=NON_RESIDENT;sex=M;timeBack=-");
         assertThat(counts("crossings").values()).containsExactly(1.0);
+    }
+
+    /**
+     * The time back in 15-day bins (§6's cohort): a migration of 3 Feb 2025 first went back on 3 Apr (59 days: bin
+     * 45); an arrival of the same day that is not a migration went back for good on 11 Jun, 82 days before its final
+     * date of 1 Sep (bin 75); an arrival whose outcome dates no time back gets "-".
+     */
+    @Test
+    void migrationCellsBinTheTimeBackThatDatesTheSituation() {
+        LocalDate crossed = LocalDate.of(2025, 2, 3);
+        LocalDate asOf = LocalDate.of(2025, 10, 1);
+        outcomes.pipeInput(
+                "m",
+                Fixtures.arrival("m", crossed, true, LocalDate.of(2026, 4, 3), asOf)
+                        .setFirstTimeBackDate(LocalDate.of(2025, 4, 3))
+                        .build());
+        outcomes.pipeInput(
+                "s",
+                Fixtures.arrival("s", crossed, false, LocalDate.of(2025, 9, 1), asOf)
+                        .setDecisiveTimeBackDate(LocalDate.of(2025, 6, 11))
+                        .build());
+        outcomes.pipeInput(
+                "n",
+                Fixtures.arrival("n", crossed, false, LocalDate.of(2025, 6, 1), asOf)
+                        .build());
+
+        assertThat(counts("migration-12-16").keySet())
+                .extracting(key -> key.replaceAll(".*(ltm=\\w+).*(timeBack=[^;]+).*", "$1 $2"))
+                .containsExactlyInAnyOrder("ltm=true timeBack=45", "ltm=false timeBack=75", "ltm=false timeBack=-");
     }
 
     @Test
