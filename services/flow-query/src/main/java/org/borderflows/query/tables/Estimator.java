@@ -31,8 +31,8 @@ import org.borderflows.query.topology.MigrationContribution;
  * (see {@link #onNewSide}); a migration was on the new side, unless c' fell in its time back: the first time back
  * begins the recorded number of days after the crossing and ends T - that many days before the final date (the
  * final date is crossing + T + time back; a migration's time back is taken as one trip). Its outcome is the final
- * one, or, when still under review at c, its provisional outcome (at most a few months from final by then). Rate = long-term migrations / crossings of that
- * cohort and situation.
+ * one, or, when still under review at c, its provisional outcome (at most a few months from final by then). Rate =
+ * long-term migrations / crossings of that cohort and situation.
  *
  * <p><b>Groups and shrinkage.</b> Groups are direction x citizenship x purpose x sex x age group, each with the
  * situation. A group's rate is shrunk towards its coarser group's (beta-binomial, empirical Bayes): p = (k + w
