@@ -234,7 +234,8 @@ class FlowTableTopologyTest {
         assertThat(counts("migration-12-16"))
                 .containsOnlyKeys(
                         "2025-02|ageGroup=25-29;borderPost=KZ-ALA-AIR;citizenship=TJK;direction=ENTRY;finalDay=01;"
-                                + "finalMonth=2025-09;ltm=false;purpose=WORK;residenceStatus=NON_RESIDENT;sex=M;timeBack=-");
+                                + "finalMonth=2025-09;ltm=false;purpose=WORK;residenceStatus=NON_RESIDENT;sex=M;"
+                                + "timeBack=-");
         assertThat(counts("crossings").values()).containsExactly(1.0);
     }
 
