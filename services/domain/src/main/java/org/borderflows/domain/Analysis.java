@@ -116,7 +116,7 @@ final class Analysis {
                 // non-migrating direction, final on its own date or when the status before it becomes final.
                 LocalDate date = ordered.get(i).date();
                 LocalDate fin = statusFinal != null && statusFinal.isAfter(date) ? statusFinal : date;
-                all.add(new TwelveSixteenRule.Outcome(status, fin, status, fin, false, fin, -1, null, -1, null, null));
+                all.add(TwelveSixteenRule.Outcome.unreviewed(status, fin, fin, null, -1));
             }
         }
         return all;

@@ -56,7 +56,32 @@ final class TwelveSixteenRule {
             LocalDate returnFinalDate,
             int markedBy,
             LocalDate firstTimeBack,
-            LocalDate decisiveTimeBack) {}
+            LocalDate decisiveTimeBack) {
+
+        /**
+         * A crossing outside the migrating direction: no review, the status carries on with its final date; the flag
+         * is final on {@code flagFinal} (the S = 2N rule's date, when one marked it).
+         */
+        static Outcome unreviewed(
+                ResidenceStatus status,
+                LocalDate statusFinal,
+                LocalDate flagFinal,
+                LocalDate returnFinalDate,
+                int markedBy) {
+            return new Outcome(
+                    status,
+                    statusFinal,
+                    status,
+                    statusFinal,
+                    false,
+                    flagFinal,
+                    -1,
+                    returnFinalDate,
+                    markedBy,
+                    null,
+                    null);
+        }
+    }
 
     static final int CARRIED = -2;
 
@@ -103,18 +128,7 @@ final class TwelveSixteenRule {
             LocalDate beforeFinal = later(beforeFinalSource, date);
             if (!isMigrating(walk.get(i).direction(), before)) {
                 LocalDate flag = flagFinal[i] != null ? flagFinal[i] : beforeFinal;
-                outcomes.add(new Outcome(
-                        before,
-                        beforeFinal,
-                        before,
-                        beforeFinal,
-                        false,
-                        flag,
-                        -1,
-                        flagFinal[i],
-                        markedBy[i],
-                        null,
-                        null));
+                outcomes.add(Outcome.unreviewed(before, beforeFinal, flag, flagFinal[i], markedBy[i]));
             } else {
                 outcomes.add(
                         review(i, dates, epochDays, sides, before, beforeFinal, flagFinal, markedBy, w, t, allowance));

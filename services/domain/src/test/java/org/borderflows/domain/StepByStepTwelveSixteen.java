@@ -50,18 +50,8 @@ final class StepByStepTwelveSixteen {
             LocalDate beforeFinal = later(beforeFinalSource, date);
             if (!TwelveSixteenRule.isMigrating(walk.get(i).direction(), before)) {
                 LocalDate flag = flagFinal[i] != null ? flagFinal[i] : beforeFinal;
-                outcomes.add(new TwelveSixteenRule.Outcome(
-                        before,
-                        beforeFinal,
-                        before,
-                        beforeFinal,
-                        false,
-                        flag,
-                        -1,
-                        flagFinal[i],
-                        markedBy[i],
-                        null,
-                        null));
+                outcomes.add(
+                        TwelveSixteenRule.Outcome.unreviewed(before, beforeFinal, flag, flagFinal[i], markedBy[i]));
             } else {
                 outcomes.add(review(
                         i, dates, epochDays, spellDays, before, beforeFinal, flagFinal, markedBy, w, t, allowance));

@@ -172,10 +172,15 @@ final class Estimator<T> {
         if (toTimeBack < 0) {
             return false;
         }
-        long days = toTimeBack + MigrationContribution.TIME_BACK_BIN_DAYS / 2;
+        long days = middleOfBin(toTimeBack);
         LocalDate left = crossedAbout(cell).plusDays(days);
         LocalDate returned = reader.finalDate(cell).minusDays(thresholdDays).plusDays(days);
         return !at.isBefore(left) && at.isBefore(returned);
+    }
+
+    /** The cells keep a time back in bins of days: taken as the middle of its bin. */
+    private static int middleOfBin(int binStart) {
+        return binStart + MigrationContribution.TIME_BACK_BIN_DAYS / 2;
     }
 
     /** The cells keep the month of a crossing, not its day: taken as the middle of the month. */
@@ -291,8 +296,7 @@ final class Estimator<T> {
             return true;
         }
         int bin = reader.timeBack(cell);
-        int toFinal =
-                bin < 0 ? allowanceDays : Math.min(bin + MigrationContribution.TIME_BACK_BIN_DAYS / 2, allowanceDays);
+        int toFinal = bin < 0 ? allowanceDays : Math.min(middleOfBin(bin), allowanceDays);
         LocalDate wentBack = finalDate.minusDays(toFinal);
         if (!at.isBefore(wentBack)) {
             return false;
