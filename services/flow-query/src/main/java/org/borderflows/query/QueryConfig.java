@@ -7,7 +7,8 @@ import io.micronaut.context.annotation.ConfigurationProperties;
  * zone are the shared {@code border-flows.deployment.*}.
  *
  * @param protectionKey key of the HMAC that draws the random rounding of a protected cell (RULES.md §10)
- * @param estimatorMinCohort crossings' worth of weight a §6 group's coarser group lends it (shrinkage, at least 1)
+ * @param estimatorMinCohort the most crossings' worth of weight a §6 group's coarser group lends it (shrinkage, at
+ *     least 1)
  * @param maxStalenessMs how long a cached answer may be served after the cube changed (while recomputed)
  * @param refreshAheadMs how old a changed answer must be before it is recomputed in the background (at least 10
  *     times its computation time, at most half of {@code maxStalenessMs})

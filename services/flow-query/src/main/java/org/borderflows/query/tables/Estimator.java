@@ -36,10 +36,12 @@ import org.borderflows.query.topology.MigrationContribution;
  *
  * <p><b>Groups and shrinkage.</b> Groups are direction x citizenship x purpose x sex x age group, each with the
  * situation. A group's rate is shrunk towards its coarser group's (beta-binomial, empirical Bayes): p = (k + w
- * p_parent) / (n + w), with w = min({@code priorWeight}, weight of the parent), from the finest group down
- * through {@link #LEVELS}; above the direction x situation level is the direction's pooled rate (all situations),
- * and above that a uniform Beta(1, 1). So a sparse group leans on its parent instead of being dropped, and a
- * crossing always gets a rate with an honest weight (never its own provisional outcome taken as certain).
+ * p_parent) / (n + w), from the finest group down through {@link #LEVELS}; above the direction x situation level
+ * is the direction's pooled rate (all situations), and above that a uniform Beta(1, 1). The weight w a parent lends
+ * is measured per level, direction and situation from how much its groups' rates differ ({@link #priorWeights}),
+ * at most {@code priorWeight} and never more than the parent's own weight. So a sparse group leans on its parent
+ * instead of being dropped, but a group unlike its siblings (workers among visitors) is not pulled to their rate,
+ * and a crossing always gets a rate with an honest weight (never its own provisional outcome taken as certain).
  *
  * <p>A back-cast (revisions: the estimate as it would have been made at a past clock) reads the provisional
  * crossings' situation from their final facts the same way as the cohort's.
@@ -54,6 +56,9 @@ final class Estimator<T> {
 
     /** The day a crossing is taken to have been made in its month. */
     private static final int MID_MONTH = 15;
+
+    /** The least weight a coarser group lends, however much the groups under it differ. */
+    static final double MIN_PRIOR_WEIGHT = 1;
 
     /** The level of the direction's rate over both situations, above {@link #LEVELS}. */
     private static final int POOLED = LEVELS.size();
@@ -103,7 +108,10 @@ final class Estimator<T> {
     private final int allowanceDays;
     private final int thresholdDays;
     private final double priorWeight;
-    private final Map<Key, double[]> tallies = new HashMap<>(); // {long-term migrations, crossings}
+    private final Map<Key, Tally> tallies = new HashMap<>();
+    /** (level, direction, situation) -> the weight its coarser groups lend it ({@link #priorWeights}). */
+    private final Map<List<Object>, Double> priorWeights;
+
     private final Map<Object, Rate> rates = new ConcurrentHashMap<>(); // shared by queries
     /** How far past estimates were revised; null for a back-cast (its own revisions are not known then). */
     private final RevisionSpread revisions;
@@ -112,7 +120,7 @@ final class Estimator<T> {
      * @param clock the clock the estimate is made at
      * @param backCast true when {@code clock} is in the past (revisions): the provisional crossings' situation then
      *     is read from their final facts
-     * @param priorWeight crossings' worth of weight a group's coarser group lends it
+     * @param priorWeight the most crossings' worth of weight a group's coarser group lends it
      * @param revisions how far past estimates were revised, which widens the intervals; null for a back-cast
      */
     Estimator(
@@ -135,6 +143,7 @@ final class Estimator<T> {
             tally(cell, ltm, 1, 0);
             tally(cell, ltm, 2, POOLED - 1);
         }
+        this.priorWeights = priorWeights(priorWeight);
     }
 
     /**
@@ -143,23 +152,71 @@ final class Estimator<T> {
      */
     private void tally(T cell, boolean ltm, int years, int from) {
         LocalDate cohortClock = clock.minusYears(years);
-        if (!AtClock.provisional(reader.finalDate(cell), cohortClock)) {
-            return; // already final at the cohort's stage
-        }
         double count = reader.count(cell);
+        if (count <= 0
+                || reader.month(cell) > Cube.monthIndex(YearMonth.from(cohortClock))
+                || !AtClock.provisional(reader.finalDate(cell), cohortClock)) {
+            return; // crossed after the cohort's clock (no crossing to estimate from it), or already final then
+        }
         boolean onNewSide = onNewSide(cell, cohortClock);
-        for (int level = from; level <= POOLED; level++) {
+        Key parent = null;
+        for (int level = POOLED; level >= from; level--) {
             Object group = reader.group(cell, Math.min(level, POOLED - 1), 0);
-            add(new Key(level, group, level == POOLED ? null : onNewSide, years), ltm, count);
+            Key key = new Key(level, group, level == POOLED ? null : onNewSide, years);
+            Key parentKey = parent;
+            Tally t = tallies.computeIfAbsent(key, k -> new Tally(parentKey, reader.direction(cell)));
+            t.migrations += ltm ? count : 0;
+            t.crossings += count;
+            parent = key;
         }
     }
 
-    private void add(Key key, boolean ltm, double count) {
-        if (count > 0) {
-            double[] t = tallies.computeIfAbsent(key, k -> new double[2]);
-            t[0] += ltm ? count : 0;
-            t[1] += count;
+    /** A cohort group's long-term migrations and crossings, with its coarser group and its direction. */
+    private static final class Tally {
+        final Key parent;
+        final Object direction;
+        double migrations;
+        double crossings;
+
+        Tally(Key parent, Object direction) {
+            this.parent = parent;
+            this.direction = direction;
         }
+
+        double rate() {
+            return migrations / crossings;
+        }
+    }
+
+    /**
+     * The weight each level's coarser groups lend it, by direction and situation: how far the groups' rates spread
+     * around their coarser groups' beyond what chance gives (beta-binomial, method of moments). Over the groups i of
+     * a level, with n crossings, rate r and coarser rate q: S = sum n (r - q)^2, A = sum q (1 - q), B = sum q (1 - q)
+     * (n - 1); their share of variance between groups rho = (S - A) / B, and the prior's weight 1 / rho - 1, between
+     * {@link #MIN_PRIOR_WEIGHT} and {@code priorWeight}. A level whose groups differ (arrivals to work and to visit)
+     * lends little, one whose groups are alike (men and women of a purpose) lends up to {@code priorWeight}. The
+     * direction's rate in a situation has one group per month, too few to measure a spread: it takes {@code
+     * priorWeight} from the direction's pooled rate.
+     */
+    private Map<List<Object>, Double> priorWeights(double priorWeight) {
+        Map<List<Object>, double[]> sums = new HashMap<>(); // {S, A, B}
+        tallies.forEach((key, t) -> {
+            if (key.years() != 1 || key.level() >= POOLED - 1) {
+                return;
+            }
+            double q = tallies.get(t.parent).rate();
+            double r = t.rate();
+            double[] sum = sums.computeIfAbsent(List.of(key.level(), t.direction, key.onNewSide()), k -> new double[3]);
+            sum[0] += t.crossings * (r - q) * (r - q);
+            sum[1] += q * (1 - q);
+            sum[2] += q * (1 - q) * (t.crossings - 1);
+        });
+        Map<List<Object>, Double> weights = new HashMap<>();
+        sums.forEach((level, sum) -> {
+            double rho = sum[2] <= 0 ? 0 : (sum[0] - sum[1]) / sum[2];
+            weights.put(level, rho <= 0 ? priorWeight : Math.max(MIN_PRIOR_WEIGHT, Math.min(priorWeight, 1 / rho - 1)));
+        });
+        return weights;
     }
 
     /**
@@ -261,12 +318,17 @@ final class Estimator<T> {
         double weight = 2; // Beta(1, 1)
         for (int level = POOLED; level >= finest; level--) {
             Object group = reader.group(provisional, Math.min(level, POOLED - 1), -12 * years);
-            double[] t = group == null
+            Tally t = group == null
                     ? null
                     : tallies.get(new Key(level, group, level == POOLED ? null : onNewSide, years));
-            double k = t == null ? 0 : t[0];
-            double n = t == null ? 0 : t[1];
-            double prior = level == POOLED ? weight : Math.min(priorWeight, weight);
+            double k = t == null ? 0 : t.migrations;
+            double n = t == null ? 0 : t.crossings;
+            double prior = level == POOLED
+                    ? weight
+                    : Math.min(
+                            priorWeights.getOrDefault(
+                                    List.of(level, reader.direction(provisional), onNewSide), priorWeight),
+                            weight);
             p = (k + prior * p) / (n + prior);
             weight = n + prior;
         }

@@ -1,6 +1,7 @@
 package org.borderflows.query.tables;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import org.borderflows.query.CubeLoader;
 import org.borderflows.query.Fixtures;
 import org.borderflows.schema.CrossingOutcome;
 import org.borderflows.schema.Direction;
+import org.borderflows.schema.Purpose;
 import org.borderflows.schema.ResidenceStatus;
 import org.borderflows.schema.Sex;
 import org.junit.jupiter.api.Test;
@@ -206,6 +208,45 @@ class EstimatesTest {
 
         assertThat(t.rows()).hasSize(1);
         assertThat(t.rows().get(0)).containsEntry("estimate", 0.6).containsEntry("finalCount", 0L);
+    }
+
+    /**
+     * A coarser group lends a level only as much weight as its groups' rates agree. The 2024-11 cohort: 8 TJK
+     * arrivals to work, all migrations (final 2025-11-05), and 8 TJK tourists still on the new side at the stage
+     * (final 2025-09-01, after 2025-07-15), none a migration. Purposes under TJK: rates 1 and 0 about their parent's
+     * 0.5, S = 8 x 0.25 + 8 x 0.25 = 4, A = 0.25 + 0.25 = 0.5, B = 0.25 x 7 x 2 = 3.5, rho = (4 - 0.5) / 3.5 = 1, so
+     * TJK lends its purposes 1 / 1 - 1 = 0, at least {@link Estimator#MIN_PRIOR_WEIGHT} = 1. Sexes and age groups
+     * under a purpose share its rate (no spread): 20, at most the parent's weight. Citizenships under the direction:
+     * one, rate 0.5 = the direction's, 20.
+     *
+     * <p>On the new side, for a 2025-11 arrival to work: pooled (8 + 2 x 0.5) / 18 = 0.5 (18); direction (8 + 18 x
+     * 0.5) / 34 = 0.5 (34); citizenship (8 + 20 x 0.5) / 36 = 0.5 (36); purpose (8 + 1 x 0.5) / 9 = 0.9444 (9); sex
+     * (8 + 9 x 0.9444) / 17 = 0.9706 (17); age (8 + 17 x 0.9706) / 25 = 0.98. A tourist: purpose 0.5 / 9 = 0.0556,
+     * sex 0.5 / 17 = 0.0294, age 0.5 / 25 = 0.02. Ten of each: 9.8 and 0.2. With the fixed weight of 20 at every
+     * level the purposes would be pulled to TJK's 0.5: 0.6429, 0.7449, 0.8178, so 8.2 and 1.8.
+     */
+    @Test
+    void aLevelWhoseGroupsDifferLeansLittleOnItsCoarserGroup() {
+        for (int i = 0; i < 8; i++) {
+            load.add(arrival("w" + i, LocalDate.of(2024, 11, 5), true, LocalDate.of(2025, 11, 5))
+                    .build());
+            load.add(arrival("t" + i, LocalDate.of(2024, 11, 5), false, LocalDate.of(2025, 9, 1))
+                    .setPurpose(Purpose.TOURISM)
+                    .build());
+        }
+        for (int i = 0; i < 10; i++) {
+            load.add(arrival("nw" + i, LocalDate.of(2025, 11, 5), true, LocalDate.of(2026, 11, 5))
+                    .build());
+            load.add(arrival("nt" + i, LocalDate.of(2025, 11, 5), true, LocalDate.of(2026, 11, 5))
+                    .setPurpose(Purpose.TOURISM)
+                    .build());
+        }
+
+        Table t = run("from", "2025-11", "to", "2025-11", "by", "purpose");
+
+        assertThat(t.rows())
+                .extracting(r -> r.get("purpose"), r -> r.get("estimate"))
+                .containsExactlyInAnyOrder(tuple("WORK", 9.8), tuple("TOURISM", 0.2));
     }
 
     /**
