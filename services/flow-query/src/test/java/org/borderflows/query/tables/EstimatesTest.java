@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * 2025-02-01 (already final at 2025-03-15: not in the cohort). So on the new side: 3 of 4; gone back: 0 of 4; both: 3
  * of 8. No 2023-11 cohort.
  *
- * <p>Rates, from the direction's pooled rate down (p = (k + w p_parent) / (n + w), w = min(20, parent's weight)):
+ * <p>Rates, from the direction's pooled rate down (p = (k + w p_parent) / (n + w), w = min(20, parent's weight):
+ * each level has one group per parent, so no spread between groups, and lends the full 20):
  * pooled (3 + 2 x 0.5) / (8 + 2) = 0.4, weight 10. On the new side: direction (3 + 10 x 0.4) / 14 = 0.5 (14);
  * + citizenship (3 + 14 x 0.5) / 18 = 0.5556 (18); + purpose (3 + 18 x 0.5556) / 22 = 0.5909 (22); + sex
  * (3 + 20 x 0.5909) / 24 = 0.6174 (24); + age (3 + 20 x 0.6174) / 24 = 0.6395 (24). Gone back: direction
