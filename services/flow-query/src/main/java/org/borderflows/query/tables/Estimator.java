@@ -35,7 +35,8 @@ import org.borderflows.query.topology.MigrationContribution;
  * long-term migrations / crossings of that cohort and situation.
  *
  * <p><b>Groups and shrinkage.</b> Groups are direction x citizenship x purpose x sex x age group, each with the
- * situation. A group's rate is shrunk towards its coarser group's (beta-binomial, empirical Bayes): p = (k + w
+ * situation; between a direction's citizenships and the direction are its nationals and its foreigners (who leave
+ * and arrive for different reasons: a foreign resident leaving is not pulled to the rate of nationals' trips). A group's rate is shrunk towards its coarser group's (beta-binomial, empirical Bayes): p = (k + w
  * p_parent) / (n + w), from the finest group down through {@link #LEVELS}; above the direction x situation level
  * is the direction's pooled rate (all situations), and above that a uniform Beta(1, 1). The weight w a parent lends
  * is measured per level, direction and situation from how much its groups' rates differ ({@link #priorWeights}),
@@ -47,6 +48,10 @@ import org.borderflows.query.topology.MigrationContribution;
  * crossings' situation from their final facts the same way as the cohort's.
  */
 final class Estimator<T> {
+    /**
+     * The levels read from the cells' dimensions, finest first ({@link Reader#group}); the estimator's own levels are
+     * these with {@link #NATIONALITY} between the last two.
+     */
     static final List<List<String>> LEVELS = List.of(
             List.of("direction", "citizenship", "purpose", "sex", "ageGroup"),
             List.of("direction", "citizenship", "purpose", "sex"),
@@ -60,8 +65,20 @@ final class Estimator<T> {
     /** The least weight a coarser group lends, however much the groups under it differ. */
     static final double MIN_PRIOR_WEIGHT = 1;
 
-    /** The level of the direction's rate over both situations, above {@link #LEVELS}. */
-    private static final int POOLED = LEVELS.size();
+    /**
+     * The level between a direction's citizenships and the direction: its nationals (citizens of the reporting
+     * country) or its foreigners. Not a dimension of the cells: read from the citizenship.
+     */
+    private static final int NATIONALITY = LEVELS.size() - 1;
+
+    /** The direction's level in a situation. */
+    private static final int DIRECTION = LEVELS.size();
+
+    /** The level of the direction's rate over both situations, above {@link #DIRECTION}. */
+    private static final int POOLED = DIRECTION + 1;
+
+    /** A group of the {@link #NATIONALITY} level: the direction's group (with its month) and nationals or not. */
+    private record Nationality(Object direction, boolean national) {}
 
     /**
      * A provisional crossing's probability p and the weight behind it (cohort crossings plus the prior's), which
@@ -94,6 +111,9 @@ final class Estimator<T> {
 
         boolean ltm(T cell);
 
+        /** Whether the cell's citizenship is {@code country}'s. */
+        boolean citizenOf(T cell, String country);
+
         LocalDate finalDate(T cell);
 
         /** The cell's {@link CellDimension#TIME_BACK}: the bin's first day; -1 when none. */
@@ -108,6 +128,7 @@ final class Estimator<T> {
     private final int allowanceDays;
     private final int thresholdDays;
     private final double priorWeight;
+    private final String reportingCountry;
     private final Map<Key, Tally> tallies = new HashMap<>();
     /** (level, direction, situation) -> the weight its coarser groups lend it ({@link #priorWeights}). */
     private final Map<List<Object>, Double> priorWeights;
@@ -138,10 +159,11 @@ final class Estimator<T> {
         this.allowanceDays = rules.allowanceDays();
         this.thresholdDays = rules.thresholdDays();
         this.priorWeight = priorWeight;
+        this.reportingCountry = rules.reportingCountry();
         for (T cell : cells) {
             boolean ltm = isFinal(cell) ? reader.ltm(cell) : situation(cell);
             tally(cell, ltm, 1, 0);
-            tally(cell, ltm, 2, POOLED - 1);
+            tally(cell, ltm, 2, DIRECTION);
         }
         this.priorWeights = priorWeights(priorWeight);
     }
@@ -161,7 +183,7 @@ final class Estimator<T> {
         boolean onNewSide = onNewSide(cell, cohortClock);
         Key parent = null;
         for (int level = POOLED; level >= from; level--) {
-            Object group = reader.group(cell, Math.min(level, POOLED - 1), 0);
+            Object group = group(cell, level, 0);
             Key key = new Key(level, group, level == POOLED ? null : onNewSide, years);
             Key parentKey = parent;
             Tally t = tallies.computeIfAbsent(key, k -> new Tally(parentKey, reader.direction(cell)));
@@ -201,7 +223,7 @@ final class Estimator<T> {
     private Map<List<Object>, Double> priorWeights(double priorWeight) {
         Map<List<Object>, double[]> sums = new HashMap<>(); // {S, A, B}
         tallies.forEach((key, t) -> {
-            if (key.years() != 1 || key.level() >= POOLED - 1) {
+            if (key.years() != 1 || key.level() >= DIRECTION) {
                 return;
             }
             double q = tallies.get(t.parent).rate();
@@ -291,8 +313,8 @@ final class Estimator<T> {
             return known;
         }
         double[] lastYear = shrunk(provisional, onNewSide, 1, 0);
-        double[] directionLastYear = shrunk(provisional, onNewSide, 1, POOLED - 1);
-        double[] directionYearBefore = shrunk(provisional, onNewSide, 2, POOLED - 1);
+        double[] directionLastYear = shrunk(provisional, onNewSide, 1, DIRECTION);
+        double[] directionYearBefore = shrunk(provisional, onNewSide, 2, DIRECTION);
         double change = directionLastYear[0] - directionYearBefore[0];
         Object direction = reader.direction(provisional);
         int month = reader.month(provisional);
@@ -312,12 +334,23 @@ final class Estimator<T> {
         return rate;
     }
 
+    /** The cell's group at an estimator level, its month moved by {@code months}; null if out of range. */
+    private Object group(T cell, int level, int months) {
+        if (level < NATIONALITY) {
+            return reader.group(cell, level, months);
+        }
+        Object direction = reader.group(cell, LEVELS.size() - 1, months);
+        return level == NATIONALITY && direction != null
+                ? new Nationality(direction, reader.citizenOf(cell, reportingCountry))
+                : direction;
+    }
+
     /** {p, weight} of the cohort {@code years} earlier, shrunk from the coarsest level down to {@code finest}. */
     private double[] shrunk(T provisional, boolean onNewSide, int years, int finest) {
         double p = 0.5;
         double weight = 2; // Beta(1, 1)
         for (int level = POOLED; level >= finest; level--) {
-            Object group = reader.group(provisional, Math.min(level, POOLED - 1), -12 * years);
+            Object group = group(provisional, level, -12 * years);
             Tally t = group == null
                     ? null
                     : tallies.get(new Key(level, group, level == POOLED ? null : onNewSide, years));
@@ -389,6 +422,11 @@ final class Estimator<T> {
                 key.append('|').append(cell.dim(dim));
             }
             return key.toString();
+        }
+
+        @Override
+        public boolean citizenOf(Cell cell, String country) {
+            return country.equals(cell.dim(CellDimension.CITIZENSHIP.key()));
         }
 
         @Override

@@ -23,6 +23,8 @@ final class PackedReader implements Estimator.Reader<PackedReader.Entry> {
     private final long ltmTrue;
     private final Map<Long, LocalDate> finalDates = new ConcurrentHashMap<>();
     private final long timeBackMask;
+    private final long citizenshipMask;
+    private final Map<String, Long> citizenBits = new ConcurrentHashMap<>();
     private final Map<Long, Integer> timeBack = new ConcurrentHashMap<>();
 
     PackedReader(PackedCells packed) {
@@ -36,6 +38,7 @@ final class PackedReader implements Estimator.Reader<PackedReader.Entry> {
         }
         this.finalDateMask = packed.mask("finalMonth") | packed.mask(CellDimension.FINAL_DAY.key());
         this.timeBackMask = packed.mask(CellDimension.TIME_BACK.key());
+        this.citizenshipMask = packed.mask(CellDimension.CITIZENSHIP.key());
         this.ltmMask = packed.mask("ltm");
         this.directionMask = packed.mask("direction");
         this.ltmTrue = packed.bits("ltm", "true");
@@ -64,6 +67,12 @@ final class PackedReader implements Estimator.Reader<PackedReader.Entry> {
     public Object group(Entry cell, int level, int months) {
         long key = months == 0 ? cell.key() : packed.shiftMonth(cell.key(), months);
         return key < 0 ? null : key & levelMasks[level];
+    }
+
+    @Override
+    public boolean citizenOf(Entry cell, String country) {
+        long bits = citizenBits.computeIfAbsent(country, c -> packed.bits(CellDimension.CITIZENSHIP.key(), c));
+        return bits >= 0 && (cell.key() & citizenshipMask) == bits;
     }
 
     @Override

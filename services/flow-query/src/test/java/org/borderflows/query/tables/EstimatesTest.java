@@ -29,11 +29,11 @@ import org.junit.jupiter.api.Test;
  * of 8. No 2023-11 cohort.
  *
  * <p>Rates, from the direction's pooled rate down (p = (k + w p_parent) / (n + w), w = min(20, parent's weight):
- * each level has one group per parent, so no spread between groups, and lends the full 20):
- * pooled (3 + 2 x 0.5) / (8 + 2) = 0.4, weight 10. On the new side: direction (3 + 10 x 0.4) / 14 = 0.5 (14);
- * + citizenship (3 + 14 x 0.5) / 18 = 0.5556 (18); + purpose (3 + 18 x 0.5556) / 22 = 0.5909 (22); + sex
- * (3 + 20 x 0.5909) / 24 = 0.6174 (24); + age (3 + 20 x 0.6174) / 24 = 0.6395 (24). Gone back: direction
- * (0 + 10 x 0.4) / 14 = 0.2857, then 0.2222, 0.1818, 0.1515, 0.1263 (24).
+ * each level has one group per parent, so no spread between groups, and lends the full 20): pooled (3 + 2 x 0.5) /
+ * (8 + 2) = 0.4, weight 10. On the new side: direction (3 + 10 x 0.4) / 14 = 0.5 (14); + foreigners (TJK is not
+ * KAZ) (3 + 14 x 0.5) / 18 = 0.5556 (18); + citizenship (3 + 18 x 0.5556) / 22 = 0.5909 (22); + purpose (3 + 20 x
+ * 0.5909) / 24 = 0.6174 (24); + sex (3 + 20 x 0.6174) / 24 = 0.6395 (24); + age (3 + 20 x 0.6395) / 24 = 0.6579
+ * (24). Gone back: direction (0 + 10 x 0.4) / 14 = 0.2857, then 0.2222, 0.1818, 0.1515, 0.1263, 0.1052 (24).
  */
 class EstimatesTest {
     private static final LocalDate CLOCK = LocalDate.of(2026, 3, 15);
@@ -74,11 +74,11 @@ class EstimatesTest {
 
     /**
      * 2025-11: 2 arrivals still on the new side (provisionally migrations, final 2026-11-05) and 4 gone back
-     * (provisionally not, final 2026-04-20). Estimate 2 x 0.6395 + 4 x 0.1263 = 1.2790 + 0.5051 = 1.784.
-     * Variance (beta-binomial) 2 x 0.6395 x 0.3605 x 26/25 = 0.4795 and 4 x 0.1263 x 0.8737 x 28/25 = 0.4942;
+     * (provisionally not, final 2026-04-20). Estimate 2 x 0.6579 + 4 x 0.1052 = 1.3159 + 0.4209 = 1.737.
+     * Variance (beta-binomial) 2 x 0.6579 x 0.3421 x 26/25 = 0.4681 and 4 x 0.1052 x 0.8948 x 28/25 = 0.4218;
      * drift: the 2023-11 cohort is empty, so two years back the direction's rate is the uniform 0.5: on the new side
      * (0.5 - 0.5)^2 / 2 = 0, gone back (0.2857 - 0.5)^2 / 2 = 0.02296, for 4 crossings 16 x 0.02296 = 0.3673.
-     * Total 1.3411, sd 1.1581, 95% interval 1.784 +/- 2.270 = [-0.49, 4.05] -> [0.0, 4.1] (the final count is 0).
+     * Total 1.2573, sd 1.1213, 95% interval 1.737 +/- 2.198 = [-0.46, 3.93] -> [0.0, 3.9] (the final count is 0).
      */
     @Test
     void provisionalArrivalsAreEstimatedByTheirSituationFromTheCohortTwelveMonthsEarlier() {
@@ -101,11 +101,11 @@ class EstimatesTest {
                         "finalCount",
                         0L,
                         "estimate",
-                        1.8,
+                        1.7,
                         "lower",
                         0.0,
                         "upper",
-                        4.1,
+                        3.9,
                         "status",
                         "estimate"));
     }
@@ -118,10 +118,10 @@ class EstimatesTest {
      * 2025-03-15. Three arrivals not migrations, final 2025-05-01 (gone back by then). Gone back: 1 migration of 4.
      *
      * <p>Rates for a provisional arrival of 2025-11 gone back: pooled (1 + 2 x 0.5) / (4 + 2) = 0.3333 (6);
-     * direction (1 + 6 x 0.3333) / 10 = 0.3 (10); citizenship (1 + 10 x 0.3) / 14 = 0.2857 (14); purpose
-     * (1 + 14 x 0.2857) / 18 = 0.2778 (18); sex (1 + 18 x 0.2778) / 22 = 0.2727 (22); age (1 + 20 x 0.2727) / 24 =
-     * 0.2689 -> 0.3. Without the date of its time back the migration would count as on the new side, and the rate
-     * would be (0 + 20 x 0.1) / 23 = 0.087 -> 0.1.
+     * direction (1 + 6 x 0.3333) / 10 = 0.3 (10); foreigners (1 + 10 x 0.3) / 14 = 0.2857 (14); citizenship
+     * (1 + 14 x 0.2857) / 18 = 0.2778 (18); purpose (1 + 18 x 0.2778) / 22 = 0.2727 (22); sex (1 + 20 x 0.2727) / 24
+     * = 0.2689 (24); age (1 + 20 x 0.2689) / 24 = 0.2658 -> 0.3. Without the date of its time back the migration
+     * would count as on the new side, and the rate would be (0 + 20 x 0.0952) / 23 = 0.083 -> 0.1.
      */
     @Test
     void aMigrationOnATripBackAtTheCohortStageCountsAsGoneBack() {
@@ -163,10 +163,11 @@ class EstimatesTest {
      * On the new side: 2 migrations of 5; gone back: 0 of 1.
      *
      * <p>Rates for a provisional arrival of 2025-11 on the new side: pooled (2 + 2 x 0.5) / (6 + 2) = 0.375 (8);
-     * direction (2 + 8 x 0.375) / 13 = 0.3846 (13); citizenship 7 / 18 = 0.3889 (18); purpose 9 / 23 = 0.3913 (23);
-     * sex (2 + 20 x 0.3913) / 25 = 0.3930 (25); age (2 + 20 x 0.3930) / 25 = 0.3944 -> 0.4. Read from the final
-     * date alone, the long stays would count as gone back (2 of 2 on the new side: 0.7222 -> 0.7); read as on the
-     * new side until the decisive time back, the visitor would count there too (2 of 6: 0.3409 -> 0.3).
+     * direction (2 + 8 x 0.375) / 13 = 0.3846 (13); foreigners 7 / 18 = 0.3889 (18); citizenship 9 / 23 = 0.3913
+     * (23); purpose (2 + 20 x 0.3913) / 25 = 0.3930 (25); sex (2 + 20 x 0.3930) / 25 = 0.3944 (25); age (2 + 20 x
+     * 0.3944) / 25 = 0.3955 -> 0.4. Read from the final date alone, the long stays would count as gone back (2 of 2
+     * on the new side: 0.75); read as on the new side until the decisive time back, the visitor would count there
+     * too (2 of 6: 0.3392 -> 0.3).
      */
     @Test
     void aNonMigrationBetweenItsTimeOnTheNewSideAndItsDecisiveTimeBackIsReadByTheLongerKindOfTime() {
@@ -195,7 +196,7 @@ class EstimatesTest {
 
     /**
      * One woman arriving in 2025-11, on the new side: no F cohort, so her group's rate is its parent's (direction
-     * x citizenship x purpose: 0.5909), with no data of its own: (0 + 20 x 0.5909) / 20 = 0.5909 -> 0.6, a useful
+     * x citizenship x purpose: 0.6174), with no data of its own: (0 + 20 x 0.6174) / 20 = 0.6174 -> 0.6, a useful
      * estimate instead of her own provisional outcome.
      */
     @Test
@@ -217,11 +218,11 @@ class EstimatesTest {
      * (final 2025-09-01, after 2025-07-15), none a migration. Purposes under TJK: rates 1 and 0 about their parent's
      * 0.5, S = 8 x 0.25 + 8 x 0.25 = 4, A = 0.25 + 0.25 = 0.5, B = 0.25 x 7 x 2 = 3.5, rho = (4 - 0.5) / 3.5 = 1, so
      * TJK lends its purposes 1 / 1 - 1 = 0, at least {@link Estimator#MIN_PRIOR_WEIGHT} = 1. Sexes and age groups
-     * under a purpose share its rate (no spread): 20, at most the parent's weight. Citizenships under the direction:
-     * one, rate 0.5 = the direction's, 20.
+     * under a purpose share its rate (no spread): 20, at most the parent's weight. The foreigners under the
+     * direction and TJK under the foreigners: one group each, rate 0.5 = the direction's, 20.
      *
      * <p>On the new side, for a 2025-11 arrival to work: pooled (8 + 2 x 0.5) / 18 = 0.5 (18); direction (8 + 18 x
-     * 0.5) / 34 = 0.5 (34); citizenship (8 + 20 x 0.5) / 36 = 0.5 (36); purpose (8 + 1 x 0.5) / 9 = 0.9444 (9); sex
+     * 0.5) / 34 = 0.5 (34); foreigners and citizenship (8 + 20 x 0.5) / 36 = 0.5 (36); purpose (8 + 1 x 0.5) / 9 = 0.9444 (9); sex
      * (8 + 9 x 0.9444) / 17 = 0.9706 (17); age (8 + 17 x 0.9706) / 25 = 0.98. A tourist: purpose 0.5 / 9 = 0.0556,
      * sex 0.5 / 17 = 0.0294, age 0.5 / 25 = 0.02. Ten of each: 9.8 and 0.2. With the fixed weight of 20 at every
      * level the purposes would be pulled to TJK's 0.5: 0.6429, 0.7449, 0.8178, so 8.2 and 1.8.
@@ -251,13 +252,56 @@ class EstimatesTest {
     }
 
     /**
+     * Between a direction and its citizenships are its nationals and its foreigners. The 2024-11 cohort of residents
+     * leaving, on the new side at the stage: 20 KAZ nationals on trips, none a migration (final 2025-09-01, after
+     * 2025-07-15), and 2 TJK, 2 UZB and 2 KGZ residents leaving for good (final 2025-11-05). The foreigners (rate 1)
+     * and the nationals (0) about the direction's 6 / 26 = 0.2308: S = 20 x 0.0533 + 6 x 0.5917 = 4.6154, A = 2 x
+     * 0.1775 = 0.3550, B = 0.1775 x 19 + 0.1775 x 5 = 4.2604, rho = 1: weight 1. Citizenships under the foreigners
+     * all have rate 1 (no spread): 20.
+     *
+     * <p>Ten RUS residents leaving in 2025-11 (no RUS cohort), on the new side: pooled (6 + 2 x 0.5) / 28 = 0.25
+     * (28); direction (6 + 20 x 0.25) / 46 = 0.2391 (46); foreigners (6 + 1 x 0.2391) / 7 = 0.8913 (7); RUS and below
+     * no crossings, the same rate: 8.9. Without the foreigners' level RUS would lean on the direction's 0.2391,
+     * mostly nationals' trips: 2.4.
+     */
+    @Test
+    void aCitizenshipWithoutCohortLeansOnTheForeignersNotOnTheNationals() {
+        for (int i = 0; i < 20; i++) {
+            load.add(departure("k" + i, LocalDate.of(2024, 11, 5), false, LocalDate.of(2025, 9, 1), "KAZ"));
+        }
+        for (String citizenship : new String[] {"TJK", "UZB", "KGZ"}) {
+            for (int i = 0; i < 2; i++) {
+                load.add(departure(
+                        citizenship + i, LocalDate.of(2024, 11, 5), true, LocalDate.of(2025, 11, 5), citizenship));
+            }
+        }
+        for (int i = 0; i < 10; i++) {
+            load.add(departure("r" + i, LocalDate.of(2025, 11, 5), true, LocalDate.of(2026, 11, 5), "RUS"));
+        }
+
+        Table t = run("from", "2025-11", "to", "2025-11", "direction", "EXIT");
+
+        assertThat(t.rows()).hasSize(1);
+        assertThat(t.rows().get(0)).containsEntry("estimate", 8.9).containsEntry("finalCount", 0L);
+    }
+
+    private CrossingOutcome departure(String id, LocalDate date, boolean ltm, LocalDate finalDate, String citizenship) {
+        return arrival(id, date, ltm, finalDate)
+                .setDirection(Direction.EXIT)
+                .setStatusBefore(ResidenceStatus.RESIDENT)
+                .setStatusAfter(ltm ? ResidenceStatus.NON_RESIDENT : ResidenceStatus.RESIDENT)
+                .setCitizenship(citizenship)
+                .build();
+    }
+
+    /**
      * Year-ended totals (frequency=year-ended) by month and direction, with net. Besides the cohort and the 2025-11
      * arrivals of the first example, one resident left on 2025-06-10 and became a long-term emigrant, final
      * 2026-01-01 (before the clock). Year ended 2025-10 (2024-11..2025-10): arrivals are the cohort's 3 final
      * migrations, departures the final 1, net 3 - 1 = 2, all exact. Year ended 2025-11 (2024-12..2025-11):
-     * arrivals are 2025-11's 1.784 with variance 1.3411 ([0.0, 4.1] as in the first example), departures 1 exact;
-     * net 1.784 - 1 = 0.784, variance 1.3411 + 0 (directions independent), sd 1.1581, 0.784 +/- 2.270 =
-     * [-1.49, 3.05], within what the net can still be ([0 - 1 - 0, 0 + 6 - 1] = [-1, 5]): [-1.0, 3.1]; its final
+     * arrivals are 2025-11's 1.737 with variance 1.2573 ([0.0, 3.9] as in the first example), departures 1 exact;
+     * net 1.737 - 1 = 0.737, variance 1.2573 + 0 (directions independent), sd 1.1213, 0.737 +/- 2.198 =
+     * [-1.46, 2.93], within what the net can still be ([0 - 1 - 0, 0 + 6 - 1] = [-1, 5]): [-1.0, 2.9]; its final
      * count so far is 0 - 1 = -1.
      */
     @Test
@@ -285,9 +329,9 @@ class EstimatesTest {
                         row("2025-10", "ENTRY", 3L, 3.0, 3.0, 3.0, "final"),
                         row("2025-10", "EXIT", 1L, 1.0, 1.0, 1.0, "final"),
                         row("2025-10", "NET", 2L, 2.0, 2.0, 2.0, "final"),
-                        row("2025-11", "ENTRY", 0L, 1.8, 0.0, 4.1, "estimate"),
+                        row("2025-11", "ENTRY", 0L, 1.7, 0.0, 3.9, "estimate"),
                         row("2025-11", "EXIT", 1L, 1.0, 1.0, 1.0, "final"),
-                        row("2025-11", "NET", -1L, 0.8, -1.0, 3.1, "estimate"));
+                        row("2025-11", "NET", -1L, 0.7, -1.0, 2.9, "estimate"));
     }
 
     private static Map<String, Object> row(
