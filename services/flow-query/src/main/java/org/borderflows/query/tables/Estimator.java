@@ -36,9 +36,10 @@ import org.borderflows.query.topology.MigrationContribution;
  *
  * <p><b>Groups and shrinkage.</b> Groups are direction x citizenship x purpose x sex x age group, each with the
  * situation; between a direction's citizenships and the direction are its nationals and its foreigners (who leave
- * and arrive for different reasons: a foreign resident leaving is not pulled to the rate of nationals' trips). A group's rate is shrunk towards its coarser group's (beta-binomial, empirical Bayes): p = (k + w
- * p_parent) / (n + w), from the finest group down through {@link #LEVELS}; above the direction x situation level
- * is the direction's pooled rate (all situations), and above that a uniform Beta(1, 1). The weight w a parent lends
+ * and arrive for different reasons: a foreign resident leaving is not pulled to the rate of nationals' trips). A
+ * group's rate is shrunk towards its coarser group's (beta-binomial, empirical Bayes): p = (k + w p_parent) / (n +
+ * w), from the finest group down; above the direction x situation level is the direction's pooled rate (all
+ * situations), and above that a uniform Beta(1, 1). The weight w a parent lends
  * is measured per level, direction and situation from how much its groups' rates differ ({@link #priorWeights}),
  * at most {@code priorWeight} and never more than the parent's own weight. So a sparse group leans on its parent
  * instead of being dropped, but a group unlike its siblings (workers among visitors) is not pulled to their rate,
