@@ -161,27 +161,38 @@ final class Estimator<T> {
         this.thresholdDays = rules.thresholdDays();
         this.priorWeight = priorWeight;
         this.reportingCountry = rules.reportingCountry();
+        Cohort lastYear = Cohort.before(clock, 1);
+        Cohort yearBefore = Cohort.before(clock, 2);
         for (T cell : cells) {
             boolean ltm = isFinal(cell) ? reader.ltm(cell) : situation(cell);
-            tally(cell, ltm, 1, 0);
-            tally(cell, ltm, 2, DIRECTION);
+            tally(cell, ltm, lastYear, 0);
+            tally(cell, ltm, yearBefore, DIRECTION);
         }
         this.priorWeights = priorWeights(priorWeight);
     }
 
+    /** A cohort {@code years} before the clock: its clock, and that clock's month (see {@link Cube#monthIndex}). */
+    private record Cohort(int years, LocalDate clock, int month) {
+        static Cohort before(LocalDate estimateClock, int years) {
+            LocalDate clock = estimateClock.minusYears(years);
+            return new Cohort(years, clock, Cube.monthIndex(YearMonth.from(clock)));
+        }
+    }
+
     /**
-     * Adds a cell to the cohort of the crossings {@code years} later, at the same stage, from level {@code from} up;
-     * the cohort two years earlier is kept at the coarse levels only, to see how much the rate moves in a year.
+     * Adds a cell to the cohort of the crossings {@code cohort.years()} later, at the same stage, from level {@code
+     * from} up; the cohort two years earlier is kept at the coarse levels only, to see how much the rate moves in a
+     * year.
      */
-    private void tally(T cell, boolean ltm, int years, int from) {
-        LocalDate cohortClock = clock.minusYears(years);
+    private void tally(T cell, boolean ltm, Cohort cohort, int from) {
         double count = reader.count(cell);
         if (count <= 0
-                || reader.month(cell) > Cube.monthIndex(YearMonth.from(cohortClock))
-                || !AtClock.provisional(reader.finalDate(cell), cohortClock)) {
+                || reader.month(cell) > cohort.month()
+                || !AtClock.provisional(reader.finalDate(cell), cohort.clock())) {
             return; // crossed after the cohort's clock (no crossing to estimate from it), or already final then
         }
-        boolean onNewSide = onNewSide(cell, cohortClock);
+        int years = cohort.years();
+        boolean onNewSide = onNewSide(cell, cohort.clock());
         Key parent = null;
         for (int level = POOLED; level >= from; level--) {
             Object group = group(cell, level, 0);
