@@ -27,6 +27,11 @@ final class Analysis {
     final SpellMatcher.Matching matching;
     /** 12/16 outcome of every distinct crossing, aligned with {@code distinct.crossings()}. */
     final List<TwelveSixteenRule.Outcome> outcomes;
+    /**
+     * For every distinct crossing, the date of the crossing whose long-term migration gave the status before it
+     * (§5); null while that is the status from citizenship (§3). Aligned with {@code distinct.crossings()}.
+     */
+    final List<LocalDate> statusSince;
     /** Index in {@code distinct.crossings()} of each walked crossing. */
     final int[] walkPositions;
 
@@ -47,6 +52,7 @@ final class Analysis {
         this.matching = SpellMatcher.match(ordered, resident);
         this.walkPositions = positions(ordered, matching.walk());
         this.outcomes = outcomesOfAll(ordered);
+        this.statusSince = statusSince(ordered);
         this.authorisedStay = new AuthorisedStay(presence(), settings);
         this.borderWorkers = new BorderWorkerSpells(matching.spells(), carry, settings.borderWorker());
         this.latestAuthorisedExit = new HashMap<>();
@@ -117,6 +123,19 @@ final class Analysis {
                 LocalDate date = ordered.get(i).date();
                 LocalDate fin = statusFinal != null && statusFinal.isAfter(date) ? statusFinal : date;
                 all.add(TwelveSixteenRule.Outcome.unreviewed(status, fin, fin, null, -1));
+            }
+        }
+        return all;
+    }
+
+    private List<LocalDate> statusSince(List<CrossingFact> ordered) {
+        LocalDate since = carry == null ? null : carry.statusSinceDate();
+        List<LocalDate> all = new ArrayList<>(ordered.size());
+        for (int i = 0; i < ordered.size(); i++) {
+            all.add(since);
+            TwelveSixteenRule.Outcome outcome = outcomes.get(i);
+            if (outcome.statusAfter() != outcome.statusBefore()) {
+                since = ordered.get(i).date();
             }
         }
         return all;

@@ -96,6 +96,12 @@ final class BorderWorkerSpells {
         ends.removeIf(end -> end.isBefore(firstVisible));
         ends.sort(null);
         return new TravellerCarry(
-                into.status(), into.statusFinalDate(), into.presence(), into.returnFinalDates(), ends, last);
+                into.status(),
+                into.statusFinalDate(),
+                into.presence(),
+                into.returnFinalDates(),
+                ends,
+                last,
+                into.statusSinceDate());
     }
 }

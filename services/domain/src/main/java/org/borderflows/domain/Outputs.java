@@ -99,7 +99,8 @@ final class Outputs {
                     c.purpose(),
                     a.clock,
                     o.firstTimeBack(),
-                    o.decisiveTimeBack()));
+                    o.decisiveTimeBack(),
+                    a.statusSince.get(i)));
         }
         return List.copyOf(outcomes);
     }

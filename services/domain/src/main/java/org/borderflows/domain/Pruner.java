@@ -97,7 +97,8 @@ final class Pruner {
                 returnFinalDates.put(a.ordered().get(position).eventId(), outcome.returnFinalDate());
             }
         }
-        TravellerCarry into = new TravellerCarry(status, statusFinal, presence(a, cut), returnFinalDates);
+        TravellerCarry into = new TravellerCarry(
+                status, statusFinal, presence(a, cut), returnFinalDates, List.of(), null, a.statusSince.get(cut));
         LocalDate firstKept = a.ordered().get(cut).date();
         Set<CrossingFact> droppedCrossings = new HashSet<>(a.ordered().subList(0, cut));
         List<SpellMatcher.Draft> dropped = a.matching.spells().stream()

@@ -30,6 +30,8 @@ import org.borderflows.schema.ResidenceStatus;
  *     spell may still see (docs/rules.md §4a); sorted
  * @param lastBorderWorkerEnd end date of the latest pruned border-worker spell (§4a), so that a retained spell knows
  *     whether it is the first of its month; null when none
+ * @param statusSinceDate the date of the pruned crossing whose long-term migration gave the carried status (§5);
+ *     null while it is the status from citizenship, or when the carry was stored before this component existed
  */
 public record TravellerCarry(
         ResidenceStatus status,
@@ -37,10 +39,16 @@ public record TravellerCarry(
         List<Presence> presence,
         Map<String, LocalDate> returnFinalDates,
         List<LocalDate> commutingEnds,
-        LocalDate lastBorderWorkerEnd) {
+        LocalDate lastBorderWorkerEnd,
+        LocalDate statusSinceDate) {
 
-    /** 1: before the frontier-worker components (read as none); 2: with them. */
-    private static final byte FORMAT = 2;
+    /**
+     * 1: before the frontier-worker components (read as none); 2: with them; 3: with the status' since date (read
+     * as null before).
+     */
+    private static final byte FORMAT = 3;
+
+    private static final byte FORMAT_WITH_BORDER_WORKERS = 2;
 
     public TravellerCarry {
         presence = presence == null ? List.of() : List.copyOf(presence);
@@ -54,7 +62,7 @@ public record TravellerCarry(
             LocalDate statusFinalDate,
             List<Presence> presence,
             Map<String, LocalDate> returnFinalDates) {
-        this(status, statusFinalDate, presence, returnFinalDates, List.of(), null);
+        this(status, statusFinalDate, presence, returnFinalDates, List.of(), null, null);
     }
 
     /** A carry with no return final dates. */
@@ -93,6 +101,7 @@ public record TravellerCarry(
                 writeDate(out, end);
             }
             writeDate(out, lastBorderWorkerEnd);
+            writeDate(out, statusSinceDate);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,7 +111,7 @@ public record TravellerCarry(
     public static TravellerCarry fromBytes(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte format = in.readByte();
-            if (format != FORMAT && format != 1) {
+            if (format < 1 || format > FORMAT) {
                 throw new IllegalArgumentException("unknown traveller carry format " + format);
             }
             int status = in.readByte();
@@ -119,20 +128,22 @@ public record TravellerCarry(
             }
             List<LocalDate> commutingEnds = new ArrayList<>();
             LocalDate lastBorderWorkerEnd = null;
-            if (format == FORMAT) {
+            if (format >= FORMAT_WITH_BORDER_WORKERS) {
                 int ends = in.readInt();
                 for (int i = 0; i < ends; i++) {
                     commutingEnds.add(readDate(in));
                 }
                 lastBorderWorkerEnd = readDate(in);
             }
+            LocalDate statusSince = format >= FORMAT ? readDate(in) : null;
             return new TravellerCarry(
                     status < 0 ? null : ResidenceStatus.values()[status],
                     statusFinal,
                     presence,
                     returnFinalDates,
                     commutingEnds,
-                    lastBorderWorkerEnd);
+                    lastBorderWorkerEnd,
+                    statusSince);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

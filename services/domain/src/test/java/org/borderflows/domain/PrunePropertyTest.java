@@ -75,6 +75,7 @@ class PrunePropertyTest {
     void pruningOnceLongAfterTheCrossingsGivesTheSameOutputs() {
         Random random = new Random(11L);
         int carriedDates = 0;
+        int carriedSince = 0;
         for (int n = 0; n < ITINERARIES; n++) {
             List<CrossingFact> crossings = RandomItineraries.longGaps(random);
             LocalDate clock = RandomItineraries.lastDate(crossings).plusDays(random.nextInt(400));
@@ -83,9 +84,13 @@ class PrunePropertyTest {
                     ? null
                     : TravellerCarry.fromBytes(result.carry().toBytes());
             carriedDates += carry == null ? 0 : carry.returnFinalDates().size();
+            carriedSince += carry == null || carry.statusSinceDate() == null ? 0 : 1;
             assertSameForKept("itinerary " + n, crossings, new HashSet<>(crossings), carry, result.kept(), clock);
         }
         assertThat(carriedDates).as("return final dates carried").isGreaterThan(100);
+        assertThat(carriedSince)
+                .as("carries dating the migration that gave their status")
+                .isGreaterThan(100);
     }
 
     private static int prunedCrossings(Random random, Function<Random, List<CrossingFact>> itineraries) {

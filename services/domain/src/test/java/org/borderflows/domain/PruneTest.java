@@ -109,6 +109,15 @@ class PruneTest {
                 Map.of("x7", LocalDate.of(2024, 2, 1)));
 
         assertThat(TravellerCarry.fromBytes(carry.toBytes())).isEqualTo(carry);
+        TravellerCarry dated = new TravellerCarry(
+                ResidenceStatus.RESIDENT,
+                LocalDate.of(2024, 5, 1),
+                List.of(),
+                Map.of(),
+                List.of(LocalDate.of(2024, 3, 1)),
+                LocalDate.of(2024, 3, 1),
+                LocalDate.of(2023, 4, 20));
+        assertThat(TravellerCarry.fromBytes(dated.toBytes())).isEqualTo(dated);
         TravellerCarry empty = new TravellerCarry(null, null);
         assertThat(TravellerCarry.fromBytes(empty.toBytes())).isEqualTo(empty);
     }

@@ -191,6 +191,36 @@ class TwelveSixteenRuleTest {
         assertThat(e.outcomes().get(0).getDecisiveTimeBackDate()).isNull();
     }
 
+    /**
+     * A student arrives on 1 Sep 2021 and becomes a resident (292 days in, 66 back home from 20 Jun 2022, in again
+     * from 25 Aug 2022: 365 days in before N = 122 back). Her trip home, her return and her leaving for good on 15
+     * Jun 2024 all have the status that arrival gave her, since 1 Sep 2021; leaving is a migration, so her visit on 1
+     * Sep 2025 has the status it gave, since 15 Jun 2024. The arrival itself had the status from citizenship: none.
+     */
+    @Test
+    void eachCrossingDatesTheMigrationThatGaveItsStatusBefore() {
+        Traveller t = Traveller.foreigner();
+        Evaluation e = Traveller.evaluate(
+                LocalDate.of(2025, 12, 1),
+                t.entry("e1", LocalDate.of(2021, 9, 1)),
+                t.exit("x1", LocalDate.of(2022, 6, 20)),
+                t.entry("e2", LocalDate.of(2022, 8, 25)),
+                t.exit("x2", LocalDate.of(2024, 6, 15)),
+                t.entry("e3", LocalDate.of(2025, 9, 1)));
+
+        assertThat(e.outcomes())
+                .extracting(
+                        CrossingOutcome::getStatusBefore,
+                        CrossingOutcome::getLongTermMigration,
+                        CrossingOutcome::getStatusSinceDate)
+                .containsExactly(
+                        tuple(NON_RESIDENT, true, null),
+                        tuple(RESIDENT, false, LocalDate.of(2021, 9, 1)),
+                        tuple(RESIDENT, false, LocalDate.of(2021, 9, 1)),
+                        tuple(RESIDENT, true, LocalDate.of(2021, 9, 1)),
+                        tuple(NON_RESIDENT, true, LocalDate.of(2024, 6, 15)));
+    }
+
     /** A single arrival staying a year: a migration with no time back. */
     @Test
     void aMigrationWithoutATripBackHasNoFirstTimeBack() {
