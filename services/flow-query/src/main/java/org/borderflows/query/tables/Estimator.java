@@ -34,8 +34,10 @@ import org.borderflows.query.topology.MigrationContribution;
  * one, or, when still under review at c, its provisional outcome (at most a few months from final by then). Rate =
  * long-term migrations / crossings of that cohort and situation.
  *
- * <p><b>Groups and shrinkage.</b> Groups are direction x citizenship x purpose x sex x age group, each with the
- * situation; between a direction's citizenships and the direction are its nationals and its foreigners (who leave
+ * <p><b>Groups and shrinkage.</b> Groups are direction x citizenship x purpose x status years x sex x age group,
+ * each with the situation. Status years are the traveller's own earlier outcomes: the whole years since the migration
+ * that gave him his status before the crossing (a resident leaving in the first year after his arrival, in the
+ * second, or later), or none (the status from citizenship). Between a direction's citizenships and the direction are its nationals and its foreigners (who leave
  * and arrive for different reasons: a foreign resident leaving is not pulled to the rate of nationals' trips). A
  * group's rate is shrunk towards its coarser group's (beta-binomial, empirical Bayes): p = (k + w p_parent) / (n +
  * w), from the finest group down; above the direction x situation level is the direction's pooled rate (all
@@ -49,13 +51,16 @@ import org.borderflows.query.topology.MigrationContribution;
  * crossings' situation from their final facts the same way as the cohort's.
  */
 final class Estimator<T> {
+    private static final String STATUS_YEARS = CellDimension.STATUS_YEARS.key();
+
     /**
      * The levels read from the cells' dimensions, finest first ({@link Reader#group}); the estimator's own levels are
      * these with {@link #NATIONALITY} between the last two.
      */
     static final List<List<String>> LEVELS = List.of(
-            List.of("direction", "citizenship", "purpose", "sex", "ageGroup"),
-            List.of("direction", "citizenship", "purpose", "sex"),
+            List.of("direction", "citizenship", "purpose", STATUS_YEARS, "sex", "ageGroup"),
+            List.of("direction", "citizenship", "purpose", STATUS_YEARS, "sex"),
+            List.of("direction", "citizenship", "purpose", STATUS_YEARS),
             List.of("direction", "citizenship", "purpose"),
             List.of("direction", "citizenship"),
             List.of("direction"));

@@ -37,6 +37,7 @@ final class MigrationTable {
             "direction",
             "citizenship",
             "purpose",
+            CellDimension.STATUS_YEARS.key(),
             "sex",
             "ageGroup",
             "ltm",

@@ -29,7 +29,7 @@ public enum CellDimension {
     /** Month of a 12/16 outcome's final date. */
     FINAL_MONTH("finalMonth", 9),
     /** Day of the month of a 12/16 outcome's final date (§5: provisional until the clock is past it). */
-    FINAL_DAY("finalDay", 6),
+    FINAL_DAY("finalDay", 5),
     /**
      * The time back on the old side that dates a 12/16 outcome's situation beyond its final date (the estimator's
      * cohort, §6), in bins of {@link MigrationContribution#TIME_BACK_BIN_DAYS} days, "-" when none: for a long-term
@@ -37,6 +37,13 @@ public enum CellDimension {
      * decisive time back to its final date (N less any earlier time back).
      */
     TIME_BACK("timeBack", 5),
+    /**
+     * The traveller's own earlier outcomes (RULES.md §5, §6): whole years from the crossing whose long-term migration
+     * gave a 12/16 crossing's status before it (for a resident leaving, his arrival) to the crossing, 0, 1 or
+     * {@link MigrationContribution#STATUS_YEARS_CAP} (that many or more); "-" while the status is the one from
+     * citizenship.
+     */
+    STATUS_YEARS("statusYears", 2),
     /** Day of the month of the start of an open spell (the query derives its class from it), "-" when closed. */
     START_DAY("startDay", 6),
     /** Month a stay ended, OPEN while it has not: the stock of stays. */

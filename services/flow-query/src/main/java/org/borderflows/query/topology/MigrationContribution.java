@@ -23,6 +23,9 @@ public final class MigrationContribution implements Contribution {
      */
     private static final int TIME_BACK_CAP_DAYS = 360;
 
+    /** The last {@link CellDimension#STATUS_YEARS} value: that many whole years or more. */
+    public static final int STATUS_YEARS_CAP = 2;
+
     @Override
     public void outcome(CrossingOutcome o, Sink cells) {
         if (!isMigratingDirection(o)) {
@@ -33,6 +36,7 @@ public final class MigrationContribution implements Contribution {
         dims.put(CellDimension.FINAL_MONTH.key(), Cells.month(o.getFinalDate()));
         dims.put(CellDimension.FINAL_DAY.key(), Contributions.day(o.getFinalDate()));
         dims.put(CellDimension.TIME_BACK.key(), timeBack(o));
+        dims.put(CellDimension.STATUS_YEARS.key(), statusYears(o));
         cells.add(o.getCrossingDate(), dims, 1, o.getAsOf());
     }
 
@@ -54,6 +58,14 @@ public final class MigrationContribution implements Contribution {
         return o.getDecisiveTimeBackDate() == null
                 ? Contributions.CLOSED
                 : bin(o.getDecisiveTimeBackDate(), o.getFinalDate());
+    }
+
+    /** Whole years since the migration that gave the status before the crossing, capped; "-" when none did. */
+    private static String statusYears(CrossingOutcome o) {
+        LocalDate since = o.getStatusSinceDate();
+        return since == null
+                ? Contributions.CLOSED
+                : String.valueOf(Math.min(STATUS_YEARS_CAP, ChronoUnit.YEARS.between(since, o.getCrossingDate())));
     }
 
     private static String bin(LocalDate from, LocalDate to) {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Worked examples of the §6 estimator (RULES.md §6, §5) through the query API, with the default prior weight of 20
- * crossings. All arrivals are TJK, WORK, M, 25-29 unless said otherwise; the clock is 2026-03-15, so the cohort's
+ * crossings. All arrivals are TJK, WORK, M, 25-29, with the status from citizenship (status years "-") unless said
+ * otherwise; the clock is 2026-03-15, so the cohort's
  * stage is 2025-03-15 and N = 122 days after it is 2025-07-15.
  *
  * <p>The 2024-11 cohort: 3 arrivals on 2024-11-05 that became migrations, final 2025-11-05 (no time back: taken to
@@ -32,8 +33,9 @@ import org.junit.jupiter.api.Test;
  * each level has one group per parent, so no spread between groups, and lends the full 20): pooled (3 + 2 x 0.5) /
  * (8 + 2) = 0.4, weight 10. On the new side: direction (3 + 10 x 0.4) / 14 = 0.5 (14); + foreigners (TJK is not
  * KAZ) (3 + 14 x 0.5) / 18 = 0.5556 (18); + citizenship (3 + 18 x 0.5556) / 22 = 0.5909 (22); + purpose (3 + 20 x
- * 0.5909) / 24 = 0.6174 (24); + sex (3 + 20 x 0.6174) / 24 = 0.6395 (24); + age (3 + 20 x 0.6395) / 24 = 0.6579
- * (24). Gone back: direction (0 + 10 x 0.4) / 14 = 0.2857, then 0.2222, 0.1818, 0.1515, 0.1263, 0.1052 (24).
+ * 0.5909) / 24 = 0.6174 (24); + status years (3 + 20 x 0.6174) / 24 = 0.6395 (24); + sex (3 + 20 x 0.6395) / 24 =
+ * 0.6579 (24); + age (3 + 20 x 0.6579) / 24 = 0.6733 (24). Gone back: direction (0 + 10 x 0.4) / 14 = 0.2857, then
+ * 0.2222, 0.1818, 0.1515, 0.1263, 0.1052, 0.0877 (24).
  */
 class EstimatesTest {
     private static final LocalDate CLOCK = LocalDate.of(2026, 3, 15);
@@ -74,11 +76,11 @@ class EstimatesTest {
 
     /**
      * 2025-11: 2 arrivals still on the new side (provisionally migrations, final 2026-11-05) and 4 gone back
-     * (provisionally not, final 2026-04-20). Estimate 2 x 0.6579 + 4 x 0.1052 = 1.3159 + 0.4209 = 1.737.
-     * Variance (beta-binomial) 2 x 0.6579 x 0.3421 x 26/25 = 0.4681 and 4 x 0.1052 x 0.8948 x 28/25 = 0.4218;
+     * (provisionally not, final 2026-04-20). Estimate 2 x 0.6733 + 4 x 0.0877 = 1.3466 + 0.3507 = 1.697.
+     * Variance (beta-binomial) 2 x 0.6733 x 0.3267 x 26/25 = 0.4575 and 4 x 0.0877 x 0.9123 x 28/25 = 0.3584;
      * drift: the 2023-11 cohort is empty, so two years back the direction's rate is the uniform 0.5: on the new side
      * (0.5 - 0.5)^2 / 2 = 0, gone back (0.2857 - 0.5)^2 / 2 = 0.02296, for 4 crossings 16 x 0.02296 = 0.3673.
-     * Total 1.2573, sd 1.1213, 95% interval 1.737 +/- 2.198 = [-0.46, 3.93] -> [0.0, 3.9] (the final count is 0).
+     * Total 1.1833, sd 1.0878, 95% interval 1.697 +/- 2.132 = [-0.43, 3.83] -> [0.0, 3.8] (the final count is 0).
      */
     @Test
     void provisionalArrivalsAreEstimatedByTheirSituationFromTheCohortTwelveMonthsEarlier() {
@@ -105,7 +107,7 @@ class EstimatesTest {
                         "lower",
                         0.0,
                         "upper",
-                        3.9,
+                        3.8,
                         "status",
                         "estimate"));
     }
@@ -119,9 +121,10 @@ class EstimatesTest {
      *
      * <p>Rates for a provisional arrival of 2025-11 gone back: pooled (1 + 2 x 0.5) / (4 + 2) = 0.3333 (6);
      * direction (1 + 6 x 0.3333) / 10 = 0.3 (10); foreigners (1 + 10 x 0.3) / 14 = 0.2857 (14); citizenship
-     * (1 + 14 x 0.2857) / 18 = 0.2778 (18); purpose (1 + 18 x 0.2778) / 22 = 0.2727 (22); sex (1 + 20 x 0.2727) / 24
-     * = 0.2689 (24); age (1 + 20 x 0.2689) / 24 = 0.2658 -> 0.3. Without the date of its time back the migration
-     * would count as on the new side, and the rate would be (0 + 20 x 0.0952) / 23 = 0.083 -> 0.1.
+     * (1 + 14 x 0.2857) / 18 = 0.2778 (18); purpose (1 + 18 x 0.2778) / 22 = 0.2727 (22); status years (1 + 20 x
+     * 0.2727) / 24 = 0.2689 (24); sex (1 + 20 x 0.2689) / 24 = 0.2658 (24); age (1 + 20 x 0.2658) / 24 = 0.2632 ->
+     * 0.3. Without the date of its time back the migration would count as on the new side, and the rate gone back
+     * would be 0 of 3 under the same pooled rate: 0.2222, 0.1667, 0.1333, 0.1111, 0.0952, 0.0828, 0.0720 -> 0.1.
      */
     @Test
     void aMigrationOnATripBackAtTheCohortStageCountsAsGoneBack() {
@@ -164,10 +167,10 @@ class EstimatesTest {
      *
      * <p>Rates for a provisional arrival of 2025-11 on the new side: pooled (2 + 2 x 0.5) / (6 + 2) = 0.375 (8);
      * direction (2 + 8 x 0.375) / 13 = 0.3846 (13); foreigners 7 / 18 = 0.3889 (18); citizenship 9 / 23 = 0.3913
-     * (23); purpose (2 + 20 x 0.3913) / 25 = 0.3930 (25); sex (2 + 20 x 0.3930) / 25 = 0.3944 (25); age (2 + 20 x
-     * 0.3944) / 25 = 0.3955 -> 0.4. Read from the final date alone, the long stays would count as gone back (2 of 2
-     * on the new side: 0.75); read as on the new side until the decisive time back, the visitor would count there
-     * too (2 of 6: 0.3392 -> 0.3).
+     * (23); purpose (2 + 20 x 0.3913) / 25 = 0.3930 (25); status years (2 + 20 x 0.3930) / 25 = 0.3944 (25); sex
+     * (2 + 20 x 0.3944) / 25 = 0.3955 (25); age (2 + 20 x 0.3955) / 25 = 0.3964 -> 0.4. Read from the final date
+     * alone, the long stays would count as gone back (2 of 2 on the new side: 0.7727 -> 0.8); read as on the new
+     * side until the decisive time back, the visitor would count there too (2 of 6: 0.3378 -> 0.3).
      */
     @Test
     void aNonMigrationBetweenItsTimeOnTheNewSideAndItsDecisiveTimeBackIsReadByTheLongerKindOfTime() {
@@ -196,8 +199,8 @@ class EstimatesTest {
 
     /**
      * One woman arriving in 2025-11, on the new side: no F cohort, so her group's rate is its parent's (direction
-     * x citizenship x purpose: 0.6174), with no data of its own: (0 + 20 x 0.6174) / 20 = 0.6174 -> 0.6, a useful
-     * estimate instead of her own provisional outcome.
+     * x citizenship x purpose x status years: 0.6395), with no data of its own: (0 + 20 x 0.6395) / 20 = 0.6395 ->
+     * 0.6, a useful estimate instead of her own provisional outcome.
      */
     @Test
     void aGroupWithoutCohortLeansOnItsCoarserGroup() {
@@ -218,14 +221,16 @@ class EstimatesTest {
      * (final 2025-09-01, after 2025-07-15), none a migration. Purposes under TJK: rates 1 and 0 about their parent's
      * 0.5, S = 8 x 0.25 + 8 x 0.25 = 4, A = 0.25 + 0.25 = 0.5, B = 0.25 x 7 x 2 = 3.5, rho = (4 - 0.5) / 3.5 = 1, so
      * TJK lends its purposes 1 / 1 - 1 = 0, at least {@link Estimator#MIN_PRIOR_WEIGHT} = 1. Sexes and age groups
-     * under a purpose share its rate (no spread): 20, at most the parent's weight. The foreigners under the
+     * under a purpose, and status years under a purpose, share its rate (no spread): 20, at most the parent's weight.
+     * The foreigners under the
      * direction and TJK under the foreigners: one group each, rate 0.5 = the direction's, 20.
      *
      * <p>On the new side, for a 2025-11 arrival to work: pooled (8 + 2 x 0.5) / 18 = 0.5 (18); direction (8 + 18 x
-     * 0.5) / 34 = 0.5 (34); foreigners and citizenship (8 + 20 x 0.5) / 36 = 0.5 (36); purpose (8 + 1 x 0.5) / 9 = 0.9444 (9); sex
-     * (8 + 9 x 0.9444) / 17 = 0.9706 (17); age (8 + 17 x 0.9706) / 25 = 0.98. A tourist: purpose 0.5 / 9 = 0.0556,
-     * sex 0.5 / 17 = 0.0294, age 0.5 / 25 = 0.02. Ten of each: 9.8 and 0.2. With the fixed weight of 20 at every
-     * level the purposes would be pulled to TJK's 0.5: 0.6429, 0.7449, 0.8178, so 8.2 and 1.8.
+     * 0.5) / 34 = 0.5 (34); foreigners and citizenship (8 + 20 x 0.5) / 36 = 0.5 (36); purpose (8 + 1 x 0.5) / 9 =
+     * 0.9444 (9); status years (8 + 9 x 0.9444) / 17 = 0.9706 (17); sex (8 + 17 x 0.9706) / 25 = 0.98 (25); age (8 +
+     * 20 x 0.98) / 28 = 0.9857. A tourist: purpose 0.5 / 9 = 0.0556, status years 0.5 / 17 = 0.0294, sex 0.5 / 25 =
+     * 0.02, age 0.4 / 28 = 0.0143. Ten of each: 9.9 and 0.1. With the fixed weight of 20 at every level the purposes
+     * would be pulled to TJK's 0.5: 0.6429, 0.7449, 0.8178, 0.8699, so 8.7 and 1.3.
      */
     @Test
     void aLevelWhoseGroupsDifferLeansLittleOnItsCoarserGroup() {
@@ -248,7 +253,7 @@ class EstimatesTest {
 
         assertThat(t.rows())
                 .extracting(r -> r.get("purpose"), r -> r.get("estimate"))
-                .containsExactlyInAnyOrder(tuple("WORK", 9.8), tuple("TOURISM", 0.2));
+                .containsExactlyInAnyOrder(tuple("WORK", 9.9), tuple("TOURISM", 0.1));
     }
 
     /**
@@ -285,6 +290,48 @@ class EstimatesTest {
         assertThat(t.rows().get(0)).containsEntry("estimate", 8.9).containsEntry("finalCount", 0L);
     }
 
+    /**
+     * The traveller's own earlier outcomes: residents leaving in the year they became residents, and two years or
+     * more after, leave for different reasons. The 2024-11 cohort of TJK residents leaving, on the new side at the
+     * stage: 10 who became residents on 2024-05-01 (status years 0), none a migration (final 2025-09-01, after
+     * 2025-07-15), and 4 who became residents on 2022-09-01 (status years 2), all migrations (final 2025-11-05).
+     * Status years under the purpose: rates 0 and 1 about its 4 / 14 = 0.2857: S = 10 x 0.0816 + 4 x 0.5102 =
+     * 2.8571, A = 2 x 0.2041 = 0.4082, B = 0.2041 x 9 + 0.2041 x 3 = 2.4490, rho = 1: weight 1. Every other level
+     * has one group per parent: 20, at most the parent's weight.
+     *
+     * <p>Five residents since 2023-09-01 leaving in 2025-11 (status years 2), on the new side: pooled (4 + 1) / 16 =
+     * 0.3125 (16); direction (4 + 16 x 0.3125) / 30 = 0.3 (30); foreigners (4 + 20 x 0.3) / 34 = 0.2941 (34);
+     * citizenship 0.2907 (34); purpose 0.2886 (34); status years (4 + 1 x 0.2886) / 5 = 0.8577 (5); sex (4 + 5 x
+     * 0.8577) / 9 = 0.9210 (9); age (4 + 9 x 0.9210) / 13 = 0.9453: 4.7. Without the status years they would lean on
+     * the purpose's 0.2886, mostly first-year residents' trips: 0.2874, 0.2866, so 1.4.
+     */
+    @Test
+    void aResidentLeavingYearsAfterHisArrivalLeansOnResidentsOfHisYearsNotOnFirstYearTrips() {
+        for (int i = 0; i < 10; i++) {
+            load.add(CrossingOutcome.newBuilder(
+                            departure("y" + i, LocalDate.of(2024, 11, 5), false, LocalDate.of(2025, 9, 1), "TJK"))
+                    .setStatusSinceDate(LocalDate.of(2024, 5, 1))
+                    .build());
+        }
+        for (int i = 0; i < 4; i++) {
+            load.add(CrossingOutcome.newBuilder(
+                            departure("o" + i, LocalDate.of(2024, 11, 5), true, LocalDate.of(2025, 11, 5), "TJK"))
+                    .setStatusSinceDate(LocalDate.of(2022, 9, 1))
+                    .build());
+        }
+        for (int i = 0; i < 5; i++) {
+            load.add(CrossingOutcome.newBuilder(
+                            departure("n" + i, LocalDate.of(2025, 11, 5), true, LocalDate.of(2026, 11, 5), "TJK"))
+                    .setStatusSinceDate(LocalDate.of(2023, 9, 1))
+                    .build());
+        }
+
+        Table t = run("from", "2025-11", "to", "2025-11", "direction", "EXIT");
+
+        assertThat(t.rows()).hasSize(1);
+        assertThat(t.rows().get(0)).containsEntry("estimate", 4.7).containsEntry("finalCount", 0L);
+    }
+
     private CrossingOutcome departure(String id, LocalDate date, boolean ltm, LocalDate finalDate, String citizenship) {
         return arrival(id, date, ltm, finalDate)
                 .setDirection(Direction.EXIT)
@@ -299,9 +346,9 @@ class EstimatesTest {
      * arrivals of the first example, one resident left on 2025-06-10 and became a long-term emigrant, final
      * 2026-01-01 (before the clock). Year ended 2025-10 (2024-11..2025-10): arrivals are the cohort's 3 final
      * migrations, departures the final 1, net 3 - 1 = 2, all exact. Year ended 2025-11 (2024-12..2025-11):
-     * arrivals are 2025-11's 1.737 with variance 1.2573 ([0.0, 3.9] as in the first example), departures 1 exact;
-     * net 1.737 - 1 = 0.737, variance 1.2573 + 0 (directions independent), sd 1.1213, 0.737 +/- 2.198 =
-     * [-1.46, 2.93], within what the net can still be ([0 - 1 - 0, 0 + 6 - 1] = [-1, 5]): [-1.0, 2.9]; its final
+     * arrivals are 2025-11's 1.697 with variance 1.1833 ([0.0, 3.8] as in the first example), departures 1 exact;
+     * net 1.697 - 1 = 0.697, variance 1.1833 + 0 (directions independent), sd 1.0878, 0.697 +/- 2.132 =
+     * [-1.43, 2.83], within what the net can still be ([0 - 1 - 0, 0 + 6 - 1] = [-1, 5]): [-1.0, 2.8]; its final
      * count so far is 0 - 1 = -1.
      */
     @Test
@@ -329,9 +376,9 @@ class EstimatesTest {
                         row("2025-10", "ENTRY", 3L, 3.0, 3.0, 3.0, "final"),
                         row("2025-10", "EXIT", 1L, 1.0, 1.0, 1.0, "final"),
                         row("2025-10", "NET", 2L, 2.0, 2.0, 2.0, "final"),
-                        row("2025-11", "ENTRY", 0L, 1.7, 0.0, 3.9, "estimate"),
+                        row("2025-11", "ENTRY", 0L, 1.7, 0.0, 3.8, "estimate"),
                         row("2025-11", "EXIT", 1L, 1.0, 1.0, 1.0, "final"),
-                        row("2025-11", "NET", -1L, 0.7, -1.0, 2.9, "estimate"));
+                        row("2025-11", "NET", -1L, 0.7, -1.0, 2.8, "estimate"));
     }
 
     private static Map<String, Object> row(

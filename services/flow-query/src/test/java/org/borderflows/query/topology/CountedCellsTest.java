@@ -41,7 +41,7 @@ class CountedCellsTest {
                         Map.entry(
                                 "migration-12-16|2025-02|ageGroup=25-29;borderPost=KZ-ALA-AIR;citizenship=TJK;"
                                         + "direction=ENTRY;finalDay=01;finalMonth=2026-06;ltm=true;purpose=WORK;"
-                                        + "residenceStatus=NON_RESIDENT;sex=M;timeBack=-",
+                                        + "residenceStatus=NON_RESIDENT;sex=M;statusYears=-;timeBack=-",
                                 1.0));
     }
 

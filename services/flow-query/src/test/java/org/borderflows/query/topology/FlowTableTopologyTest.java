@@ -1,10 +1,12 @@
 package org.borderflows.query.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import org.borderflows.schema.DurationClass;
 import org.borderflows.schema.QualityEvent;
 import org.borderflows.schema.QualityIssue;
 import org.borderflows.schema.RejectedRecord;
+import org.borderflows.schema.ResidenceStatus;
 import org.borderflows.schema.Spell;
 import org.borderflows.schema.TableCell;
 import org.junit.jupiter.api.AfterEach;
@@ -235,7 +238,7 @@ class FlowTableTopologyTest {
                 .containsOnlyKeys(
                         "2025-02|ageGroup=25-29;borderPost=KZ-ALA-AIR;citizenship=TJK;direction=ENTRY;finalDay=01;"
                                 + "finalMonth=2025-09;ltm=false;purpose=WORK;residenceStatus=NON_RESIDENT;sex=M;"
-                                + "timeBack=-");
+                                + "statusYears=-;timeBack=-");
         assertThat(counts("crossings").values()).containsExactly(1.0);
     }
 
@@ -266,6 +269,41 @@ class FlowTableTopologyTest {
         assertThat(counts("migration-12-16").keySet())
                 .extracting(key -> key.replaceAll(".*(ltm=\\w+).*(timeBack=[^;]+).*", "$1 $2"))
                 .containsExactlyInAnyOrder("ltm=true timeBack=45", "ltm=false timeBack=75", "ltm=false timeBack=-");
+    }
+
+    /**
+     * The traveller's own earlier outcomes (§6's groups): four residents leaving on 3 Feb 2025, who became residents
+     * by arriving on 10 Mar 2024 (0 whole years before), 4 Feb 2023 (a day short of 2: 1), 3 Feb 2023 (2) and 3 Feb
+     * 2020 (5: counted as 2, the last value); a national leaving, resident from citizenship, gets "-".
+     */
+    @Test
+    void migrationCellsCountTheYearsSinceTheMigrationThatGaveTheStatus() {
+        LocalDate crossed = LocalDate.of(2025, 2, 3);
+        LocalDate asOf = LocalDate.of(2025, 10, 1);
+        List<LocalDate> since = Arrays.asList(
+                LocalDate.of(2024, 3, 10),
+                LocalDate.of(2023, 2, 4),
+                LocalDate.of(2023, 2, 3),
+                LocalDate.of(2020, 2, 3),
+                null);
+        for (int i = 0; i < since.size(); i++) {
+            outcomes.pipeInput(
+                    "x" + i,
+                    Fixtures.arrival("x" + i, crossed, false, LocalDate.of(2025, 6, 1), asOf)
+                            .setDirection(Direction.EXIT)
+                            .setStatusBefore(ResidenceStatus.RESIDENT)
+                            .setStatusAfter(ResidenceStatus.RESIDENT)
+                            .setStatusSinceDate(since.get(i))
+                            .build());
+        }
+
+        assertThat(counts("migration-12-16"))
+                .extractingFromEntries(e -> e.getKey().replaceAll(".*(statusYears=[^;]+).*", "$1"), e -> e.getValue())
+                .containsExactlyInAnyOrder(
+                        tuple("statusYears=0", 1.0),
+                        tuple("statusYears=1", 1.0),
+                        tuple("statusYears=2", 2.0),
+                        tuple("statusYears=-", 1.0));
     }
 
     @Test
