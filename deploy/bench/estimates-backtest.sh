@@ -3,7 +3,7 @@
 # flow-query would have published then against the final counts. Figures and how to read them: docs/estimates.md.
 #
 #   deploy/bench/estimates-backtest.sh [--from 2018-07] [--to 2024-12] [--travellers 60000] [--seeds 1,2,3]
-#                                      [--mixes central-asia,labour-shift] [--cuts 24] [--min-cohort 20]
+#                                      [--mixes central-asia,labour-shift,study-growth] [--cuts 24] [--min-cohort 20]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
