@@ -58,7 +58,18 @@ final class Backtest {
     /** The year-ended figures of one direction or of net migration as published at a cut. */
     record YearEnded(int lag, String series, double estimate, double lower, double upper, double truth) {}
 
-    record Cut(LocalDate clock, List<MonthCell> cells, List<YearEnded> yearEnded) {}
+    /**
+     * @param refitMillis wall time of the cut's first migration-12-16 question, as the first question after the cube
+     *     changed is answered: the estimator's rollup of the cells, its fit (one per cube version, shared by later
+     *     questions) and the month x direction cells scored
+     * @param migrationCells the cube's migration-12-16 cells
+     */
+    record Cut(
+            LocalDate clock,
+            List<MonthCell> cells,
+            List<YearEnded> yearEnded,
+            double refitMillis,
+            int migrationCells) {}
 
     /**
      * What became of the provisional crossings of all cuts, by direction, lag and provisional outcome: {crossings,
@@ -167,7 +178,9 @@ final class Backtest {
         question.put("from", cutMonth.minusMonths(REPORTED_MONTHS).toString());
         question.put("to", cutMonth.toString());
         question.put("by", "month,direction");
+        long asked = System.nanoTime();
         Table table = queries.run(Query.parse(Datasets.MIGRATION, question), false);
+        double refitMillis = (System.nanoTime() - asked) / 1e6;
         List<MonthCell> cells = new ArrayList<>();
         for (Map<String, Object> row : table.rows()) {
             YearMonth month = YearMonth.parse((String) row.get("month"));
@@ -209,7 +222,7 @@ final class Backtest {
                     number(row.get("upper")),
                     sum));
         }
-        return new Cut(clock, cells, yearEnded);
+        return new Cut(clock, cells, yearEnded, refitMillis, cube.size());
     }
 
     private void fate(CrossingOutcome o, YearMonth cutMonth) {

@@ -83,7 +83,25 @@ public final class EstimatesBacktest {
             all.addAll(ofMix);
         }
         System.out.printf(Locale.ROOT, "== all mixes%n%s", Figures.of(all).render());
+        System.out.println(refitCost(all));
         System.out.printf(Locale.ROOT, "(%.0f s)%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /** What fitting and scoring cost at each cut (RULES.md §6: they must keep up with the stream). */
+    static String refitCost(List<Backtest.Cut> cuts) {
+        double[] millis =
+                cuts.stream().mapToDouble(Backtest.Cut::refitMillis).sorted().toArray();
+        int[] cells =
+                cuts.stream().mapToInt(Backtest.Cut::migrationCells).sorted().toArray();
+        return String.format(
+                Locale.ROOT,
+                "first migration-12-16 question on a changed cube (rollup, estimator fit, scoring by month,direction):"
+                        + " median %.0f ms, max %.0f ms over %d cuts; migration cells median %d, max %d",
+                millis[millis.length / 2],
+                millis[millis.length - 1],
+                millis.length,
+                cells[cells.length / 2],
+                cells[cells.length - 1]);
     }
 
     static List<Backtest.Cut> run(Options o, Mix mix, long seed) {
