@@ -14,9 +14,9 @@ import org.borderflows.platform.config.RulesConfiguration;
  * service would have published then are compared with the final counts. Prints the figures per mix and over all.
  *
  * <p>Arguments (all optional, {@code --name value}): {@code --from 2018-07 --to 2024-12 --travellers 60000
- * --seeds 1,2,3 --mixes central-asia,labour-shift,study-growth --cuts 24 --min-cohort 20}; {@code --fates} also prints, per
- * direction, lag and provisional outcome, how many provisional crossings there were and the share that ended as
- * migrations.
+ * --seeds 1,2,3 --mixes central-asia,labour-shift,study-growth --cuts 24 --min-cohort 20}; {@code --fates} also
+ * prints, per direction, lag and provisional outcome, how many provisional crossings there were and the share that
+ * ended as migrations.
  */
 public final class EstimatesBacktest {
     record Options(

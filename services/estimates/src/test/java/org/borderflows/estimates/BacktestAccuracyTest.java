@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A CI-sized backtest of the published 12/16 estimates (RULES.md §6): 20,000 travellers of each mix (the holdout
  * included) over four years (2020-2023), seed 1, cut at the 12 last month-ends whose outcomes are final by the end
- * of 2023. The figures are deterministic for the seed; the test fails when the estimates regress beyond the stated tolerance
- * of the figures measured with this code. The first years of a simulated history are far from steady (the
+ * of 2023. The figures are deterministic for the seed; the test fails when the estimates regress beyond the stated
+ * tolerance of the figures measured with this code. The first years of a simulated history are far from steady (the
  * simulator's students and labour emigrants start together at its beginning), so these worst cases are much worse
  * than the full backtest's (docs/estimates.md).
  */

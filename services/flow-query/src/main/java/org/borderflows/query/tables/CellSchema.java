@@ -6,9 +6,9 @@ import java.util.Map;
 import org.borderflows.query.topology.CellDimension;
 
 /**
- * Bit layout of a dataset's packed cells: 11 bits of month (1990-2160), then each dimension's dictionary code in the bits
- * {@link CellDimension} gives it (dimension names sorted), in one {@code long}. The dictionaries are shared by every
- * dataset of a cube (a border post has one code everywhere).
+ * Bit layout of a dataset's packed cells: 11 bits of month (1990-2160), then each dimension's dictionary code in the
+ * bits {@link CellDimension} gives it (dimension names sorted), in one {@code long}. The dictionaries are shared by
+ * every dataset of a cube (a border post has one code everywhere).
  */
 final class CellSchema {
     static final int MONTH_BITS = 11;

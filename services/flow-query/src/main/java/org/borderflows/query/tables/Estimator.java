@@ -37,13 +37,13 @@ import org.borderflows.query.topology.MigrationContribution;
  * <p><b>Groups and shrinkage.</b> Groups are direction x citizenship x purpose x status years x sex x age group,
  * each with the situation. Status years are the traveller's own earlier outcomes: the whole years since the migration
  * that gave him his status before the crossing (a resident leaving in the first year after his arrival, in the
- * second, or later), or none (the status from citizenship). Between a direction's citizenships and the direction are its nationals and its foreigners (who leave
- * and arrive for different reasons: a foreign resident leaving is not pulled to the rate of nationals' trips). A
- * group's rate is shrunk towards its coarser group's (beta-binomial, empirical Bayes): p = (k + w p_parent) / (n +
- * w), from the finest group down; above the direction x situation level is the direction's pooled rate (all
- * situations), and above that a uniform Beta(1, 1). The weight w a parent lends
- * is measured per level, direction and situation from how much its groups' rates differ ({@link #priorWeights}),
- * at most {@code priorWeight} and never more than the parent's own weight. So a sparse group leans on its parent
+ * second, or later), or none (the status from citizenship). Between a direction's citizenships and the direction are
+ * its nationals and its foreigners (who leave and arrive for different reasons: a foreign resident leaving is not
+ * pulled to the rate of nationals' trips). A group's rate is shrunk towards its coarser group's (beta-binomial,
+ * empirical Bayes): p = (k + w p_parent) / (n + w), from the finest group down; above the direction x situation
+ * level is the direction's pooled rate (all situations), and above that a uniform Beta(1, 1). The weight w a parent
+ * lends is measured per level, direction and situation from how much its groups' rates differ
+ * ({@link #priorWeights}), at most {@code priorWeight} and never more than the parent's own weight. So a sparse group leans on its parent
  * instead of being dropped, but a group unlike its siblings (workers among visitors) is not pulled to their rate,
  * and a crossing always gets a rate with an honest weight (never its own provisional outcome taken as certain).
  *
