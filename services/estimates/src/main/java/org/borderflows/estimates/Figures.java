@@ -28,8 +28,19 @@ record Figures(
     /** Lags of month-cells that can hold provisional outcomes (W = 487 days is within 16 months). */
     static final int MONTH_LAGS = 16;
 
-    /** Month-cells of one direction: how many, their |relative error| quantiles, interval coverage, [0, n]-like. */
-    record CellFigures(int count, double medianError, double p90Error, double maxError, double coverage, int zeroToN) {}
+    /**
+     * Month-cells of one direction: how many, their |relative error| quantiles, interval coverage, [0, n]-like
+     * intervals and the most provisional crossings one of those held (a cell of one or two can have no narrower
+     * honest interval).
+     */
+    record CellFigures(
+            int count,
+            double medianError,
+            double p90Error,
+            double maxError,
+            double coverage,
+            int zeroToN,
+            int zeroToNMostProvisional) {}
 
     static String series(String direction) {
         return direction.equals("ENTRY") ? "arrivals" : "departures";
@@ -45,7 +56,7 @@ record Figures(
             errors.put(s, byLag);
         });
         Map<String, List<Double>> cellErrors = new HashMap<>();
-        Map<String, int[]> covered = new HashMap<>(); // direction -> {cells, covered, zeroToN}
+        Map<String, int[]> covered = new HashMap<>(); // direction -> {cells, covered, zeroToN, most provisional}
         Map<String, double[][]> sums = new HashMap<>(); // direction -> lag -> {estimate, final}
         for (Backtest.Cut cut : cuts) {
             for (int lag = 1; lag <= LAGS; lag++) {
@@ -80,14 +91,15 @@ record Figures(
                             .computeIfAbsent(s, k -> new ArrayList<>())
                             .add(Math.abs(c.estimate() - c.truth()) / c.truth());
                 }
-                int[] n = covered.computeIfAbsent(s, k -> new int[3]);
+                int[] n = covered.computeIfAbsent(s, k -> new int[4]);
                 n[0]++;
                 // bounds are published to 0.1
                 n[1] += c.truth() >= c.lower() - 0.05 && c.truth() <= c.upper() + 0.05 ? 1 : 0;
-                n[2] += Math.abs(c.lower() - c.finalCount()) < 0.05
-                                && Math.abs(c.upper() - c.finalCount() - c.provisional()) < 0.05
-                        ? 1
-                        : 0;
+                if (Math.abs(c.lower() - c.finalCount()) < 0.05
+                        && Math.abs(c.upper() - c.finalCount() - c.provisional()) < 0.05) {
+                    n[2]++;
+                    n[3] = Math.max(n[3], (int) Math.round(c.provisional()));
+                }
             }
         }
         Map<String, double[]> median = new HashMap<>();
@@ -117,7 +129,8 @@ record Figures(
                             quantile(e, 0.9),
                             e.isEmpty() ? Double.NaN : e.get(e.size() - 1),
                             (double) n[1] / n[0],
-                            n[2]));
+                            n[2],
+                            n[3]));
         });
         Map<String, double[]> yearEndedCoverage = new HashMap<>(); // series -> {totals, covered}
         for (Backtest.Cut cut : cuts) {
@@ -189,14 +202,16 @@ record Figures(
             }
             out.append(String.format(
                     Locale.ROOT,
-                    "%-11s cells %5d  error %.3f / %.3f / %.3f  coverage %.1f%%  [0,n] %d%n",
+                    "%-11s cells %5d  error %.3f / %.3f / %.3f  coverage %.1f%%  [0,n] %d (of at most %d"
+                            + " provisional)%n",
                     s,
                     c.count(),
                     c.medianError(),
                     c.p90Error(),
                     c.maxError(),
                     100 * c.coverage(),
-                    c.zeroToN()));
+                    c.zeroToN(),
+                    c.zeroToNMostProvisional()));
         }
         out.append("95% intervals of year-ended totals (frequency=year-ended, lags 1-12) covering the final total:");
         for (String s : List.of("arrivals", "departures", "net")) {
