@@ -43,7 +43,8 @@ record Mix(
      * A holdout, added after the estimator was developed on the two mixes above and never used to choose it: traffic
      * reported by Kyrgyzstan (Kyrgyz students, workers and family visitors are its residents' absences and returns,
      * Kazakh nationals are visitors), seasons three months later, students growing from 1x to 3x and family visitors
-     * to 2x while seasonal workers halve.
+     * to 2x while seasonal workers halve. (The students' growth barely acts: a traveller is weighed by his first
+     * crossing, and the simulator enrols every student in the first two years of its span.)
      */
     static final Mix STUDY_GROWTH = new Mix(
             "study-growth",

@@ -29,8 +29,9 @@ class BacktestAccuracyTest {
 
     private static final double DEPARTURES_COVERAGE = 0.886;
     /**
-     * Measured: [0, n]-like intervals (tiny cells whose interval spans every outcome they can still have; more of
-     * them since the intervals hold the spread of past revisions, RevisionSpread).
+     * Measured: [0, n]-like intervals (cells whose interval spans every outcome they can still have: mostly tiny ones,
+     * and a few large current-month cells whose revision spread, RevisionSpread, was measured on the history's
+     * unsteady first years; docs/estimates.md).
      */
     private static final int ZERO_TO_N = 32 + 40;
     /** Tolerance: year-ended errors may grow by 1 percentage point, coverage may drop by 2 points. */
