@@ -10,8 +10,10 @@ import org.borderflows.domain.RuleSettings;
 
 /**
  * How far the estimator's past estimates were from the final counts, by direction and stage (months after the
- * crossing month), measured on the latest {@link #MONTHS} crossing months whose outcomes are all final (RULES.md §6:
- * honest intervals). For each such month and stage s the estimate is made again as at the end of month + s (a
+ * crossing month), measured on the latest {@link #MONTHS} crossing months whose outcomes are all final and whose
+ * cohort month is a year past the first month of data (RULES.md §6: honest intervals). A history's first year lacks
+ * the earlier crossings of travellers already mid-stay when the data begin, whose status and reviews are then read
+ * from incomplete itineraries: back-casts whose cohort falls in it measure the data's start, not the estimator. For each such month and stage s the estimate is made again as at the end of month + s (a
  * back-cast, as the revisions table makes it) and its provisional part compared with what those crossings became.
  * The spread of a provisional crossing at that stage is the square root of the mean, over the months, of the
  * squared revision (final - estimate) less the binomial variance the model itself gives it (sum of p (1 - p)), per
@@ -28,6 +30,9 @@ import org.borderflows.domain.RuleSettings;
 final class RevisionSpread {
     /** The settled crossing months the spread is measured on. */
     static final int MONTHS = 12;
+
+    /** Months from the first month of data to the first month measured: its cohort month, a year later, plus a year. */
+    static final int FIRST_MEASURED_AFTER_MONTHS = 24;
 
     private static final RevisionSpread NONE = new RevisionSpread(Map.of(), Map.of());
 
@@ -52,12 +57,17 @@ final class RevisionSpread {
     static <T> RevisionSpread measure(
             Iterable<T> cells, Estimator.Reader<T> reader, LocalDate clock, RuleSettings rules, double priorWeight) {
         Map<Integer, Boolean> settled = new HashMap<>();
+        int first = Integer.MAX_VALUE;
         for (T cell : cells) {
-            settled.merge(reader.month(cell), !AtClock.provisional(reader.finalDate(cell), clock), Boolean::logicalAnd);
+            int month = reader.month(cell);
+            settled.merge(month, !AtClock.provisional(reader.finalDate(cell), clock), Boolean::logicalAnd);
+            first = Math.min(first, month);
         }
+        int firstMeasured = first + FIRST_MEASURED_AFTER_MONTHS;
         TreeSet<Integer> months = new TreeSet<>();
         settled.forEach((month, all) -> {
-            if (all && settled.containsKey(month - 12)) { // a month with a cohort: no back-cast from the prior alone
+            // a month with a cohort (no back-cast from the prior alone), the cohort past the data's first year
+            if (all && settled.containsKey(month - 12) && month >= firstMeasured) {
                 months.add(month);
             }
         });
