@@ -38,9 +38,11 @@ final class Backtest {
 
     /**
      * Months before a cut whose cells the cube holds: every month a cut reports on (up to {@link #REPORTED_MONTHS}
-     * back) and the cohorts a year before those.
+     * back) and the cohorts a year before those, and the revision spread's settled months (up to about 28 back) with
+     * the two years of data it wants before them (RevisionSpread), as the service's cube, which keeps every month,
+     * has them.
      */
-    static final int CUBE_MONTHS = 48;
+    static final int CUBE_MONTHS = 60;
     /** Months before the cut month reported at each cut: 12 lags of year-ended sums of 12 months each. */
     static final int REPORTED_MONTHS = 23;
 

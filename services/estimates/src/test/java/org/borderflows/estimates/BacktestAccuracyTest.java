@@ -25,15 +25,15 @@ class BacktestAccuracyTest {
 
     private static final double DEPARTURES_WORST_YEAR_ENDED = 87.61;
     /** Measured: coverage of the 95% intervals of month-cells with provisional outcomes. */
-    private static final double ARRIVALS_COVERAGE = 0.902;
+    private static final double ARRIVALS_COVERAGE = 0.899;
 
-    private static final double DEPARTURES_COVERAGE = 0.886;
+    private static final double DEPARTURES_COVERAGE = 0.877;
     /**
      * Measured: [0, n]-like intervals (cells whose interval spans every outcome they can still have: mostly tiny ones,
      * and a few large current-month cells whose revision spread, RevisionSpread, was measured on the history's
      * unsteady first years; docs/estimates.md).
      */
-    private static final int ZERO_TO_N = 32 + 40;
+    private static final int ZERO_TO_N = 16 + 26;
     /** Tolerance: year-ended errors may grow by 1 percentage point, coverage may drop by 2 points. */
     private static final double ERROR_TOLERANCE = 1.0;
 
