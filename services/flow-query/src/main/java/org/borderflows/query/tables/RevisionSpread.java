@@ -13,8 +13,9 @@ import org.borderflows.domain.RuleSettings;
  * crossing month), measured on the latest {@link #MONTHS} crossing months whose outcomes are all final and whose
  * cohort month is a year past the first month of data (RULES.md §6: honest intervals). A history's first year lacks
  * the earlier crossings of travellers already mid-stay when the data begin, whose status and reviews are then read
- * from incomplete itineraries: back-casts whose cohort falls in it measure the data's start, not the estimator. For each such month and stage s the estimate is made again as at the end of month + s (a
- * back-cast, as the revisions table makes it) and its provisional part compared with what those crossings became.
+ * from incomplete itineraries: back-casts whose cohort falls in it measure the data's start, not the estimator. For
+ * each such month and stage s the estimate is made again as at the end of month + s (a back-cast, as the revisions
+ * table makes it) and its provisional part compared with what those crossings became.
  * The spread of a provisional crossing at that stage is the square root of the mean, over the months, of the
  * squared revision (final - estimate) less the binomial variance the model itself gives it (sum of p (1 - p)), per
  * provisional crossing squared: what the model leaves out, such as its bias in the most recent months, and 0 where
