@@ -195,7 +195,9 @@ class RunAllDemoIT {
     /** The first of {@code count} consecutive ports that are all free, at random in the dynamic range. */
     private static int freePortRun(int count) {
         for (int attempt = 0; attempt < 200; attempt++) {
-            int first = ThreadLocalRandom.current().nextInt(20_000, 60_000);
+            // below Linux's ephemeral range (32768-60999), from which outgoing connections take their local ports: a
+            // port free now but in that range can be taken by a client before the service binds it
+            int first = ThreadLocalRandom.current().nextInt(20_000, 32_000);
             boolean free = true;
             for (int port = first; port < first + count && free; port++) {
                 try (ServerSocket socket = new ServerSocket(port)) {
