@@ -43,9 +43,10 @@ import org.borderflows.query.topology.MigrationContribution;
  * empirical Bayes): p = (k + w p_parent) / (n + w), from the finest group down; above the direction x situation
  * level is the direction's pooled rate (all situations), and above that a uniform Beta(1, 1). The weight w a parent
  * lends is measured per level, direction and situation from how much its groups' rates differ
- * ({@link #priorWeights}), at most {@code priorWeight} and never more than the parent's own weight. So a sparse group leans on its parent
- * instead of being dropped, but a group unlike its siblings (workers among visitors) is not pulled to their rate,
- * and a crossing always gets a rate with an honest weight (never its own provisional outcome taken as certain).
+ * ({@link #priorWeights}), at most {@code priorWeight} and never more than the parent's own weight. So a sparse
+ * group leans on its parent instead of being dropped, but a group unlike its siblings (workers among visitors) is not
+ * pulled to their rate, and a crossing always gets a rate with an honest weight (never its own provisional outcome
+ * taken as certain).
  *
  * <p>A back-cast (revisions: the estimate as it would have been made at a past clock) reads the provisional
  * crossings' situation from their final facts the same way as the cohort's.
@@ -356,7 +357,7 @@ final class Estimator<T> {
         if (level < NATIONALITY) {
             return reader.group(cell, level, months);
         }
-        Object direction = reader.group(cell, LEVELS.size() - 1, months);
+        Object direction = reader.group(cell, NATIONALITY, months); // LEVELS' last: the direction's group
         return level == NATIONALITY && direction != null
                 ? new Nationality(direction, reader.citizenOf(cell, reportingCountry))
                 : direction;

@@ -308,28 +308,27 @@ class EstimatesTest {
     @Test
     void aResidentLeavingYearsAfterHisArrivalLeansOnResidentsOfHisYearsNotOnFirstYearTrips() {
         for (int i = 0; i < 10; i++) {
-            load.add(CrossingOutcome.newBuilder(
-                            departure("y" + i, LocalDate.of(2024, 11, 5), false, LocalDate.of(2025, 9, 1), "TJK"))
-                    .setStatusSinceDate(LocalDate.of(2024, 5, 1))
-                    .build());
+            load.add(residentLeaving("y" + i, LocalDate.of(2024, 11, 5), false, LocalDate.of(2025, 9, 1), 2024, 5));
         }
         for (int i = 0; i < 4; i++) {
-            load.add(CrossingOutcome.newBuilder(
-                            departure("o" + i, LocalDate.of(2024, 11, 5), true, LocalDate.of(2025, 11, 5), "TJK"))
-                    .setStatusSinceDate(LocalDate.of(2022, 9, 1))
-                    .build());
+            load.add(residentLeaving("o" + i, LocalDate.of(2024, 11, 5), true, LocalDate.of(2025, 11, 5), 2022, 9));
         }
         for (int i = 0; i < 5; i++) {
-            load.add(CrossingOutcome.newBuilder(
-                            departure("n" + i, LocalDate.of(2025, 11, 5), true, LocalDate.of(2026, 11, 5), "TJK"))
-                    .setStatusSinceDate(LocalDate.of(2023, 9, 1))
-                    .build());
+            load.add(residentLeaving("n" + i, LocalDate.of(2025, 11, 5), true, LocalDate.of(2026, 11, 5), 2023, 9));
         }
 
         Table t = run("from", "2025-11", "to", "2025-11", "direction", "EXIT");
 
         assertThat(t.rows()).hasSize(1);
         assertThat(t.rows().get(0)).containsEntry("estimate", 4.7).containsEntry("finalCount", 0L);
+    }
+
+    /** A TJK resident leaving who became one by an arrival on the first of {@code sinceMonth} of {@code sinceYear}. */
+    private CrossingOutcome residentLeaving(
+            String id, LocalDate date, boolean ltm, LocalDate finalDate, int sinceYear, int sinceMonth) {
+        return CrossingOutcome.newBuilder(departure(id, date, ltm, finalDate, "TJK"))
+                .setStatusSinceDate(LocalDate.of(sinceYear, sinceMonth, 1))
+                .build();
     }
 
     private CrossingOutcome departure(String id, LocalDate date, boolean ltm, LocalDate finalDate, String citizenship) {
