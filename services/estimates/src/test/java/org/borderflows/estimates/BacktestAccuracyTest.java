@@ -30,8 +30,8 @@ class BacktestAccuracyTest {
     private static final double DEPARTURES_COVERAGE = 0.877;
     /**
      * Measured: [0, n]-like intervals (cells whose interval spans every outcome they can still have: mostly tiny ones,
-     * and a few large current-month cells whose revision spread, RevisionSpread, was measured on the history's
-     * unsteady first years; docs/estimates.md).
+     * and a few large cells of the history's unsteady first years, whose cuts come before any revision spread can be
+     * measured, RevisionSpread; docs/estimates.md).
      */
     private static final int ZERO_TO_N = 16 + 26;
     /** Tolerance: year-ended errors may grow by 1 percentage point, coverage may drop by 2 points. */

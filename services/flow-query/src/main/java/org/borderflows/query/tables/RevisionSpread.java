@@ -7,15 +7,18 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.borderflows.domain.AtClock;
 import org.borderflows.domain.RuleSettings;
+import org.borderflows.query.topology.MigrationContribution;
 
 /**
  * How far the estimator's past estimates were from the final counts, by direction and stage (months after the
  * crossing month), measured on the latest {@link #MONTHS} crossing months whose outcomes are all final and whose
- * cohort month is a year past the first month of data (RULES.md §6: honest intervals). A history's first year lacks
- * the earlier crossings of travellers already mid-stay when the data begin, whose status and reviews are then read
- * from incomplete itineraries: back-casts whose cohort falls in it measure the data's start, not the estimator. For
- * each such month and stage s the estimate is made again as at the end of month + s (a back-cast, as the revisions
- * table makes it) and its provisional part compared with what those crossings became.
+ * cohort month has the estimator's whole groups behind it (RULES.md §6: honest intervals): its crossings' status
+ * years, up to {@link MigrationContribution#STATUS_YEARS_CAP}, need that many years of data before them, and the
+ * data's first year lacks the earlier crossings of travellers already mid-stay when the data begin. A cohort with
+ * less behind it puts its travellers in the wrong groups (a resident of three years counted as in his first, or as
+ * a visitor), so its back-casts measure the data's start, not the estimator. For each month measured and stage s
+ * the estimate is made again as at the end of month + s (a back-cast, as the revisions table makes it) and its
+ * provisional part compared with what those crossings became.
  * The spread of a provisional crossing at that stage is the square root of the mean, over the months, of the
  * squared revision (final - estimate) less the binomial variance the model itself gives it (sum of p (1 - p)), per
  * provisional crossing squared: what the model leaves out, such as its bias in the most recent months, and 0 where
@@ -32,8 +35,11 @@ final class RevisionSpread {
     /** The settled crossing months the spread is measured on. */
     static final int MONTHS = 12;
 
-    /** Months from the first month of data to the first month measured: its cohort month, a year later, plus a year. */
-    static final int FIRST_MEASURED_AFTER_MONTHS = 24;
+    /**
+     * Months from the first month of data to the first month measured: its cohort month, a year earlier, has the
+     * longest status years behind it.
+     */
+    static final int FIRST_MEASURED_AFTER_MONTHS = 12 * (MigrationContribution.STATUS_YEARS_CAP + 1);
 
     private static final RevisionSpread NONE = new RevisionSpread(Map.of(), Map.of());
 
@@ -67,7 +73,7 @@ final class RevisionSpread {
         int firstMeasured = first + FIRST_MEASURED_AFTER_MONTHS;
         TreeSet<Integer> months = new TreeSet<>();
         settled.forEach((month, all) -> {
-            // a month with a cohort (no back-cast from the prior alone), the cohort past the data's first year
+            // a month with a cohort (no back-cast from the prior alone), the cohort with its status years behind it
             if (all && settled.containsKey(month - 12) && month >= firstMeasured) {
                 months.add(month);
             }

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
  * the uniform prior's p = 0.5. At the end of each month from January 2024 (stage 0) to February 2025 (stage 13) the
  * ten are provisional: estimate 5, final 9, binomial variance 10 x 0.5 x 0.5 = 2.5, so the relative revision beyond
  * the model's own variance is ((9 - 5)^2 - 2.5) / 10^2 = 0.135, spread sqrt(0.135) = 0.3674. From March 2025 (stage
- * 14) they are final: no spread. The data begin in January 2022 (one arrival final on 20 January 2022), so January
- * 2023 is settled too but its cohort falls in the data's first year: not measured.
+ * 14) they are final: no spread. The data begin in January 2021 (one arrival final on 20 January 2021), so the
+ * cohort month has two years of data behind it, the longest status years the estimator groups by. January 2023 is
+ * settled too but has no cohort month of its own (no crossing in January 2022): not measured.
  */
 class RevisionSpreadTest {
     private static final LocalDate CLOCK = LocalDate.of(2026, 6, 30);
@@ -31,13 +32,13 @@ class RevisionSpreadTest {
 
     /** The world above with {@code migrations} of the ten January 2024 arrivals long-term migrations. */
     private void theWorld(int migrations) {
-        load.add(Fixtures.arrival("s", LocalDate.of(2022, 1, 5), false, LocalDate.of(2022, 1, 20), CLOCK)
-                .build());
-        theWorldFromItsCohort(migrations);
+        theWorldWithDataFrom(2021, migrations);
     }
 
-    /** The same world with data beginning in January 2023, its cohort month. */
-    private void theWorldFromItsCohort(int migrations) {
+    /** The same world with data beginning in January of {@code year}. */
+    private void theWorldWithDataFrom(int year, int migrations) {
+        load.add(Fixtures.arrival("s", LocalDate.of(year, 1, 5), false, LocalDate.of(year, 1, 20), CLOCK)
+                .build());
         load.add(Fixtures.arrival("c", LocalDate.of(2023, 1, 5), false, LocalDate.of(2023, 1, 20), CLOCK)
                 .build());
         for (int i = 0; i < 10; i++) {
@@ -69,12 +70,21 @@ class RevisionSpreadTest {
     }
 
     /**
-     * With data from January 2023 only, January 2024's cohort is the data's first month: a back-cast from it would
-     * measure the data's start (travellers mid-stay then have incomplete itineraries), so nothing is measured.
+     * With data from January 2022, January 2024's cohort month has one year of data behind it: a resident of two
+     * years then would be counted in his first, so a back-cast from it would measure the data's start, and nothing
+     * is measured. With data from January 2023 its cohort is the data's first month (travellers mid-stay then have
+     * incomplete itineraries).
      */
     @Test
-    void aMonthWhoseCohortFallsInTheDataFirstYearIsNotMeasured() {
-        theWorldFromItsCohort(9);
+    void aMonthWhoseCohortHasLessThanTheLongestStatusYearsBehindItIsNotMeasured() {
+        theWorldWithDataFrom(2022, 9);
+
+        assertThat(measured().of("ENTRY", 0)).isZero();
+    }
+
+    @Test
+    void aMonthWhoseCohortIsTheDataFirstMonthIsNotMeasured() {
+        theWorldWithDataFrom(2023, 9);
 
         assertThat(measured().of("ENTRY", 0)).isZero();
     }
