@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.borderflows.domain.AtClock;
 import org.borderflows.domain.CrossingFact;
@@ -27,12 +28,19 @@ import org.junit.jupiter.api.Test;
  * How many {@code crossing-outcomes} records the stay engine writes per card, and why each one is written. The library
  * is used the way the engine uses it: cards in delivery order, the clock = latest crossing date seen, an evaluation
  * on each crossing (RULES.md §8: never because time passed), pruning above 6 crossings at the traveller's latest date
- * with a 30-day horizon, and an outcome written only when a fact changed (status before/after, the long-term flag or
- * the final date; not asOf or the provisional flag, which readers derive from the final date).
+ * with a 30-day horizon, and an outcome written only when a fact changed (status before/after, the long-term flag, the
+ * final date, the time-back dates or the status-since date: every field of the engine's fingerprint; not asOf or the
+ * provisional flag, which readers derive from the final date).
  *
  * <p>For a frequent traveller each crossing moves the last crossing's W-day spell from one side of every open 12/16
  * review to the other (see CommuterOutcomesTest in stay-engine), so the first undecided crossing flips and every
  * later kept crossing's status before/after follows it. The figures are printed by persona.
+ *
+ * <p>Beside them, what a representation that references the status chain instead of copying it would write (issue
+ * 13, item 2; not built): an outcome record only when the crossing's own facts change (the long-term flag, the final
+ * date, the time-back dates), and one record per traveller when his chain changes (the crossings after which his
+ * status changes, with the status: what a reader needs to give every crossing its status before and after). Pruning
+ * drops old transitions from the chain, which counts as a change here: an upper bound.
  */
 class OutcomeChurnTest {
     private static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
@@ -107,6 +115,15 @@ class OutcomeChurnTest {
                 counts.records.getOrDefault(persona, 0L),
                 (double) counts.records.getOrDefault(persona, 0L) / n));
         counts.why.forEach((why, n) -> System.out.printf("  %-90s %8d%n", why, n));
+        System.out.printf(
+                "with the status chain referenced, not copied: %d outcome + %d chain records = %.2f per card%n",
+                counts.ownRecords(), counts.chainRecords(), counts.referencedPerCard());
+        counts.cards.forEach((persona, n) -> System.out.printf(
+                "  %-26s %6d cards %8d records %7.2f per card%n",
+                persona,
+                n,
+                counts.own.getOrDefault(persona, 0L) + counts.chains.getOrDefault(persona, 0L),
+                counts.referencedPerCard(persona)));
         return counts;
     }
 
@@ -114,6 +131,26 @@ class OutcomeChurnTest {
         final Map<String, Long> cards = new TreeMap<>();
         final Map<String, Long> records = new TreeMap<>();
         final Map<String, Long> why = new TreeMap<>();
+        /** With the status chain referenced: outcome records (own facts changed) and chain records, by persona. */
+        final Map<String, Long> own = new TreeMap<>();
+
+        final Map<String, Long> chains = new TreeMap<>();
+
+        long ownRecords() {
+            return own.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        long chainRecords() {
+            return chains.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        double referencedPerCard() {
+            return (double) (ownRecords() + chainRecords()) / cards();
+        }
+
+        double referencedPerCard(String persona) {
+            return (double) (own.getOrDefault(persona, 0L) + chains.getOrDefault(persona, 0L)) / cards.get(persona);
+        }
 
         long cards() {
             return cards.values().stream().mapToLong(Long::longValue).sum();
@@ -136,6 +173,10 @@ class OutcomeChurnTest {
     private static final class Traveller extends KeptHistory {
         final String persona;
         final Map<String, CrossingOutcome> written = new HashMap<>();
+        /** With the status chain referenced: the last outcome written per event id, and the last chain written. */
+        final Map<String, CrossingOutcome> writtenOwn = new HashMap<>();
+
+        List<String> writtenChain = List.of();
 
         Traveller(String persona) {
             this.persona = persona;
@@ -153,7 +194,42 @@ class OutcomeChurnTest {
                 counts.records.merge(persona, 1L, Long::sum);
                 counts.why.merge(why, 1L, Long::sum);
             }
+            for (CrossingOutcome o : evaluation.outcomes()) {
+                CrossingOutcome before = writtenOwn.get(o.getEventId());
+                if (before == null || ownFactsChanged(before, o)) {
+                    writtenOwn.put(o.getEventId(), o);
+                    counts.own.merge(persona, 1L, Long::sum);
+                }
+            }
+            List<String> chain = chain(evaluation.outcomes());
+            if (!chain.equals(writtenChain)) {
+                writtenChain = chain;
+                counts.chains.merge(persona, 1L, Long::sum);
+            }
             afterEvaluation(this::latestDate, settings);
+        }
+
+        /** The crossings after which the status changes, with the status after them. */
+        private static List<String> chain(List<CrossingOutcome> outcomes) {
+            List<String> transitions = new ArrayList<>();
+            for (CrossingOutcome o : outcomes) {
+                if (o.getStatusBefore() != o.getStatusAfter()) {
+                    transitions.add(o.getEventId() + "=" + o.getStatusAfter()); // its date is the status since
+                }
+            }
+            return transitions;
+        }
+
+        /** The crossing's own facts: the long-term flag, the final date and the time-back dates. */
+        private static boolean ownFactsChanged(CrossingOutcome before, CrossingOutcome after) {
+            return before.getLongTermMigration() != after.getLongTermMigration()
+                    || !before.getFinalDate().equals(after.getFinalDate())
+                    || timeBackChanged(before, after);
+        }
+
+        private static boolean timeBackChanged(CrossingOutcome before, CrossingOutcome after) {
+            return !Objects.equals(before.getFirstTimeBackDate(), after.getFirstTimeBackDate())
+                    || !Objects.equals(before.getDecisiveTimeBackDate(), after.getDecisiveTimeBackDate());
         }
 
         /** Which facts changed (asOf and provisional left out, as the engine's fingerprint does); null when none. */
@@ -171,6 +247,12 @@ class OutcomeChurnTest {
             }
             if (!before.getFinalDate().equals(after.getFinalDate())) {
                 fields.add("final date");
+            }
+            if (timeBackChanged(before, after)) {
+                fields.add("time back");
+            }
+            if (!Objects.equals(before.getStatusSinceDate(), after.getStatusSinceDate())) {
+                fields.add("status since");
             }
             if (fields.isEmpty()) {
                 return null;
