@@ -16,6 +16,7 @@ import org.borderflows.domain.CrossingFact;
 import org.borderflows.domain.Evaluation;
 import org.borderflows.domain.RuleSettings;
 import org.borderflows.platform.TravellerPseudonymiser;
+import org.borderflows.schema.AvroSerde;
 import org.borderflows.schema.CrossingOutcome;
 import org.borderflows.simulator.gen.Card;
 import org.borderflows.simulator.gen.FaultRates;
@@ -40,10 +41,14 @@ import org.junit.jupiter.api.Test;
  * 13, item 2; not built): an outcome record only when the crossing's own facts change (the long-term flag, the final
  * date, the time-back dates), and one record per traveller when his chain changes (the crossings after which his
  * status changes, with the status: what a reader needs to give every crossing its status before and after). Pruning
- * drops old transitions from the chain, which counts as a change here: an upper bound.
+ * drops old transitions from the chain, which counts as a change here: an upper bound. And what per-traveller
+ * segments would write: one record per traveller when any of his outcomes changed, holding all his kept outcomes;
+ * bytes as the engine encodes outcomes.
  */
 class OutcomeChurnTest {
     private static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
+
+    private static final AvroSerde<CrossingOutcome> OUTCOMES = AvroSerde.of(CrossingOutcome.class);
 
     @Test
     void withoutFaultsNoLongTermFlagChangesOnceFinal() {
@@ -116,6 +121,12 @@ class OutcomeChurnTest {
                 (double) counts.records.getOrDefault(persona, 0L) / n));
         counts.why.forEach((why, n) -> System.out.printf("  %-90s %8d%n", why, n));
         System.out.printf(
+                "bytes: %.0f per card; as per-traveller segments: %d records (%.2f per card), %.0f bytes per card%n",
+                (double) counts.bytes / counts.cards(),
+                counts.segments,
+                (double) counts.segments / counts.cards(),
+                (double) counts.segmentBytes / counts.cards());
+        System.out.printf(
                 "with the status chain referenced, not copied: %d outcome + %d chain records = %.2f per card%n",
                 counts.ownRecords(), counts.chainRecords(), counts.referencedPerCard());
         counts.cards.forEach((persona, n) -> System.out.printf(
@@ -135,6 +146,11 @@ class OutcomeChurnTest {
         final Map<String, Long> own = new TreeMap<>();
 
         final Map<String, Long> chains = new TreeMap<>();
+        /** Bytes of the outcome records written; records and bytes as per-traveller segments. */
+        long bytes;
+
+        long segments;
+        long segmentBytes;
 
         long ownRecords() {
             return own.values().stream().mapToLong(Long::longValue).sum();
@@ -184,15 +200,24 @@ class OutcomeChurnTest {
 
         void evaluate(LocalDate today, RuleSettings settings, Counts counts) {
             Evaluation evaluation = evaluation(today, settings);
+            boolean changed = false;
             for (CrossingOutcome o : evaluation.outcomes()) {
                 CrossingOutcome before = written.get(o.getEventId());
                 String why = change(before, o, today);
                 if (why == null) {
                     continue;
                 }
+                changed = true;
                 written.put(o.getEventId(), o);
                 counts.records.merge(persona, 1L, Long::sum);
                 counts.why.merge(why, 1L, Long::sum);
+                counts.bytes += OUTCOMES.serialize(null, o).length;
+            }
+            if (changed) {
+                counts.segments++;
+                for (CrossingOutcome o : evaluation.outcomes()) {
+                    counts.segmentBytes += OUTCOMES.serialize(null, o).length;
+                }
             }
             for (CrossingOutcome o : evaluation.outcomes()) {
                 CrossingOutcome before = writtenOwn.get(o.getEventId());
