@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 import org.borderflows.domain.AtClock;
 import org.borderflows.domain.CrossingFact;
 import org.borderflows.domain.Evaluation;
@@ -113,12 +114,7 @@ class OutcomeChurnTest {
                 counts.records(),
                 counts.cards(),
                 counts.perCard());
-        counts.cards.forEach((persona, n) -> System.out.printf(
-                "  %-26s %6d cards %8d records %7.2f per card%n",
-                persona,
-                n,
-                counts.records.getOrDefault(persona, 0L),
-                (double) counts.records.getOrDefault(persona, 0L) / n));
+        printByPersona(counts, persona -> counts.records.getOrDefault(persona, 0L));
         counts.why.forEach((why, n) -> System.out.printf("  %-90s %8d%n", why, n));
         System.out.printf(
                 "bytes: %.0f per card; as per-traveller segments: %d records (%.2f per card), %.0f bytes per card%n",
@@ -129,13 +125,15 @@ class OutcomeChurnTest {
         System.out.printf(
                 "with the status chain referenced, not copied: %d outcome + %d chain records = %.2f per card%n",
                 counts.ownRecords(), counts.chainRecords(), counts.referencedPerCard());
+        printByPersona(
+                counts, persona -> counts.own.getOrDefault(persona, 0L) + counts.chains.getOrDefault(persona, 0L));
+        return counts;
+    }
+
+    private static void printByPersona(Counts counts, ToLongFunction<String> records) {
         counts.cards.forEach((persona, n) -> System.out.printf(
                 "  %-26s %6d cards %8d records %7.2f per card%n",
-                persona,
-                n,
-                counts.own.getOrDefault(persona, 0L) + counts.chains.getOrDefault(persona, 0L),
-                counts.referencedPerCard(persona)));
-        return counts;
+                persona, n, records.applyAsLong(persona), (double) records.applyAsLong(persona) / n));
     }
 
     private static final class Counts {
@@ -162,10 +160,6 @@ class OutcomeChurnTest {
 
         double referencedPerCard() {
             return (double) (ownRecords() + chainRecords()) / cards();
-        }
-
-        double referencedPerCard(String persona) {
-            return (double) (own.getOrDefault(persona, 0L) + chains.getOrDefault(persona, 0L)) / cards.get(persona);
         }
 
         long cards() {
