@@ -21,6 +21,8 @@ import org.borderflows.query.tables.TableQueries;
 import org.borderflows.query.topology.Cells;
 import org.borderflows.query.topology.Contributions;
 import org.borderflows.schema.CrossingOutcome;
+import org.borderflows.schema.EstimateVintage;
+import org.borderflows.schema.ProvisionalPart;
 import org.borderflows.schema.TableCell;
 
 /**
@@ -46,7 +48,12 @@ final class Backtest {
     /** Months before the cut month reported at each cut: 12 lags of year-ended sums of 12 months each. */
     static final int REPORTED_MONTHS = 23;
 
-    /** One month x direction cell as published at a cut, with its final count. */
+    /**
+     * One month x direction cell as published at a cut, with its final count.
+     *
+     * @param bernoulliVariance sum of p (1 - p) over its provisional crossings, p the published probability of each
+     *     (from the month-end vintage, as the service keeps it): the variance of the final count if every p were exact
+     */
     record MonthCell(
             int lag,
             String direction,
@@ -55,7 +62,8 @@ final class Backtest {
             double lower,
             double upper,
             double provisional,
-            double truth) {}
+            double truth,
+            double bernoulliVariance) {}
 
     /** The year-ended figures of one direction or of net migration as published at a cut. */
     record YearEnded(int lag, String series, double estimate, double lower, double upper, double truth) {}
@@ -183,6 +191,7 @@ final class Backtest {
         long asked = System.nanoTime();
         Table table = queries.run(Query.parse(Datasets.MIGRATION, question), false);
         double refitMillis = (System.nanoTime() - asked) / 1e6;
+        Map<String, Double> bernoulli = bernoulliVariances(queries.makeVintage(cutMonth));
         List<MonthCell> cells = new ArrayList<>();
         for (Map<String, Object> row : table.rows()) {
             YearMonth month = YearMonth.parse((String) row.get("month"));
@@ -199,7 +208,8 @@ final class Backtest {
                     number(row.get("lower")),
                     number(row.get("upper")),
                     provisional.getOrDefault(key, 0.0),
-                    truth.getOrDefault(key, 0.0)));
+                    truth.getOrDefault(key, 0.0),
+                    bernoulli.getOrDefault(key, 0.0)));
         }
         question.put("from", cutMonth.minusMonths(Figures.LAGS).toString());
         question.put("to", cutMonth.minusMonths(1).toString());
@@ -225,6 +235,18 @@ final class Backtest {
                     sum));
         }
         return new Cut(clock, cells, yearEnded, refitMillis, cube.size());
+    }
+
+    /** month|direction -> sum of crossings x p (1 - p) over the provisional parts of a vintage's cells. */
+    private static Map<String, Double> bernoulliVariances(List<EstimateVintage> vintage) {
+        Map<String, Double> variance = new HashMap<>();
+        for (EstimateVintage cell : vintage) {
+            String key = cell.getMonth() + "|" + cell.getDimensions().get("direction");
+            for (ProvisionalPart part : cell.getProvisional()) {
+                variance.merge(key, part.getCrossings() * part.getP() * (1 - part.getP()), Double::sum);
+            }
+        }
+        return variance;
     }
 
     private void fate(CrossingOutcome o, YearMonth cutMonth) {

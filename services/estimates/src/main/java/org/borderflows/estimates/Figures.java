@@ -11,7 +11,10 @@ import java.util.Map;
  * The backtest's figures over all cut-offs (RULES.md §6): per series (arrivals = ENTRY of non-residents, departures
  * = EXIT of residents, net = arrivals - departures) the error of the year-ended sum at lags 1-12, in % of the
  * final sum, median and worst over the cut-offs (net also in % of the final gross flow, arrivals + departures,
- * since a % of a net near zero means little); per direction the month-cells' relative errors, the coverage of
+ * since a % of a net near zero means little, and the net's floor: the median |error| that the provisional
+ * crossings' own chance alone gives it, 0.6745 sqrt(sum of p (1 - p)) over both directions' provisional crossings
+ * in the year, in % of the final net, which no estimator with these facts can beat); per direction the month-cells'
+ * relative errors, the coverage of
  * the 95% intervals and the number of [0, n]-like intervals. Month-cells are month x direction cells that still
  * held provisional outcomes at the cut.
  */
@@ -23,7 +26,11 @@ record Figures(
         Map<String, double[]> biasByLag,
         Map<String, double[]> yearEndedCoverage) {
 
-    static final List<String> SERIES = List.of("arrivals", "departures", "net", "net/gross");
+    static final List<String> SERIES = List.of("arrivals", "departures", "net", "net/gross", "net floor");
+
+    /** The median of |X| for X normal with mean 0 and standard deviation 1. */
+    private static final double MEDIAN_ABS_NORMAL = 0.6745;
+
     static final int LAGS = 12;
     /** Lags of month-cells that can hold provisional outcomes (W = 487 days is within 16 months). */
     static final int MONTH_LAGS = 16;
@@ -62,11 +69,13 @@ record Figures(
             for (int lag = 1; lag <= LAGS; lag++) {
                 double[] est = new double[2];
                 double[] fin = new double[2];
+                double bernoulli = 0;
                 for (Backtest.MonthCell c : cut.cells()) {
                     if (c.lag() >= lag && c.lag() < lag + 12) {
                         int i = c.direction().equals("ENTRY") ? 0 : 1;
                         est[i] += c.estimate();
                         fin[i] += c.truth();
+                        bernoulli += c.bernoulliVariance();
                     }
                 }
                 errors.get("arrivals").get(lag).add(percent(est[0], fin[0]));
@@ -74,6 +83,9 @@ record Figures(
                 errors.get("net").get(lag).add(percent(est[0] - est[1], fin[0] - fin[1]));
                 // net near zero makes a % of net meaningless: also its error in % of the gross flow
                 errors.get("net/gross").get(lag).add(percent(est[0] - est[1], fin[0] - fin[1], fin[0] + fin[1]));
+                errors.get("net floor")
+                        .get(lag)
+                        .add(percent(MEDIAN_ABS_NORMAL * Math.sqrt(bernoulli), 0, fin[0] - fin[1]));
             }
             for (Backtest.MonthCell c : cut.cells()) {
                 if (c.lag() <= MONTH_LAGS) {
