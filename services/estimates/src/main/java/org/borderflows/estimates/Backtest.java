@@ -18,6 +18,7 @@ import org.borderflows.query.tables.Protection;
 import org.borderflows.query.tables.Query;
 import org.borderflows.query.tables.Table;
 import org.borderflows.query.tables.TableQueries;
+import org.borderflows.query.topology.CellDimension;
 import org.borderflows.query.topology.Cells;
 import org.borderflows.query.topology.Contributions;
 import org.borderflows.schema.CrossingOutcome;
@@ -37,6 +38,7 @@ import org.borderflows.schema.TableCell;
  */
 final class Backtest {
     private static final Contributions CONTRIBUTIONS = Datasets.contributions();
+    private static final String DIRECTION = CellDimension.DIRECTION.key();
 
     /**
      * Months before a cut whose cells the cube holds: every month a cut reports on (up to {@link #REPORTED_MONTHS}
@@ -195,7 +197,7 @@ final class Backtest {
         List<MonthCell> cells = new ArrayList<>();
         for (Map<String, Object> row : table.rows()) {
             YearMonth month = YearMonth.parse((String) row.get("month"));
-            String direction = (String) row.get("direction");
+            String direction = (String) row.get(DIRECTION);
             String key = month + "|" + direction;
             cells.add(new MonthCell(
                     (int) (cutMonth.getYear() * 12L
@@ -218,7 +220,7 @@ final class Backtest {
         for (Map<String, Object> row :
                 queries.run(Query.parse(Datasets.MIGRATION, question), false).rows()) {
             YearMonth month = YearMonth.parse((String) row.get("month"));
-            String series = (String) row.get("direction");
+            String series = (String) row.get(DIRECTION);
             double sum = 0;
             for (int m = 0; m < 12; m++) {
                 String key = month.minusMonths(m) + "|";
@@ -241,7 +243,7 @@ final class Backtest {
     private static Map<String, Double> bernoulliVariances(List<EstimateVintage> vintage) {
         Map<String, Double> variance = new HashMap<>();
         for (EstimateVintage cell : vintage) {
-            String key = cell.getMonth() + "|" + cell.getDimensions().get("direction");
+            String key = cell.getMonth() + "|" + cell.getDimensions().get(DIRECTION);
             for (ProvisionalPart part : cell.getProvisional()) {
                 variance.merge(key, part.getCrossings() * part.getP() * (1 - part.getP()), Double::sum);
             }

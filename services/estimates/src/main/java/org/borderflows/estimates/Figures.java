@@ -14,9 +14,8 @@ import java.util.Map;
  * since a % of a net near zero means little, and the net's floor: the median |error| that the provisional
  * crossings' own chance alone gives it, 0.6745 sqrt(sum of p (1 - p)) over both directions' provisional crossings
  * in the year, in % of the final net, which no estimator with these facts can beat); per direction the month-cells'
- * relative errors, the coverage of
- * the 95% intervals and the number of [0, n]-like intervals. Month-cells are month x direction cells that still
- * held provisional outcomes at the cut.
+ * relative errors, the coverage of the 95% intervals and the number of [0, n]-like intervals. Month-cells are month
+ * x direction cells that still held provisional outcomes at the cut.
  */
 record Figures(
         int cuts,
