@@ -42,9 +42,11 @@ final class Backtest {
 
     /**
      * Months before a cut whose cells the cube holds: every month a cut reports on (up to {@link #REPORTED_MONTHS}
-     * back) and the cohorts a year before those, and the revision spread's settled months (up to about 28 back) with
-     * the two years of data it wants before them (RevisionSpread), as the service's cube, which keeps every month,
-     * has them.
+     * back) and the cohorts a year before those, and the revision spread's settled months (up to about 28 back).
+     * RevisionSpread counts its 36 months of data before a measured month from the cube's first month: at a cut more
+     * than 60 months into a history (in the default history only the last, 2023-08) that is this window's start, not
+     * the data's, and the spread is measured on one settled month fewer than the service's cube, which keeps every
+     * month, gives it.
      */
     static final int CUBE_MONTHS = 60;
     /** Months before the cut month reported at each cut: 12 lags of year-ended sums of 12 months each. */
